@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UUID_RE } from '@ledger/kernel';
+import type { AppConfig } from './config/config';
+import { AppModule } from './app.module';
+import type { AdapterOverrides } from './infrastructure/adapters.module';
+import { JsonLogger } from './shared/json-logger';
+import { ProblemFilter, sendProblem } from './http/problem.filter';
+import { validationProblem, type FieldError } from './http/problem';
+
+export async function createApp(config: AppConfig, overrides: AdapterOverrides = {}): Promise<NestFastifyApplication> {
+  const logger = overrides.logger ?? new JsonLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && UUID_RE.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { ...overrides, logger }), adapter, {
+    logger,
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  // Errors raised by Fastify itself (body too large, malformed JSON) before Nest sees the request.
+  fastify.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => sendProblem(err, req, reply, logger));
+  fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    reply.header('X-Request-Id', req.id);
+  });
+  fastify.addHook('onResponse', async (req: FastifyRequest, reply: FastifyReply) => {
+    const principal = (req as { principal?: { sub: string } }).principal;
+    logger.info('request', {
+      requestId: req.id,
+      method: req.method,
+      url: req.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      actor: principal?.sub,
+    });
+  });
+
+  app.useGlobalFilters(new ProblemFilter(logger));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors: ValidationError[]) => validationProblem(flatten(errors)),
+    }),
+  );
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Backlog Ledger')
+      .setDescription(
+        'Every backlog decision as an immutable event with who, when and why. Errors are application/problem+json with a stable `code`.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+  await app.init();
+  return app;
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    for (const [code, message] of Object.entries(e.constraints ?? {})) {
+      out.push({ field, code: code === 'whitelistValidation' ? 'unknown-field' : code, message });
+    }
+    if (e.children?.length) out.push(...flatten(e.children, field));
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from './config/config';
+import { AdaptersModule, type AdapterOverrides } from './infrastructure/adapters.module';
+import { AuthGuard } from './auth/auth.guard';
+import { IdempotencyInterceptor } from './http/idempotency';
+import { LedgerIndexProjector } from './read-model/ledger-index.projector';
+import { ItemsModule } from './items/items.module';
+import { BacklogsModule } from './backlogs/backlogs.module';
+import { ReadsModule } from './reads.module';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig, overrides: AdapterOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        LedgerIndexProjector,
+      ],
+    };
+  }
+}

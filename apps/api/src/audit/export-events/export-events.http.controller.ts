@@ -1,0 +1,97 @@
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { CurrentPrincipal } from '../../auth/auth.guard';
+import { Authorization } from '../../auth/authorization';
+import type { Principal } from '../../auth/principal';
+import { ReadDocs } from '../../http/api-docs';
+import { ProblemException, validationProblem } from '../../http/problem';
+import { LEDGER_INDEX } from '../../infrastructure/tokens';
+import type { AuditFilter, LedgerIndex } from '../../read-model/ledger-index.port';
+import { Ranking } from '../../items/ranking';
+import { CSV_COLUMNS, csvRow, ndjsonRow } from './export-format';
+import { ExportEventsQueryDto } from './export-events.request.dto';
+
+const CHUNK = 500;
+
+/** Content negotiation: CSV when asked for, NDJSON otherwise; anything else explicit is a 406. */
+export function negotiate(accept: string | undefined): 'csv' | 'ndjson' {
+  if (!accept) return 'ndjson';
+  const types = accept.split(',').map((t) => t.split(';')[0].trim().toLowerCase());
+  for (const t of types) {
+    if (t === 'text/csv') return 'csv';
+    if (['application/x-ndjson', 'application/ndjson', 'application/json', '*/*', 'application/*', 'text/*'].includes(t)) {
+      return t === 'text/*' ? 'csv' : 'ndjson';
+    }
+  }
+  throw new ProblemException(406, 'AUDIT.NOT_ACCEPTABLE', 'the audit export is available as application/x-ndjson or text/csv');
+}
+
+@ApiTags('audit')
+@Controller('audit')
+export class ExportEventsController {
+  constructor(
+    @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
+    private readonly ranking: Ranking,
+  ) {}
+
+  @Get('events')
+  @ApiOperation({
+    summary: 'Export the decision log, filtered, in global order; streamed NDJSON or CSV (Accept), paged by position',
+    description: 'Next page: `after=` the value of the `X-Next-After` header (absent on the last page).',
+  })
+  @ApiProduces('application/x-ndjson', 'text/csv')
+  @ApiOkResponse({ description: 'One event per line' })
+  @ReadDocs()
+  async export(
+    @Query() q: ExportEventsQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    Authorization.assertAuditor(principal);
+    const format = negotiate(accept);
+    const filter: AuditFilter = {
+      backlogId: q.backlogId,
+      itemId: q.itemId,
+      type: q.type,
+      actor: q.actor,
+      from: q.from ? iso(q.from, 'from') : undefined,
+      to: q.to ? iso(q.to, 'to') : undefined,
+      after: q.after ?? 0,
+      limit: q.limit ?? 1000,
+    };
+    if (filter.from && filter.to && filter.from > filter.to) {
+      throw validationProblem([{ field: 'from', code: 'range', message: 'from must not be after to' }]);
+    }
+    await this.ranking.caughtUp();
+    const pageEnd = this.index.auditPageEnd(filter);
+    if (pageEnd !== null) reply.header('X-Next-After', String(pageEnd));
+    reply.header('Cache-Control', 'no-store');
+    reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    const index = this.index;
+    async function* lines() {
+      if (format === 'csv') yield CSV_COLUMNS.join(',') + '\r\n';
+      let cursor = filter.after;
+      let remaining = filter.limit;
+      while (remaining > 0) {
+        const page = index.audit({ ...filter, after: cursor, limit: Math.min(CHUNK, remaining) });
+        if (page.length === 0) return;
+        yield page.map(format === 'csv' ? csvRow : ndjsonRow).join('');
+        cursor = page[page.length - 1].position;
+        remaining -= page.length;
+        if (page.length < CHUNK) return;
+      }
+    }
+    return reply.send(Readable.from(lines()));
+  }
+}
+
+function iso(value: string, field: string): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1970 || d.getUTCFullYear() > 9999) {
+    throw validationProblem([{ field, code: 'isIso8601', message: `${field} must be an ISO-8601 instant` }]);
+  }
+  return d.toISOString();
+}

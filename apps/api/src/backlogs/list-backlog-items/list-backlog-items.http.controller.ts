@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../auth/auth.guard';
+import type { Principal } from '../../auth/principal';
+import { ReadDocs } from '../../http/api-docs';
+import { ParseIdPipe } from '../../http/id.pipe';
+import { validationProblem } from '../../http/problem';
+import { ListBacklogItemsQuery } from './list-backlog-items.query';
+import { ListBacklogItemsQueryDto } from './list-backlog-items.request.dto';
+
+@ApiTags('backlogs')
+@Controller('backlogs')
+export class ListBacklogItemsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':backlogId/items')
+  @ApiOperation({ summary: 'The ranked backlog (1 = top), now or as it stood at `at`' })
+  @ApiOkResponse({ description: 'Ranked items' })
+  @ReadDocs()
+  list(
+    @Param('backlogId', ParseIdPipe) backlogId: string,
+    @Query() query: ListBacklogItemsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    let at: Date | undefined;
+    if (query.at !== undefined) {
+      at = new Date(query.at);
+      if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1970 || at.getUTCFullYear() > 9999) {
+        throw validationProblem([{ field: 'at', code: 'isIso8601', message: 'at must be an ISO-8601 instant between 1970 and 9999' }]);
+      }
+    }
+    return this.queries.execute(new ListBacklogItemsQuery(backlogId, at, query.limit ?? 1000, query.offset ?? 0, principal));
+  }
+}

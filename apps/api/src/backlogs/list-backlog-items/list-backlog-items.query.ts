@@ -1,0 +1,12 @@
+import type { Principal } from '../../auth/principal';
+
+export class ListBacklogItemsQuery {
+  constructor(
+    readonly backlogId: string,
+    /** ISO instant, or undefined for now. */
+    readonly at: Date | undefined,
+    readonly limit: number,
+    readonly offset: number,
+    readonly principal: Principal,
+  ) {}
+}

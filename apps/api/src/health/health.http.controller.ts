@@ -1,0 +1,25 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EventStore } from '@ledger/event-store';
+import { Public } from '../auth/auth.guard';
+import { EVENT_STORE, LEDGER_INDEX } from '../infrastructure/tokens';
+import type { LedgerIndex } from '../read-model/ledger-index.port';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Liveness and read-model lag (no token needed)', security: [] })
+  @ApiOkResponse({ description: '{ status, eventStore: { headPosition }, readModel: { position, lagEvents } }' })
+  async health() {
+    const head = await this.store.headPosition();
+    const position = this.index.checkpoint();
+    return { status: 'ok', eventStore: { headPosition: head }, readModel: { position, lagEvents: Math.max(0, head - position) } };
+  }
+}

@@ -1,0 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ProblemDto } from './dto';
+
+const problem = (status: number, description: string) =>
+  ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } } });
+
+/** OpenAPI for a write: its preconditions and the problems it can answer with. */
+export const DecisionDocs = () =>
+  applyDecorators(
+    ApiHeader({ name: 'If-Match', required: false, description: 'Expected revision (ETag from GET); stale → 412' }),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key; a retry returns the first answer' }),
+    problem(400, 'Invalid request (validation, unknown field, malformed JSON)'),
+    problem(401, 'Missing, expired or forged token'),
+    problem(403, 'Role or backlog scope does not allow it'),
+    problem(404, 'Unknown id'),
+    problem(409, 'The decision is not valid in the current state, or a concurrent decision won'),
+    problem(412, 'If-Match is stale'),
+    problem(413, 'Body too large'),
+    problem(422, 'The decision breaks a rule (e.g. trivial rationale)'),
+  );
+
+export const ReadDocs = () =>
+  applyDecorators(
+    problem(400, 'Invalid query'),
+    problem(401, 'Missing, expired or forged token'),
+    problem(403, 'Not in scope'),
+    problem(404, 'Unknown id'),
+  );
+
+export { ProblemDto };

@@ -1,0 +1,60 @@
+import { Global, Inject, Module, OnApplicationShutdown, type DynamicModule } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { randomIds, systemClock, type Clock, type IdGenerator } from '@ledger/kernel';
+import { SqliteEventStore, type EventStore } from '@ledger/event-store';
+import type { AppConfig } from '../config/config';
+import { SqliteLedgerIndex } from '../read-model/sqlite-ledger-index';
+import type { LedgerIndex } from '../read-model/ledger-index.port';
+import { SqliteIdempotencyStore, type IdempotencyStore } from '../http/idempotency';
+import { TokenVerifier } from '../auth/token-verifier';
+import { JsonLogger } from '../shared/json-logger';
+import { APP_CONFIG, CLOCK, EVENT_STORE, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX } from './tokens';
+
+export interface AdapterOverrides {
+  clock?: Clock;
+  ids?: IdGenerator;
+  logger?: JsonLogger;
+}
+
+/** The one place where configuration picks adapters for the ports. */
+@Global()
+@Module({})
+export class AdaptersModule implements OnApplicationShutdown {
+  static forConfig(config: AppConfig, overrides: AdapterOverrides = {}): DynamicModule {
+    mkdirSync(config.dataDir, { recursive: true });
+    const clock = overrides.clock ?? systemClock;
+    return {
+      module: AdaptersModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        { provide: ID_GENERATOR, useValue: overrides.ids ?? randomIds },
+        { provide: JsonLogger, useValue: overrides.logger ?? new JsonLogger(config.logLevel) },
+        { provide: TokenVerifier, useValue: new TokenVerifier(config.jwt) },
+        {
+          provide: EVENT_STORE,
+          useFactory: (): EventStore => SqliteEventStore.open({ file: config.eventStore.file, clock }),
+        },
+        { provide: LEDGER_INDEX, useFactory: (): LedgerIndex => new SqliteLedgerIndex(config.readModelFile) },
+        {
+          provide: IDEMPOTENCY_STORE,
+          useFactory: (): IdempotencyStore => new SqliteIdempotencyStore(config.apiStateFile, () => clock.now()),
+        },
+      ],
+      exports: [APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE],
+    };
+  }
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+  ) {}
+
+  /** Runs after the HTTP server stopped taking requests: in-flight commits finish, then files close. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    this.index.close();
+    this.idempotency.close();
+  }
+}

@@ -1,0 +1,13 @@
+import type { ReprioritizationTrigger } from '@ledger/domain';
+import type { RequestMeta } from '../../http/request-meta';
+import type { PlacementRequest } from '../ranking';
+
+export class ReprioritizeItemCommand {
+  constructor(
+    readonly itemId: string,
+    readonly target: PlacementRequest,
+    readonly trigger: ReprioritizationTrigger | undefined,
+    readonly rationale: string,
+    readonly meta: RequestMeta,
+  ) {}
+}

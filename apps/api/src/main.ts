@@ -1,0 +1,37 @@
+import { loadConfig, ConfigError } from './config/config';
+import { createApp } from './app.factory';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const tokenHint =
+    config.jwt.mode === 'hs256'
+      ? `get a token:  npm run token -- --sub alice --role product-leader   (roles: admin, product-owner [--backlog <id>], product-leader, stakeholder, forum-member, auditor)`
+      : `tokens come from your identity provider (JWKS ${config.jwt.jwksUrl})`;
+  process.stdout.write(
+    [
+      '',
+      `Backlog Ledger is running on ${url}  (data in ${config.dataDir})`,
+      `  API docs:     ${url}/docs   (OpenAPI JSON at ${url}/docs-json)`,
+      `  ${tokenHint}`,
+      `  then:         curl -H "Authorization: Bearer $TOKEN" ${url}/health`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`Backlog Ledger failed to start: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

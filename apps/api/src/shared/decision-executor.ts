@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LedgerError, uuidV5, type DomainEvent, type EventToAppend, type IdGenerator, type RecordedEvent } from '@ledger/kernel';
+import { fold, type Decided, type Decider } from '@ledger/domain';
+import { WrongExpectedRevisionError, type EventStore } from '@ledger/event-store';
+import { actorOf } from '../auth/principal';
+import type { RequestMeta } from '../http/request-meta';
+import { EVENT_STORE, ID_GENERATOR } from '../infrastructure/tokens';
+
+export interface DecisionOutcome {
+  streamId: string;
+  /** Stream revision after the decision (the new ETag). */
+  revision: number;
+  /** Global position of the last event written (for read-your-writes). */
+  position: number;
+  eventIds: string[];
+  /** True when an Idempotency-Key retry found its events already written. */
+  replayed: boolean;
+}
+
+export interface DecisionSpec<C, S, E extends DomainEvent> {
+  streamId: string;
+  decider: Decider<C, S, E>;
+  meta: RequestMeta;
+  /** Checks run on the loaded state before deciding (scope, existence). */
+  authorize?: (state: S) => void | Promise<void>;
+  /** Builds the domain command from the fresh state (may consult the read model). */
+  command: (state: S) => C | Promise<C>;
+}
+
+export class PreconditionFailedError extends LedgerError {
+  constructor(streamId: string, expected: number, actual: number | null) {
+    super('PRECONDITION.STALE_REVISION', 'precondition', `If-Match ${expected} is stale: the current revision is ${actual ?? 'none'}`, {
+      streamId,
+      expected,
+      actual,
+    });
+  }
+}
+
+export class ConcurrencyConflictError extends LedgerError {
+  constructor(streamId: string, attempts: number) {
+    super('CONCURRENCY.CONFLICT', 'concurrency', `other decisions kept landing on ${streamId}; retried ${attempts} times, try again`, {
+      streamId,
+    });
+  }
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Load → decide → append with the expected revision. Without If-Match a concurrency conflict re-runs
+ * the decision on fresh state (bounded), so it fails only when the decision no longer holds.
+ */
+@Injectable()
+export class DecisionExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async load<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>) {
+    const events = await this.store.readStream(streamId);
+    const state = fold(decider, events as unknown as (E & { id: string })[]);
+    const revision = events.length ? events[events.length - 1].revision : null;
+    return { state, revision, events };
+  }
+
+  async run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
+    const { streamId, meta } = spec;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const { state, revision, events } = await this.load(streamId, spec.decider);
+      if (meta.idempotencyKey) {
+        const replay = this.findReplay(streamId, events, meta);
+        if (replay) return replay;
+      }
+      if (meta.ifMatch !== undefined && meta.ifMatch !== revision) {
+        throw new PreconditionFailedError(streamId, meta.ifMatch, revision);
+      }
+      await spec.authorize?.(state);
+      const command = await spec.command(state);
+      const decided = spec.decider.decide(command, state);
+      const toAppend = this.envelopes(streamId, decided, meta);
+      try {
+        const result = await this.store.append(streamId, toAppend, revision === null ? 'no-stream' : revision);
+        return {
+          streamId,
+          revision: result.nextRevision,
+          position: result.position,
+          eventIds: toAppend.map((e) => e.id),
+          replayed: result.alreadyAppended,
+        };
+      } catch (e) {
+        if (!(e instanceof WrongExpectedRevisionError)) throw e;
+        if (meta.ifMatch !== undefined) {
+          throw new PreconditionFailedError(streamId, meta.ifMatch, typeof e.actual === 'number' ? e.actual : null);
+        }
+      }
+    }
+    throw new ConcurrencyConflictError(streamId, MAX_ATTEMPTS);
+  }
+
+  private eventId(streamId: string, meta: RequestMeta, index: number): string {
+    return meta.idempotencyKey
+      ? uuidV5(`idempotency|${meta.principal.sub}|${meta.idempotencyKey}|${streamId}|${index}`)
+      : this.ids.next();
+  }
+
+  private envelopes(streamId: string, decided: Decided[], meta: RequestMeta): EventToAppend[] {
+    const out: EventToAppend[] = [];
+    decided.forEach((d, i) => {
+      const id = this.eventId(streamId, meta, i);
+      out.push({
+        id,
+        type: d.type,
+        schemaVersion: d.schemaVersion,
+        data: d.data as Record<string, unknown>,
+        metadata: {
+          actor: actorOf(meta.principal),
+          correlationId: meta.correlationId,
+          causationId: i > 0 ? out[i - 1].id : (d.causedBy ?? meta.causationId),
+          requestId: meta.requestId,
+        },
+      });
+    });
+    return out;
+  }
+
+  /** A retry whose first attempt was written (but whose answer was lost) finds its own events. */
+  private findReplay(streamId: string, events: RecordedEvent[], meta: RequestMeta): DecisionOutcome | null {
+    const firstId = this.eventId(streamId, meta, 0);
+    const start = events.findIndex((e) => e.id === firstId);
+    if (start < 0) return null;
+    const mine: RecordedEvent[] = [];
+    for (let i = start; i < events.length; i++) {
+      if (events[i].id !== this.eventId(streamId, meta, i - start)) break;
+      mine.push(events[i]);
+    }
+    const last = mine[mine.length - 1];
+    return { streamId, revision: last.revision, position: last.position, eventIds: mine.map((e) => e.id), replayed: true };
+  }
+}

@@ -1,0 +1,41 @@
+import type { LoggerService } from '@nestjs/common';
+
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
+export type LogLevel = keyof typeof LEVELS;
+
+/** Structured JSON lines on stdout; one object per line, always with time and level. */
+export class JsonLogger implements LoggerService {
+  constructor(
+    private readonly level: LogLevel = 'info',
+    private readonly out: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+  ) {}
+
+  private write(level: Exclude<LogLevel, 'silent'>, msg: string, fields: Record<string, unknown> = {}): void {
+    if (LEVELS[level] < LEVELS[this.level]) return;
+    this.out(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+  }
+
+  debug(msg: unknown, fields?: Record<string, unknown> | string): void {
+    this.write('debug', String(msg), ctx(fields));
+  }
+  info(msg: string, fields?: Record<string, unknown>): void {
+    this.write('info', msg, fields);
+  }
+  log(msg: unknown, fields?: Record<string, unknown> | string): void {
+    this.write('info', String(msg), ctx(fields));
+  }
+  warn(msg: unknown, fields?: Record<string, unknown> | string): void {
+    this.write('warn', String(msg), ctx(fields));
+  }
+  error(msg: unknown, fields?: Record<string, unknown> | string): void {
+    this.write('error', String(msg), ctx(fields));
+  }
+  verbose(msg: unknown, fields?: Record<string, unknown> | string): void {
+    this.write('debug', String(msg), ctx(fields));
+  }
+}
+
+function ctx(fields?: Record<string, unknown> | string): Record<string, unknown> {
+  if (fields === undefined) return {};
+  return typeof fields === 'string' ? { context: fields } : fields;
+}

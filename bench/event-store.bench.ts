@@ -1,0 +1,99 @@
+/**
+ * Durable append throughput of the SQLite event store (WAL, synchronous=FULL).
+ *   npx ts-node -r tsconfig-paths/register --transpile-only bench/event-store.bench.ts [events]
+ * (a) serial: one writer awaiting each 1-event append; (b) 32 concurrent writers, each a loop of
+ * awaited 1-event appends to its own stream (group commit batches them).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventToAppend } from '@ledger/kernel';
+import { SqliteEventStore } from '@ledger/event-store';
+
+export async function benchEventStore(opts: { dir: string; events?: number }): Promise<Record<string, number>> {
+  const events = opts.events ?? 64_000;
+  const serialEvents = Math.max(1, Math.floor(events / 16)); // one fsync per event: keep the serial run short
+  const serial = await run(join(opts.dir, 'serial.db'), 1, serialEvents);
+  const concurrent = await run(join(opts.dir, 'concurrent.db'), 32, events);
+  return {
+    serial_events: serial.events,
+    serial_events_per_s: serial.eventsPerSecond,
+    serial_commits: serial.commits,
+    serial_p50_ms: serial.p50,
+    serial_p99_ms: serial.p99,
+    concurrent32_events: concurrent.events,
+    concurrent32_events_per_s: concurrent.eventsPerSecond,
+    concurrent32_commits: concurrent.commits,
+    concurrent32_avg_events_per_commit: concurrent.eventsPerCommit,
+    concurrent32_p50_ms: concurrent.p50,
+    concurrent32_p99_ms: concurrent.p99,
+  };
+}
+
+async function run(file: string, writers: number, total: number) {
+  const store = SqliteEventStore.open({ file });
+  const perWriter = Math.ceil(total / writers);
+  const latencies: number[] = [];
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      const streamId = `bench-${w}-${randomUUID()}`;
+      for (let revision = 0; revision < perWriter; revision++) {
+        const t0 = process.hrtime.bigint();
+        await store.append(streamId, [benchEvent(w, revision)], revision === 0 ? 'no-stream' : revision - 1);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const { commits, events } = store.stats();
+  const report = await store.verify();
+  await store.close();
+  if (!report.ok || report.eventsChecked !== events) throw new Error(`bench store does not verify: ${JSON.stringify(report)}`);
+
+  latencies.sort((a, b) => a - b);
+  return {
+    events,
+    commits,
+    eventsPerSecond: Math.round(events / seconds),
+    eventsPerCommit: round(events / commits),
+    p50: round(percentile(latencies, 0.5)),
+    p99: round(percentile(latencies, 0.99)),
+  };
+}
+
+function benchEvent(writer: number, n: number): EventToAppend {
+  return {
+    id: randomUUID(),
+    type: 'item.prioritised',
+    schemaVersion: 1,
+    data: { itemId: `item-${writer}`, rank: n, rationale: 'Customer interviews point to onboarding friction.' },
+    metadata: {
+      actor: { id: `user-${writer}`, role: 'product-owner' },
+      correlationId: randomUUID(),
+      causationId: null,
+      requestId: randomUUID(),
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+if (require.main === module) {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+  const events = process.argv[2] ? Number(process.argv[2]) : undefined;
+  benchEventStore({ dir, events })
+    .then((result) => console.log(JSON.stringify(result, null, 2)))
+    .finally(() => rmSync(dir, { recursive: true, force: true }))
+    .catch((err) => {
+      console.error(err);
+      process.exitCode = 1;
+    });
+}

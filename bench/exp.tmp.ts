@@ -1,0 +1,12 @@
+import { benchEventStore } from './event-store.bench';
+import { SqliteEventStore } from '@ledger/event-store';
+import { mkdtempSync } from 'node:fs'; import { tmpdir } from 'node:os'; import { join } from 'node:path';
+const variant = process.argv[2] ?? 'default';
+const orig = SqliteEventStore.open;
+(SqliteEventStore as any).open = (o: any) => { const s: any = orig.call(SqliteEventStore, o);
+  if (variant === 'ckpt') s.db.pragma('wal_autocheckpoint = 20000');
+  if (variant === 'nockpt') s.db.pragma('wal_autocheckpoint = 0');
+  if (variant === 'normal') s.db.pragma('synchronous = NORMAL');
+  if (variant === 'cache') s.db.pragma('cache_size = -65536');
+  return s; };
+benchEventStore({ dir: mkdtempSync(join(tmpdir(), 'x-')), events: 64000 }).then(r => console.log(variant, r.concurrent32_events_per_s, r.concurrent32_p99_ms, r.serial_events_per_s, r.serial_p99_ms));

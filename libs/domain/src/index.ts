@@ -1,0 +1,72 @@
+export { fold } from './decider';
+export type { Decider, Decided, Evolvable } from './decider';
+export { DEFAULT_POLICY } from './policy';
+export type { BacklogPolicy } from './policy';
+export { requireText, isTrivial, optionalText } from './rationale';
+export { isIsoDate } from './dates';
+export { DECIDER_ROLES, ITEM_ADDER_ROLES, ESCALATOR_ROLES, requireRole, roleOf } from './decision-rights';
+export { Rank } from './rank/rank';
+
+export { BacklogEventType } from './backlog/backlog.events';
+export type {
+  BacklogEvent,
+  BacklogCreated,
+  ProductGoalChanged,
+  ObjectiveAdded,
+  ObjectiveRetired,
+  SprintVelocityRecorded,
+  PolicyChanged,
+} from './backlog/backlog.events';
+export type {
+  BacklogCommand,
+  CreateBacklog,
+  ChangeProductGoal,
+  AddObjective,
+  RetireObjective,
+  RecordSprintVelocity,
+  ChangePolicy,
+} from './backlog/backlog.commands';
+export { initialBacklogState, backlogContext, averageVelocity } from './backlog/backlog.state';
+export type { BacklogState, ObjectiveState, SprintVelocity } from './backlog/backlog.state';
+export { backlogDecider } from './backlog/backlog.decider';
+
+export { ItemEventType, ITEM_KINDS, REPRIORITIZATION_TRIGGERS } from './item/item.events';
+export type {
+  ItemEvent,
+  ItemKind,
+  ReprioritizationTrigger,
+  ItemAdded,
+  ItemReprioritized,
+  ItemEscalated,
+  EscalationResolved,
+  ItemKilled,
+  ItemRevived,
+  ItemMovedToAntiBacklog,
+  KillCriteriaSet,
+  ItemEstimated,
+  ItemLinkedToObjective,
+  ItemStarted,
+  ItemDelivered,
+  OutcomeRecorded,
+} from './item/item.events';
+export type {
+  ItemCommand,
+  Placement,
+  BacklogContext,
+  AddItem,
+  ReprioritizeItem,
+  EscalateDecision,
+  ResolveEscalation,
+  KillItem,
+  ReviveItem,
+  MoveToAntiBacklog,
+  SetKillCriteria,
+  EstimateItem,
+  LinkToObjective,
+  StartItem,
+  DeliverItem,
+  RecordOutcome,
+} from './item/item.commands';
+export { initialItemState, isRanked } from './item/item.state';
+export type { ItemState, ItemStatus, EscalationState, DecisionRef, ItemOutcome } from './item/item.state';
+export { itemDecider } from './item/item.decider';

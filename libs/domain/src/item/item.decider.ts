@@ -1,0 +1,698 @@
+import { DomainError, type Actor } from '@ledger/kernel';
+import type { Decider, Decided, Evolvable } from '../decider';
+import { DECIDER_ROLES, ESCALATOR_ROLES, ITEM_ADDER_ROLES, requireRole, roleOf } from '../decision-rights';
+import { isIsoDate } from '../dates';
+import { optionalText, requireText } from '../rationale';
+import { Rank } from '../rank/rank';
+import type {
+  AddItem,
+  BacklogContext,
+  DeliverItem,
+  EscalateDecision,
+  EstimateItem,
+  ItemCommand,
+  KillItem,
+  LinkToObjective,
+  MoveToAntiBacklog,
+  Placement,
+  RecordOutcome,
+  ReprioritizeItem,
+  ResolveEscalation,
+  ReviveItem,
+  SetKillCriteria,
+  StartItem,
+} from './item.commands';
+import {
+  ITEM_KINDS,
+  REPRIORITIZATION_TRIGGERS,
+  type ItemEvent,
+  type ItemKind,
+  type ReprioritizationTrigger,
+} from './item.events';
+import { initialItemState, isRanked, type DecisionRef, type EscalationState, type ItemState } from './item.state';
+
+type Out = Decided<ItemEvent>[];
+
+const TITLE_MAX = 200;
+const MAX_ESTIMATE = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Guards
+
+function invalid(code: string, message: string, details: Record<string, unknown> = {}): DomainError {
+  return new DomainError(code, message, details, 'validation');
+}
+
+function rationaleOf(value: unknown): string {
+  return requireText(value, 'rationale', 'DECISION.RATIONALE_REQUIRED');
+}
+
+/** The error for an item that has left the ranking. */
+function notRankedError(state: ItemState): DomainError {
+  switch (state.status) {
+    case 'killed':
+      return new DomainError('ITEM.ALREADY_KILLED', 'The item is killed.', { status: state.status });
+    case 'delivered':
+      return new DomainError('ITEM.ALREADY_DELIVERED', 'The item is delivered.', { status: state.status });
+    case 'anti-backlog':
+      return new DomainError('ITEM.IN_ANTI_BACKLOG', 'The item is in the anti-backlog.', { status: state.status });
+    default:
+      return new DomainError('ITEM.NOT_FOUND', 'No such item.', {}, 'not-found');
+  }
+}
+
+function requireRanked(state: ItemState): void {
+  if (!isRanked(state)) throw notRankedError(state);
+}
+
+function requireOpen(state: ItemState): void {
+  if (state.status === 'in-progress') {
+    throw new DomainError('ITEM.ALREADY_STARTED', 'The item is already in progress.', { status: state.status });
+  }
+  requireRanked(state);
+}
+
+/** Decision rights on an existing item (everything but escalating). */
+function requireItemDecider(actor: Actor, decision: string, command: ItemCommand['kind']): void {
+  if (command === 'ReprioritizeItem' && roleOf(actor) === 'stakeholder') {
+    throw new DomainError(
+      'ITEM.STAKEHOLDER_CANNOT_REPRIORITIZE',
+      'A stakeholder cannot reprioritize; request or escalate instead.',
+      { role: 'stakeholder' },
+      'forbidden',
+    );
+  }
+  requireRole(actor, DECIDER_ROLES, decision);
+}
+
+function requirePosition(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw invalid('ITEM.INVALID_POSITION', `${field} must be a position (integer ≥ 1).`, { field, value });
+  }
+  return value;
+}
+
+/** Validates a placement and computes the rank key between its neighbours. */
+function placeBetween(placement: Placement | undefined, field = 'placement'): { rank: string; position: number } {
+  if (!placement || typeof placement !== 'object') {
+    throw invalid('ITEM.PLACEMENT_REQUIRED', `${field} is required.`, { field });
+  }
+  const position = requirePosition(placement.position, `${field}.position`);
+  const rank = Rank.between(placement.above ?? null, placement.below ?? null);
+  return { rank, position };
+}
+
+function requireEstimate(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_ESTIMATE) {
+    throw invalid('ITEM.INVALID_ESTIMATE', `estimate must be a number between 0 and ${MAX_ESTIMATE}.`, {
+      field: 'estimate',
+      value,
+    });
+  }
+  return value;
+}
+
+function requireBacklog(backlog: BacklogContext | undefined): BacklogContext {
+  if (!backlog || typeof backlog !== 'object' || !backlog.exists) {
+    throw new DomainError('BACKLOG.NOT_FOUND', 'No such backlog.', { backlogId: backlog?.backlogId }, 'not-found');
+  }
+  return backlog;
+}
+
+/** The objective must exist in the backlog and not be retired. */
+function requireActiveObjective(backlog: BacklogContext, objectiveId: unknown): string {
+  const active = Array.isArray(backlog.activeObjectiveIds) ? backlog.activeObjectiveIds : [];
+  const known = Array.isArray(backlog.knownObjectiveIds) ? backlog.knownObjectiveIds : [];
+  if (typeof objectiveId === 'string' && active.includes(objectiveId)) return objectiveId;
+  if (typeof objectiveId === 'string' && known.includes(objectiveId)) {
+    throw new DomainError('BACKLOG.OBJECTIVE_RETIRED', 'This objective is retired.', { objectiveId });
+  }
+  throw new DomainError('BACKLOG.OBJECTIVE_NOT_FOUND', 'No such objective in this backlog.', { objectiveId }, 'not-found');
+}
+
+function ids(state: ItemState): { itemId: string; backlogId: string } {
+  return { itemId: state.itemId ?? '', backlogId: state.backlogId ?? '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions
+
+function addItem(c: AddItem, state: ItemState): Out {
+  if (state.status !== 'none') {
+    throw new DomainError('ITEM.ALREADY_EXISTS', 'This item already exists.', { itemId: state.itemId });
+  }
+  const role = requireRole(c.actor, ITEM_ADDER_ROLES, 'add an item');
+  const backlog = requireBacklog(c.backlog);
+  if (role === 'stakeholder' && c.explicitPlacement) {
+    throw new DomainError(
+      'ITEM.STAKEHOLDER_CANNOT_REPRIORITIZE',
+      'A stakeholder requests an item; its place is decided by the product owner.',
+      { role },
+      'forbidden',
+    );
+  }
+  const title = typeof c.title === 'string' ? c.title.trim() : '';
+  if (title.length < 1 || title.length > TITLE_MAX) {
+    throw invalid('ITEM.TITLE_REQUIRED', `title is required (1..${TITLE_MAX} characters).`, { field: 'title' });
+  }
+  if (!(ITEM_KINDS as readonly unknown[]).includes(c.itemKind)) {
+    throw invalid('ITEM.INVALID_KIND', `kind must be one of ${ITEM_KINDS.join(', ')}.`, {
+      field: 'kind',
+      value: c.itemKind,
+    });
+  }
+  const estimate = c.estimate === undefined || c.estimate === null ? null : requireEstimate(c.estimate);
+  const objectiveId =
+    c.objectiveId === undefined || c.objectiveId === null ? null : requireActiveObjective(backlog, c.objectiveId);
+  const { rank, position } = placeBetween(c.placement);
+  const rationale = rationaleOf(c.rationale);
+  return [
+    {
+      type: 'item.added',
+      schemaVersion: 1,
+      data: {
+        itemId: c.itemId,
+        backlogId: backlog.backlogId,
+        title,
+        kind: c.itemKind as ItemKind,
+        hypothesis: optionalText(c.hypothesis),
+        objectiveId,
+        estimate,
+        requestedBy: role === 'stakeholder' ? c.actor.id : optionalText(c.requestedBy),
+        rank,
+        position,
+        rationale,
+      },
+    },
+  ];
+}
+
+function reprioritize(c: ReprioritizeItem, state: ItemState): Out {
+  requireItemDecider(c.actor, 'reprioritize an item', c.kind);
+  requireRanked(state);
+  const trigger: ReprioritizationTrigger = c.trigger ?? 'routine';
+  if (!(REPRIORITIZATION_TRIGGERS as readonly unknown[]).includes(trigger)) {
+    throw invalid('ITEM.INVALID_TRIGGER', `trigger must be one of ${REPRIORITIZATION_TRIGGERS.join(', ')}.`, {
+      field: 'trigger',
+      value: trigger,
+    });
+  }
+  if (trigger === 'escalation') {
+    throw invalid('ITEM.TRIGGER_RESERVED', "Trigger 'escalation' is recorded by resolving an escalation as overturned.", {
+      field: 'trigger',
+    });
+  }
+  const fromPosition = requirePosition(c.fromPosition, 'fromPosition');
+  const { rank, position } = placeBetween(c.placement);
+  if (position === fromPosition) {
+    throw new DomainError('ITEM.NO_CHANGE', 'The item is already at this position.', { position });
+  }
+  const rationale = rationaleOf(c.rationale);
+  return [
+    {
+      type: 'item.reprioritized',
+      schemaVersion: 1,
+      data: {
+        ...ids(state),
+        fromRank: state.rank ?? '',
+        toRank: rank,
+        fromPosition,
+        toPosition: position,
+        trigger,
+        escalationId: null,
+        rationale,
+      },
+    },
+  ];
+}
+
+function escalate(c: EscalateDecision, state: ItemState): Out {
+  requireRole(c.actor, ESCALATOR_ROLES, 'escalate a decision');
+  const escalationId = typeof c.escalationId === 'string' ? c.escalationId : '';
+  if (escalationId === '') throw invalid('ESCALATION.ID_REQUIRED', 'escalationId is required.', { field: 'escalationId' });
+  if (Object.prototype.hasOwnProperty.call(state.escalations, escalationId)) {
+    throw new DomainError('ESCALATION.ALREADY_EXISTS', 'An escalation with this id already exists.', { escalationId });
+  }
+  const target: DecisionRef | undefined = Object.prototype.hasOwnProperty.call(state.decisions, c.againstEventId)
+    ? state.decisions[c.againstEventId]
+    : undefined;
+  if (!target) {
+    throw new DomainError(
+      'ESCALATION.TARGET_NOT_FOUND',
+      'The challenged decision is not a decision on this item.',
+      { againstEventId: c.againstEventId },
+      'not-found',
+    );
+  }
+  const open = Object.values(state.escalations).find(
+    (e) => e.againstEventId === target.eventId && e.status === 'open',
+  );
+  if (open) {
+    throw new DomainError('ESCALATION.ALREADY_OPEN', 'This decision is already under an open escalation.', {
+      againstEventId: target.eventId,
+      escalationId: open.escalationId,
+    });
+  }
+  const reason = requireText(c.reason, 'reason', 'ESCALATION.REASON_REQUIRED');
+  const wanted = requireText(c.wanted, 'wanted', 'ESCALATION.WANTED_REQUIRED');
+  return [
+    {
+      type: 'item.escalated',
+      schemaVersion: 1,
+      data: {
+        ...ids(state),
+        escalationId,
+        againstEventId: target.eventId,
+        againstEventType: target.type,
+        wanted,
+        reason,
+        addressedTo: optionalText(c.addressedTo),
+      },
+    },
+  ];
+}
+
+function resolveEscalation(c: ResolveEscalation, state: ItemState): Out {
+  requireItemDecider(c.actor, 'resolve an escalation', c.kind);
+  const escalation: EscalationState | undefined = Object.prototype.hasOwnProperty.call(
+    state.escalations,
+    c.escalationId,
+  )
+    ? state.escalations[c.escalationId]
+    : undefined;
+  if (!escalation) {
+    throw new DomainError(
+      'ESCALATION.NOT_FOUND',
+      'No such escalation on this item.',
+      { escalationId: c.escalationId },
+      'not-found',
+    );
+  }
+  if (escalation.status !== 'open') {
+    throw new DomainError('ESCALATION.ALREADY_RESOLVED', 'This escalation is already resolved.', {
+      escalationId: escalation.escalationId,
+      outcome: escalation.status,
+    });
+  }
+  if (c.outcome !== 'upheld' && c.outcome !== 'overturned') {
+    throw invalid('ESCALATION.INVALID_OUTCOME', "outcome must be 'upheld' or 'overturned'.", {
+      field: 'outcome',
+      value: c.outcome,
+    });
+  }
+  const rationale = rationaleOf(c.rationale);
+  const resolution: Decided<ItemEvent> = {
+    type: 'item.escalation-resolved',
+    schemaVersion: 1,
+    data: {
+      ...ids(state),
+      escalationId: escalation.escalationId,
+      againstEventId: escalation.againstEventId,
+      outcome: c.outcome,
+      rationale,
+    },
+    causedBy: escalation.eventId,
+  };
+
+  if (c.outcome === 'upheld') {
+    if (c.placement !== undefined && c.placement !== null) {
+      throw invalid('ESCALATION.UPHELD_CANNOT_CHANGE', 'An upheld decision stands: no placement may be given.', {
+        field: 'placement',
+      });
+    }
+    return [resolution];
+  }
+
+  // Overturned: the resolution, then the change it requires.
+  if (state.status === 'delivered') throw notRankedError(state);
+  if (c.placement === undefined || c.placement === null) {
+    throw invalid('ESCALATION.CHANGE_REQUIRED', 'Overturning requires the placement the item goes to.', {
+      field: 'placement',
+    });
+  }
+  if (state.status === 'killed' || state.status === 'anti-backlog') {
+    const { rank, position } = placeBetween(c.placement);
+    return [
+      resolution,
+      {
+        type: 'item.revived',
+        schemaVersion: 1,
+        data: {
+          ...ids(state),
+          rank,
+          position,
+          trigger: 'escalation',
+          escalationId: escalation.escalationId,
+          rationale,
+        },
+      },
+    ];
+  }
+  requireRanked(state);
+  const fromPosition = requirePosition(c.fromPosition, 'fromPosition');
+  const { rank, position } = placeBetween(c.placement);
+  if (position === fromPosition) {
+    throw new DomainError('ITEM.NO_CHANGE', 'The item is already at this position.', { position });
+  }
+  return [
+    resolution,
+    {
+      type: 'item.reprioritized',
+      schemaVersion: 1,
+      data: {
+        ...ids(state),
+        fromRank: state.rank ?? '',
+        toRank: rank,
+        fromPosition,
+        toPosition: position,
+        trigger: 'escalation',
+        escalationId: escalation.escalationId,
+        rationale,
+      },
+    },
+  ];
+}
+
+function kill(c: KillItem, state: ItemState): Out {
+  requireItemDecider(c.actor, 'kill an item', c.kind);
+  requireRanked(state);
+  const reason = requireText(c.reason, 'reason', 'ITEM.KILL_REASON_REQUIRED');
+  if (c.via !== 'owner' && c.via !== 'forum') {
+    throw invalid('ITEM.INVALID_VIA', "via must be 'owner' or 'forum'.", { field: 'via', value: c.via });
+  }
+  const proposalId = optionalText(c.proposalId);
+  if (c.via === 'forum' && proposalId === null) {
+    throw invalid('ITEM.PROPOSAL_REQUIRED', 'A kill via the forum names its kill proposal.', { field: 'proposalId' });
+  }
+  const fromPosition = requirePosition(c.fromPosition, 'fromPosition');
+  return [
+    {
+      type: 'item.killed',
+      schemaVersion: 1,
+      data: { ...ids(state), reason, decidedBy: c.actor.id, via: c.via, proposalId, fromPosition },
+    },
+  ];
+}
+
+function revive(c: ReviveItem, state: ItemState): Out {
+  requireItemDecider(c.actor, 'revive an item', c.kind);
+  if (state.status !== 'killed') {
+    throw new DomainError(
+      'ITEM.NOT_KILLED',
+      state.status === 'anti-backlog'
+        ? 'An item leaves the anti-backlog only through an overturned escalation.'
+        : 'Only a killed item can be revived.',
+      { status: state.status },
+    );
+  }
+  const { rank, position } = placeBetween(c.placement);
+  const rationale = rationaleOf(c.rationale);
+  return [
+    {
+      type: 'item.revived',
+      schemaVersion: 1,
+      data: { ...ids(state), rank, position, trigger: 'decision', escalationId: null, rationale },
+    },
+  ];
+}
+
+function moveToAntiBacklog(c: MoveToAntiBacklog, state: ItemState): Out {
+  requireItemDecider(c.actor, 'move an item to the anti-backlog', c.kind);
+  requireOpen(state);
+  const reason = requireText(c.reason, 'reason', 'ITEM.ANTI_BACKLOG_REASON_REQUIRED');
+  const fromPosition = requirePosition(c.fromPosition, 'fromPosition');
+  return [{ type: 'item.moved-to-anti-backlog', schemaVersion: 1, data: { ...ids(state), reason, fromPosition } }];
+}
+
+function setKillCriteria(c: SetKillCriteria, state: ItemState): Out {
+  requireItemDecider(c.actor, 'set kill criteria', c.kind);
+  requireRanked(state);
+  const exitCondition = requireText(c.exitCondition, 'exitCondition', 'ITEM.EXIT_CONDITION_REQUIRED');
+  if (!isIsoDate(c.reviewBy)) {
+    throw invalid('ITEM.INVALID_DATE', 'reviewBy must be a date (YYYY-MM-DD).', { field: 'reviewBy', value: c.reviewBy });
+  }
+  if (!isIsoDate(c.today)) {
+    throw invalid('ITEM.INVALID_DATE', 'today must be a date (YYYY-MM-DD).', { field: 'today', value: c.today });
+  }
+  if (c.reviewBy < c.today) {
+    throw invalid('ITEM.REVIEW_DATE_IN_PAST', 'reviewBy may not lie in the past.', {
+      field: 'reviewBy',
+      reviewBy: c.reviewBy,
+      today: c.today,
+    });
+  }
+  const rationale = rationaleOf(c.rationale);
+  if (state.killCriteria?.exitCondition === exitCondition && state.killCriteria.reviewBy === c.reviewBy) {
+    throw new DomainError('ITEM.NO_CHANGE', 'These kill criteria are already set.', {});
+  }
+  return [
+    { type: 'item.kill-criteria-set', schemaVersion: 1, data: { ...ids(state), exitCondition, reviewBy: c.reviewBy, rationale } },
+  ];
+}
+
+function estimate(c: EstimateItem, state: ItemState): Out {
+  requireItemDecider(c.actor, 'estimate an item', c.kind);
+  requireRanked(state);
+  const value = requireEstimate(c.estimate);
+  if (value === state.estimate) {
+    throw new DomainError('ITEM.NO_CHANGE', 'The item already has this estimate.', { estimate: value });
+  }
+  const rationale = rationaleOf(c.rationale);
+  return [
+    {
+      type: 'item.estimated',
+      schemaVersion: 1,
+      data: { ...ids(state), estimate: value, previousEstimate: state.estimate, rationale },
+    },
+  ];
+}
+
+function linkToObjective(c: LinkToObjective, state: ItemState): Out {
+  requireItemDecider(c.actor, 'link an item to an objective', c.kind);
+  requireRanked(state);
+  const objectiveId = requireActiveObjective(requireBacklog(c.backlog), c.objectiveId);
+  if (objectiveId === state.objectiveId) {
+    throw new DomainError('ITEM.NO_CHANGE', 'The item is already linked to this objective.', { objectiveId });
+  }
+  const rationale = rationaleOf(c.rationale);
+  return [
+    {
+      type: 'item.linked-to-objective',
+      schemaVersion: 1,
+      data: { ...ids(state), objectiveId, previousObjectiveId: state.objectiveId, rationale },
+    },
+  ];
+}
+
+function start(c: StartItem, state: ItemState): Out {
+  requireItemDecider(c.actor, 'start an item', c.kind);
+  requireOpen(state);
+  const rationale = rationaleOf(c.rationale);
+  return [{ type: 'item.started', schemaVersion: 1, data: { ...ids(state), rationale } }];
+}
+
+function deliver(c: DeliverItem, state: ItemState): Out {
+  requireItemDecider(c.actor, 'deliver an item', c.kind);
+  requireRanked(state);
+  const fromPosition = requirePosition(c.fromPosition, 'fromPosition');
+  const rationale = rationaleOf(c.rationale);
+  return [{ type: 'item.delivered', schemaVersion: 1, data: { ...ids(state), fromPosition, rationale } }];
+}
+
+function recordOutcome(c: RecordOutcome, state: ItemState): Out {
+  requireItemDecider(c.actor, 'record an outcome', c.kind);
+  if (state.status !== 'delivered') {
+    throw new DomainError('ITEM.NOT_DELIVERED', 'Outcomes are recorded for delivered items.', { status: state.status });
+  }
+  const backlog = requireBacklog(c.backlog);
+  const known = Array.isArray(backlog.knownObjectiveIds) ? backlog.knownObjectiveIds : [];
+  if (typeof c.objectiveId !== 'string' || !known.includes(c.objectiveId)) {
+    throw new DomainError(
+      'BACKLOG.OBJECTIVE_NOT_FOUND',
+      'No such objective in this backlog.',
+      { objectiveId: c.objectiveId },
+      'not-found',
+    );
+  }
+  const observedValue = optionalText(c.observedValue);
+  if (observedValue === null) {
+    throw invalid('ITEM.OBSERVED_VALUE_REQUIRED', 'observedValue is required.', { field: 'observedValue' });
+  }
+  if (typeof c.moved !== 'boolean') {
+    throw invalid('ITEM.MOVED_REQUIRED', 'moved must be true or false.', { field: 'moved', value: c.moved });
+  }
+  const rationale = rationaleOf(c.rationale);
+  return [
+    {
+      type: 'item.outcome-recorded',
+      schemaVersion: 1,
+      data: { ...ids(state), objectiveId: c.objectiveId, observedValue, moved: c.moved, rationale },
+    },
+  ];
+}
+
+function decide(command: ItemCommand, state: ItemState): Out {
+  if (command.kind === 'AddItem') return addItem(command, state);
+  if (state.status === 'none') throw new DomainError('ITEM.NOT_FOUND', 'No such item.', {}, 'not-found');
+  switch (command.kind) {
+    case 'ReprioritizeItem':
+      return reprioritize(command, state);
+    case 'EscalateDecision':
+      return escalate(command, state);
+    case 'ResolveEscalation':
+      return resolveEscalation(command, state);
+    case 'KillItem':
+      return kill(command, state);
+    case 'ReviveItem':
+      return revive(command, state);
+    case 'MoveToAntiBacklog':
+      return moveToAntiBacklog(command, state);
+    case 'SetKillCriteria':
+      return setKillCriteria(command, state);
+    case 'EstimateItem':
+      return estimate(command, state);
+    case 'LinkToObjective':
+      return linkToObjective(command, state);
+    case 'StartItem':
+      return start(command, state);
+    case 'DeliverItem':
+      return deliver(command, state);
+    case 'RecordOutcome':
+      return recordOutcome(command, state);
+    default:
+      throw invalid('ITEM.UNKNOWN_COMMAND', 'Unknown item command.', { kind: (command as { kind?: unknown }).kind });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evolve: total and tolerant (unknown types leave the state unchanged; malformed data never throws).
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function withDecision(state: ItemState, id: string, type: string, from: unknown, to: unknown): ItemState {
+  return {
+    ...state,
+    decisions: { ...state.decisions, [id]: { eventId: id, type, fromPosition: num(from), toPosition: num(to) } },
+    lastEventId: id,
+  };
+}
+
+function evolve(state: ItemState, event: Evolvable<ItemEvent>): ItemState {
+  if (!event || typeof event !== 'object') return state;
+  const id = typeof event.id === 'string' ? event.id : typeof event.id === 'number' ? String(event.id) : '';
+  const d = (event.data && typeof event.data === 'object' ? event.data : {}) as Record<string, unknown>;
+  const type = event.type;
+  switch (type) {
+    case 'item.added': {
+      const kind = (ITEM_KINDS as readonly unknown[]).includes(d.kind) ? (d.kind as ItemKind) : null;
+      const next: ItemState = {
+        ...state,
+        status: 'open',
+        itemId: str(d.itemId) ?? state.itemId,
+        backlogId: str(d.backlogId) ?? state.backlogId,
+        title: str(d.title) ?? '',
+        kind,
+        hypothesis: str(d.hypothesis),
+        objectiveId: str(d.objectiveId),
+        estimate: num(d.estimate),
+        requestedBy: str(d.requestedBy),
+        rank: str(d.rank),
+      };
+      return withDecision(next, id, type, null, d.position);
+    }
+    case 'item.reprioritized':
+      return withDecision({ ...state, rank: str(d.toRank) ?? state.rank }, id, type, d.fromPosition, d.toPosition);
+    case 'item.escalated': {
+      const escalationId = str(d.escalationId);
+      if (escalationId === null) return { ...state, lastEventId: id };
+      const escalation: EscalationState = {
+        escalationId,
+        eventId: id,
+        againstEventId: str(d.againstEventId) ?? '',
+        againstEventType: str(d.againstEventType) ?? '',
+        raisedBy: null,
+        wanted: str(d.wanted) ?? '',
+        reason: str(d.reason) ?? '',
+        addressedTo: str(d.addressedTo),
+        status: 'open',
+        resolutionEventId: null,
+      };
+      return { ...state, escalations: { ...state.escalations, [escalationId]: escalation }, lastEventId: id };
+    }
+    case 'item.escalation-resolved': {
+      const escalationId = str(d.escalationId);
+      const existing =
+        escalationId !== null && Object.prototype.hasOwnProperty.call(state.escalations, escalationId)
+          ? state.escalations[escalationId]
+          : undefined;
+      if (!existing || (d.outcome !== 'upheld' && d.outcome !== 'overturned')) return { ...state, lastEventId: id };
+      return {
+        ...state,
+        escalations: {
+          ...state.escalations,
+          [existing.escalationId]: { ...existing, status: d.outcome, resolutionEventId: id },
+        },
+        lastEventId: id,
+      };
+    }
+    case 'item.killed': {
+      const via = d.via === 'forum' ? 'forum' : 'owner';
+      const next: ItemState = {
+        ...state,
+        status: 'killed',
+        rank: null,
+        kill: { reason: str(d.reason) ?? '', via, proposalId: str(d.proposalId), decidedBy: str(d.decidedBy) ?? '' },
+      };
+      return withDecision(next, id, type, d.fromPosition, null);
+    }
+    case 'item.revived':
+      return withDecision(
+        { ...state, status: 'open', rank: str(d.rank), kill: null, antiBacklogReason: null },
+        id,
+        type,
+        null,
+        d.position,
+      );
+    case 'item.moved-to-anti-backlog':
+      return withDecision(
+        { ...state, status: 'anti-backlog', rank: null, antiBacklogReason: str(d.reason) ?? '' },
+        id,
+        type,
+        d.fromPosition,
+        null,
+      );
+    case 'item.kill-criteria-set':
+      return withDecision(
+        { ...state, killCriteria: { exitCondition: str(d.exitCondition) ?? '', reviewBy: str(d.reviewBy) ?? '' } },
+        id,
+        type,
+        null,
+        null,
+      );
+    case 'item.estimated':
+      return withDecision({ ...state, estimate: num(d.estimate) }, id, type, null, null);
+    case 'item.linked-to-objective':
+      return withDecision({ ...state, objectiveId: str(d.objectiveId) ?? state.objectiveId }, id, type, null, null);
+    case 'item.started':
+      return withDecision({ ...state, status: 'in-progress' }, id, type, null, null);
+    case 'item.delivered':
+      return withDecision({ ...state, status: 'delivered', rank: null }, id, type, d.fromPosition, null);
+    case 'item.outcome-recorded': {
+      const outcome = { objectiveId: str(d.objectiveId) ?? '', observedValue: str(d.observedValue) ?? '', moved: d.moved === true };
+      return withDecision({ ...state, outcomes: [...state.outcomes, outcome] }, id, type, null, null);
+    }
+    default:
+      return state;
+  }
+}
+
+export const itemDecider: Decider<ItemCommand, ItemState, ItemEvent> = {
+  decide,
+  evolve,
+  initialState: initialItemState,
+};

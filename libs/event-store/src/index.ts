@@ -1,0 +1,4 @@
+export * from './event-store.port';
+export * from './hash-chain';
+export * from './append-validation';
+export * from './sqlite/sqlite-event-store';

@@ -1,0 +1,487 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { RecordedEvent } from '@ledger/kernel';
+import { FixedClock } from '@ledger/kernel';
+import {
+  EventStoreUnavailableError,
+  IdempotencyViolationError,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { GENESIS_HASH } from '../hash-chain';
+import {
+  delay,
+  describeEventStoreContract,
+  newEvent,
+  newStreamId,
+  rejectionOf,
+  waitFor,
+} from '../testing/event-store.contract';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const REPO_ROOT = resolve(__dirname, '../../../..');
+
+const tempDirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-es-'));
+  tempDirs.push(dir);
+  return join(dir, 'events.db');
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describeEventStoreContract('sqlite', async () => {
+  const store = SqliteEventStore.open({ file: tempFile(), pollIntervalMs: 50 });
+  return { store, cleanup: () => store.close() };
+});
+
+/** Every event in position order, read page by page. */
+async function readEverything(store: SqliteEventStore): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  for (;;) {
+    const page = await store.readAll({ after: all.length ? all[all.length - 1].position : 0, limit: 10_000 });
+    if (page.length === 0) return all;
+    all.push(...page);
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+describe('SqliteEventStore', () => {
+  let file: string;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    file = tempFile();
+    store = SqliteEventStore.open({ file, pollIntervalMs: 50 });
+  });
+
+  afterEach(async () => {
+    await store.close();
+  });
+
+  describe('positions and group commit', () => {
+    it('assigns gap-free positions 1..n, also across failed and idempotent appends in the same batch', async () => {
+      const s = newStreamId();
+      const retried = [newEvent()];
+      await store.append(s, retried, 'no-stream');
+      const sizes = Array.from({ length: 30 }, (_, i) => 1 + (i % 4));
+      const outcomes = await Promise.allSettled([
+        ...sizes.map((size) => store.append(newStreamId(), Array.from({ length: size }, () => newEvent()), 'no-stream')),
+        store.append(s, [newEvent()], 'no-stream'), // conflict
+        store.append(s, retried, 'no-stream'), // idempotent retry
+        store.append(s, [newEvent(), newEvent()], 0),
+      ]);
+      await store.append(newStreamId(), [newEvent()], 'any');
+
+      expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+      const all = await readEverything(store);
+      expect(all.map((e) => e.position)).toEqual(range(1, all.length));
+      expect(await store.headPosition()).toBe(all.length);
+      expect(all.length).toBe(1 + sizes.reduce((a, b) => a + b, 0) + 2 + 1);
+    });
+
+    it('commits appends issued in the same tick in one transaction', async () => {
+      const before = store.stats();
+      const results = await Promise.all(
+        Array.from({ length: 200 }, () => store.append(newStreamId(), [newEvent()], 'no-stream')),
+      );
+      const after = store.stats();
+
+      expect(results).toHaveLength(200);
+      expect(after.appends - before.appends).toBe(200);
+      expect(after.events - before.events).toBe(200);
+      expect(after.commits - before.commits).toBe(1);
+    });
+
+    it('batches appends issued while earlier ones are being committed', async () => {
+      const before = store.stats();
+      await Promise.all(
+        Array.from({ length: 32 }, async () => {
+          const s = newStreamId();
+          for (let revision = 0; revision < 20; revision++) {
+            await store.append(s, [newEvent()], revision === 0 ? 'no-stream' : revision - 1);
+          }
+        }),
+      );
+      const after = store.stats();
+
+      expect(after.appends - before.appends).toBe(640);
+      expect(after.commits - before.commits).toBeLessThanOrEqual(640 / 10);
+    });
+
+    it('checks each request of a batch on its own: a conflict or a violation does not fail the others', async () => {
+      const s = newStreamId();
+      const [a, b] = [newEvent(), newEvent()];
+      await store.append(s, [a], 'no-stream');
+      const commitsBefore = store.stats().commits;
+
+      const [ok1, conflict, violation, ok2, sameTick] = await Promise.allSettled([
+        store.append(s, [newEvent()], 0),
+        store.append(s, [newEvent()], 0), // sees the first request's event inside the transaction
+        store.append(s, [a, b], 'any'),
+        store.append(newStreamId(), [newEvent()], 'no-stream'),
+        store.append(s, [b], 'any'), // b was not written by the violating request
+      ]);
+
+      expect(store.stats().commits - commitsBefore).toBe(1);
+      expect(ok1.status).toBe('fulfilled');
+      expect(ok2.status).toBe('fulfilled');
+      expect(conflict).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedRevisionError) });
+      expect((conflict as PromiseRejectedResult).reason).toMatchObject({ expected: 0, actual: 1 });
+      expect(violation).toMatchObject({ status: 'rejected', reason: expect.any(IdempotencyViolationError) });
+      expect(sameTick).toMatchObject({ status: 'fulfilled', value: { nextRevision: 2, alreadyAppended: false } });
+      expect((await store.readStream(s)).map((e) => e.revision)).toEqual([0, 1, 2]);
+      expect((await store.verify()).ok).toBe(true);
+    });
+
+    it('treats a duplicate of an append in the same batch as an idempotent retry', async () => {
+      const s = newStreamId();
+      const events = [newEvent(), newEvent()];
+      const [first, second] = await Promise.all([
+        store.append(s, events, 'no-stream'),
+        store.append(s, events, 'no-stream'),
+      ]);
+      expect(first).toEqual({ nextRevision: 1, position: 2, alreadyAppended: false });
+      expect(second).toEqual({ nextRevision: 1, position: 2, alreadyAppended: true });
+      expect(await store.headPosition()).toBe(2);
+    });
+
+    it('rejects the whole batch with EventStoreUnavailableError when the write lock cannot be taken', async () => {
+      await store.close();
+      store = SqliteEventStore.open({ file, busyTimeoutMs: 20 });
+      const other = new Database(file);
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const outcomes = await Promise.allSettled([
+          store.append(newStreamId(), [newEvent()], 'no-stream'),
+          store.append(newStreamId(), [newEvent()], 'no-stream'),
+        ]);
+        for (const o of outcomes) {
+          expect(o).toMatchObject({ status: 'rejected', reason: expect.any(EventStoreUnavailableError) });
+        }
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+      const later = await store.append(newStreamId(), [newEvent()], 'no-stream');
+      expect(later.position).toBe(1);
+    });
+  });
+
+  describe('recordedAt', () => {
+    it('comes from the clock at commit and never decreases along positions, even if the clock goes back', async () => {
+      await store.close();
+      const clock = new FixedClock(new Date('2025-03-01T10:00:00.123Z'));
+      store = SqliteEventStore.open({ file, clock });
+
+      await store.append(newStreamId(), [newEvent(), newEvent()], 'no-stream');
+      clock.set('2025-03-01T09:00:00.000Z');
+      await store.append(newStreamId(), [newEvent()], 'no-stream');
+      clock.set('2025-03-01T10:00:01.000Z');
+      await store.append(newStreamId(), [newEvent()], 'no-stream');
+
+      expect((await readEverything(store)).map((e) => e.recordedAt)).toEqual([
+        '2025-03-01T10:00:00.123Z',
+        '2025-03-01T10:00:00.123Z',
+        '2025-03-01T10:00:00.123Z',
+        '2025-03-01T10:00:01.000Z',
+      ]);
+      expect((await store.verify()).ok).toBe(true);
+    });
+
+    it('is non-decreasing under concurrent appends with the system clock', async () => {
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const s = newStreamId();
+          for (let r = 0; r < 10; r++) await store.append(s, [newEvent()], r === 0 ? 'no-stream' : r - 1);
+        }),
+      );
+      const stamps = (await readEverything(store)).map((e) => e.recordedAt);
+      expect(stamps).toHaveLength(100);
+      expect([...stamps].sort()).toEqual(stamps);
+    });
+  });
+
+  describe('idempotency beyond the contract', () => {
+    it('recognises a retry even after the stream moved on, returning the original result', async () => {
+      const s = newStreamId();
+      const events = [newEvent(), newEvent()];
+      const original = await store.append(s, events, 'no-stream');
+      await store.append(s, [newEvent()], 1);
+
+      expect(await store.append(s, events, 'no-stream')).toEqual({ ...original, alreadyAppended: true });
+      expect(await store.readStream(s)).toHaveLength(3);
+    });
+
+    it('rejects ids stored in another stream or in another order', async () => {
+      const s = newStreamId();
+      const [a, b] = [newEvent(), newEvent()];
+      await store.append(s, [a, b], 'no-stream');
+
+      expect(await rejectionOf(store.append(newStreamId(), [a, b], 'any'))).toBeInstanceOf(IdempotencyViolationError);
+      expect(await rejectionOf(store.append(s, [b, a], 'any'))).toBeInstanceOf(IdempotencyViolationError);
+      expect(await store.headPosition()).toBe(2);
+    });
+  });
+
+  describe('reads', () => {
+    it('readAll defaults to 1000 events per page and caps the limit at 10000', async () => {
+      const s = newStreamId();
+      const batches = Array.from({ length: 21 }, () => Array.from({ length: 500 }, () => newEvent()));
+      for (const [i, events] of batches.entries()) await store.append(s, events, i === 0 ? 'no-stream' : i * 500 - 1);
+
+      expect(await store.readAll()).toHaveLength(1000);
+      const capped = await store.readAll({ limit: 50_000 });
+      expect(capped).toHaveLength(10_000);
+      expect(capped[9_999].position).toBe(10_000);
+      expect(await rejectionOf(store.readAll({ limit: 0 }))).toBeInstanceOf(RangeError);
+    });
+
+    it('rejects reads after close with EventStoreUnavailableError', async () => {
+      await store.close();
+      expect(await rejectionOf(store.readAll())).toBeInstanceOf(EventStoreUnavailableError);
+      expect(await rejectionOf(store.readStream('x'))).toBeInstanceOf(EventStoreUnavailableError);
+      expect(await rejectionOf(store.headPosition())).toBeInstanceOf(EventStoreUnavailableError);
+      expect(await rejectionOf(store.verify())).toBeInstanceOf(EventStoreUnavailableError);
+    });
+  });
+
+  describe('verify', () => {
+    async function seed(): Promise<{ s: string; stored: RecordedEvent[] }> {
+      const s = newStreamId();
+      await store.append(s, [newEvent({ amount: 1 }), newEvent({ amount: 2 })], 'no-stream');
+      await store.append(newStreamId(), [newEvent(), newEvent()], 'no-stream');
+      await store.append(s, [newEvent({ amount: 3 }), newEvent({ amount: 4 })], 1);
+      await store.append(newStreamId(), [newEvent()], 'no-stream');
+      return { s, stored: await store.readStream(s) };
+    }
+
+    function tamper(sql: string, ...params: unknown[]): void {
+      const db = new Database(file);
+      try {
+        expect(db.prepare(sql).run(...params).changes).toBe(1);
+      } finally {
+        db.close();
+      }
+    }
+
+    it('counts exactly what it checked on a clean store', async () => {
+      expect(await store.verify()).toMatchObject({ ok: true, streamsChecked: 0, eventsChecked: 0, firstBreak: null });
+      await seed();
+      expect(await store.verify()).toMatchObject({ ok: true, streamsChecked: 3, eventsChecked: 7, firstBreak: null });
+    });
+
+    it('detects data altered behind its back as a hash mismatch at that event', async () => {
+      const { s, stored } = await seed();
+      const target = stored[2];
+      tamper("UPDATE events SET data = '{\"amount\":300}' WHERE position = ?", target.position);
+
+      const report = await store.verify();
+
+      expect(report.ok).toBe(false);
+      expect(report.eventsChecked).toBe(7);
+      expect(report.firstBreak).toMatchObject({
+        streamId: s,
+        revision: 2,
+        position: target.position,
+        problem: 'hash-mismatch',
+        actual: target.hash,
+      });
+      expect(report.firstBreak?.expected).toMatch(/^[0-9a-f]{64}$/);
+      expect(report.firstBreak?.expected).not.toBe(target.hash);
+    });
+
+    it('detects a deleted event as a position gap', async () => {
+      const { stored } = await seed();
+      tamper('DELETE FROM events WHERE position = ?', stored[1].position);
+
+      const report = await store.verify();
+
+      expect(report.ok).toBe(false);
+      expect(report.firstBreak).toMatchObject({
+        position: stored[1].position + 1,
+        problem: 'position-gap',
+        expected: String(stored[1].position),
+        actual: String(stored[1].position + 1),
+      });
+    });
+
+    it('detects a renumbered revision as a revision gap', async () => {
+      const { s, stored } = await seed();
+      tamper('UPDATE events SET revision = 7 WHERE position = ?', stored[3].position);
+
+      expect((await store.verify()).firstBreak).toMatchObject({
+        streamId: s,
+        position: stored[3].position,
+        problem: 'revision-gap',
+        expected: '3',
+        actual: '7',
+      });
+    });
+
+    it('detects a rewritten link (prev_hash) as a prev-hash mismatch', async () => {
+      const { s, stored } = await seed();
+      tamper('UPDATE events SET prev_hash = ? WHERE position = ?', GENESIS_HASH, stored[2].position);
+
+      expect((await store.verify()).firstBreak).toMatchObject({
+        streamId: s,
+        revision: 2,
+        problem: 'prev-hash-mismatch',
+        expected: stored[1].hash,
+        actual: GENESIS_HASH,
+      });
+    });
+
+    it('reports the first break in position order when there are several', async () => {
+      const { stored } = await seed();
+      tamper("UPDATE events SET type = 'forged' WHERE position = ?", stored[3].position);
+      tamper("UPDATE events SET type = 'forged' WHERE position = ?", stored[1].position);
+
+      expect((await store.verify()).firstBreak).toMatchObject({ position: stored[1].position, problem: 'hash-mismatch' });
+    });
+
+    it('reports progress every 10,000 events', async () => {
+      const s = newStreamId();
+      for (let i = 0; i < 25; i++) {
+        await store.append(s, Array.from({ length: 1000 }, () => newEvent()), i === 0 ? 'no-stream' : i * 1000 - 1);
+      }
+      const progress: number[] = [];
+
+      const report = await store.verify((n) => progress.push(n));
+
+      expect(progress).toEqual([10_000, 20_000]);
+      expect(report).toMatchObject({ ok: true, eventsChecked: 25_000, streamsChecked: 1 });
+    });
+  });
+
+  describe('lifecycle and several connections', () => {
+    it('reopens a closed file with everything in it, and continues positions and chains', async () => {
+      const s = newStreamId();
+      await store.append(s, [newEvent(), newEvent()], 'no-stream');
+      const pending = Array.from({ length: 20 }, () => store.append(newStreamId(), [newEvent()], 'no-stream'));
+      await store.close();
+      await Promise.all(pending);
+
+      store = SqliteEventStore.open({ file });
+      const all = await readEverything(store);
+      expect(all).toHaveLength(22);
+      const next = await store.append(s, [newEvent()], 1);
+
+      expect(next.position).toBe(23);
+      const stream = await store.readStream(s);
+      expect(stream[2].prevHash).toBe(stream[1].hash);
+      expect(await store.verify()).toMatchObject({ ok: true, eventsChecked: 23, streamsChecked: 21 });
+    });
+
+    it('keeps positions gap-free and revisions exclusive with two store instances on one file', async () => {
+      const second = SqliteEventStore.open({ file });
+      try {
+        const shared = newStreamId();
+        await store.append(shared, [newEvent()], 'no-stream');
+        const race = await Promise.allSettled([
+          store.append(shared, [newEvent()], 0),
+          second.append(shared, [newEvent()], 0),
+        ]);
+        await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            (i % 2 ? store : second).append(newStreamId(), [newEvent(), newEvent()], 'no-stream'),
+          ),
+        );
+
+        expect(race.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        expect(race.find((o) => o.status === 'rejected')).toMatchObject({
+          reason: expect.any(WrongExpectedRevisionError),
+        });
+        const all = await readEverything(store);
+        expect(all.map((e) => e.position)).toEqual(range(1, 82));
+        expect((await second.verify()).ok).toBe(true);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it("delivers another instance's commits to a subscription by polling", async () => {
+      const second = SqliteEventStore.open({ file });
+      const received: string[] = [];
+      const subscription = store.subscribeAll(0, (e) => {
+        received.push(e.id);
+      });
+      try {
+        const s = newStreamId();
+        const events = Array.from({ length: 5 }, () => newEvent());
+        await second.append(s, events.slice(0, 2), 'no-stream');
+        await waitFor(() => received.length === 2);
+        for (const [i, e] of events.slice(2).entries()) await second.append(s, [e], i + 1);
+        await waitFor(() => received.length === 5);
+        await delay(150);
+
+        expect(received).toEqual(events.map((e) => e.id));
+      } finally {
+        await subscription.close();
+        await second.close();
+      }
+    });
+
+    it('stops subscriptions on close and rejects new appends and subscriptions', async () => {
+      let handled = 0;
+      store.subscribeAll(0, () => {
+        handled += 1;
+      });
+      await store.append(newStreamId(), [newEvent()], 'no-stream');
+      await waitFor(() => handled === 1);
+
+      await store.close();
+
+      expect(await rejectionOf(store.append(newStreamId(), [newEvent()], 'any'))).toBeInstanceOf(
+        EventStoreUnavailableError,
+      );
+      expect(() => store.subscribeAll(0, () => undefined)).toThrow(EventStoreUnavailableError);
+    });
+  });
+
+  describe('crash safety', () => {
+    it('keeps every acknowledged append and a valid chain when the writer is SIGKILLed mid-loop', async () => {
+      await store.close();
+      const child = spawn(
+        process.execPath,
+        [
+          '-r', 'ts-node/register/transpile-only',
+          '-r', 'tsconfig-paths/register',
+          'libs/event-store/src/testing/crash-writer.ts',
+          file,
+          '8',
+        ],
+        { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
+
+      // Let it write for a while (it prints only acknowledged ids), then kill it without warning.
+      await waitFor(() => stdout.split('\n').length > 2000 || child.exitCode !== null, 20_000);
+      await delay(150 + Math.floor(Math.random() * 300));
+      child.kill('SIGKILL');
+      const signal = await exited;
+
+      expect(stderr).toBe('');
+      expect(signal).toBe('SIGKILL');
+      const acknowledged = stdout.slice(0, stdout.lastIndexOf('\n')).split('\n'); // complete lines only
+      expect(acknowledged.length).toBeGreaterThan(2000);
+
+      store = SqliteEventStore.open({ file });
+      const all = await readEverything(store);
+      const stored = new Set(all.map((e) => e.id));
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      expect(all.map((e) => e.position)).toEqual(range(1, all.length));
+      expect(await store.verify()).toMatchObject({ ok: true, eventsChecked: all.length, firstBreak: null });
+    });
+  });
+});

@@ -1,0 +1,544 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import Database from 'better-sqlite3';
+import type { Clock, EventToAppend, RecordedEvent } from '@ledger/kernel';
+import { systemClock } from '@ledger/kernel';
+import { validateAppend } from '../append-validation';
+import {
+  AppendResult,
+  ChainBreak,
+  EventStore,
+  EventStoreUnavailableError,
+  ExpectedRevision,
+  IdempotencyViolationError,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandler,
+  VerifyProgress,
+  VerifyReport,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { canonicalJson, eventHash, GENESIS_HASH } from '../hash-chain';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; created with the schema when missing. */
+  file: string;
+  /** Source of recordedAt and checkedAt. Default: systemClock. */
+  clock?: Clock;
+  /** How often subscriptions look for commits made by other processes. Default 200 ms. */
+  pollIntervalMs?: number;
+  /** How long a commit waits for another process's write lock. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/** Counters since open: `commits` SQLite transactions carried `appends` append requests (`events` rows written). */
+export interface SqliteEventStoreStats {
+  commits: number;
+  appends: number;
+  events: number;
+}
+
+export const READ_ALL_DEFAULT_LIMIT = 1000;
+export const READ_ALL_MAX_LIMIT = 10_000;
+const SUBSCRIPTION_PAGE = 500;
+const VERIFY_PAGE = 10_000;
+const VERIFY_PROGRESS_EVERY = 10_000;
+
+/**
+ * Positions are the rowid, assigned explicitly as head + 1 inside the write transaction: gap-free.
+ * A stream's head is read from the UNIQUE(stream_id, revision) index (no separate streams table:
+ * one less write per append, and nothing that can drift from the events).
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position       INTEGER PRIMARY KEY,
+  event_id       TEXT    NOT NULL UNIQUE,
+  stream_id      TEXT    NOT NULL,
+  revision       INTEGER NOT NULL,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data           TEXT    NOT NULL,
+  metadata       TEXT    NOT NULL,
+  recorded_at    TEXT    NOT NULL,
+  hash           TEXT    NOT NULL,
+  prev_hash      TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+`;
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  hash: string;
+  prev_hash: string;
+}
+
+/** An event with data and metadata already serialized to the JSON text that will be stored and hashed. */
+interface SerializedEvent {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  dataJson: string;
+  metadataJson: string;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: SerializedEvent[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+export class SqliteEventStore implements EventStore {
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    let db: Database.Database;
+    try {
+      db = new Database(options.file);
+    } catch (err) {
+      throw new EventStoreUnavailableError(`cannot open event store ${options.file}: ${errorMessage(err)}`);
+    }
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL'); // WAL fsync on every COMMIT: an acknowledged append survives power loss
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      db.exec(SCHEMA);
+    } catch (err) {
+      db.close();
+      throw new EventStoreUnavailableError(`cannot initialise event store ${options.file}: ${errorMessage(err)}`);
+    }
+    return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200);
+  }
+
+  private readonly sql: ReturnType<typeof prepareStatements>;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closing: Promise<void> | null = null;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly counters: SqliteEventStoreStats = { commits: 0, appends: 0, events: 0 };
+  /** One transaction for the whole batch; `appendOne` nested inside it runs in its own SAVEPOINT. */
+  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
+  private readonly appendOne: Database.Transaction<(request: PendingAppend, ctx: BatchContext) => AppendResult>;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.sql = prepareStatements(db);
+    this.appendOne = db.transaction((request: PendingAppend, ctx: BatchContext) => this.applyAppend(request, ctx));
+    this.commitBatch = db.transaction((batch: PendingAppend[]) => this.applyBatch(batch));
+  }
+
+  // ---------------------------------------------------------------- appends (group commit)
+
+  async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closing) throw new EventStoreUnavailableError('event store is closed');
+    validateAppend(streamId, events, expected);
+    const serialized = events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      dataJson: canonicalJson(e.data),
+      metadataJson: canonicalJson(e.metadata),
+    }));
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamId, events: serialized, expected, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /**
+   * Commits every queued append in ONE transaction (one fsync). Appends issued while this runs
+   * (better-sqlite3 is synchronous, so: everything issued since the last flush) form the next batch.
+   * Promises settle only after COMMIT returned.
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.commitBatch.immediate(batch);
+      this.counters.commits += 1;
+    } catch (err) {
+      const error = new EventStoreUnavailableError(`commit failed, nothing was written: ${errorMessage(err)}`);
+      for (const request of batch) request.reject(error);
+      return;
+    }
+
+    this.counters.appends += batch.length;
+    let wrote = false;
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) {
+        if (!outcome.result.alreadyAppended) {
+          wrote = true;
+          this.counters.events += batch[i].events.length;
+        }
+        batch[i].resolve(outcome.result);
+      } else {
+        batch[i].reject(outcome.error);
+      }
+    });
+    if (wrote) for (const subscription of this.subscriptions) subscription.notify();
+  }
+
+  private applyBatch(batch: PendingAppend[]): Outcome[] {
+    const last = this.sql.lastEvent.get() as { position: number; recorded_at: string } | undefined;
+    const now = this.clock.now().toISOString();
+    const ctx: BatchContext = {
+      nextPosition: (last?.position ?? 0) + 1,
+      // recordedAt never goes backwards along positions, even if the clock does.
+      recordedAt: last && last.recorded_at > now ? last.recorded_at : now,
+    };
+    const outcomes: Outcome[] = [];
+    for (const request of batch) {
+      try {
+        outcomes.push({ ok: true, result: this.appendOne(request, ctx) });
+      } catch (error) {
+        // Some SQLite errors (I/O, disk full) roll back the whole transaction: then the batch fails.
+        if (!this.db.inTransaction) throw error;
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  }
+
+  private applyAppend(request: PendingAppend, ctx: BatchContext): AppendResult {
+    const { streamId, events, expected } = request;
+
+    const stored = events.map((e) => this.sql.eventById.get(e.id) as StoredId | undefined);
+    const alreadyStored = stored.filter((s): s is StoredId => s !== undefined);
+    if (alreadyStored.length > 0) return idempotentResult(streamId, stored, alreadyStored.length);
+
+    const head = this.sql.streamHead.get(streamId) as { revision: number; hash: string } | undefined;
+    const actual = head ? head.revision : 'no-stream';
+    if (expected !== 'any' && expected !== actual) {
+      throw new WrongExpectedRevisionError(streamId, expected, actual);
+    }
+
+    let revision = head ? head.revision + 1 : 0;
+    let prevHash = head ? head.hash : GENESIS_HASH;
+    for (const e of events) {
+      const hash = eventHash(prevHash, { streamId, revision, ...e, recordedAt: ctx.recordedAt });
+      this.sql.insert.run(
+        ctx.nextPosition, e.id, streamId, revision, e.type, e.schemaVersion,
+        e.dataJson, e.metadataJson, ctx.recordedAt, hash, prevHash,
+      );
+      prevHash = hash;
+      revision += 1;
+      ctx.nextPosition += 1;
+    }
+    return { nextRevision: revision - 1, position: ctx.nextPosition - 1, alreadyAppended: false };
+  }
+
+  stats(): SqliteEventStoreStats {
+    return { ...this.counters };
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const rows = this.sql.readStream.all(
+      streamId,
+      options.fromRevision ?? 0,
+      options.toPosition ?? Number.MAX_SAFE_INTEGER,
+    ) as EventRow[];
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readAllNow(options.after ?? 0, readAllLimit(options.limit));
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.headPositionNow();
+  }
+
+  private readAllNow(after: number, limit: number): RecordedEvent[] {
+    return (this.sql.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
+  }
+
+  private headPositionNow(): number {
+    const last = this.sql.lastEvent.get() as { position: number } | undefined;
+    return last?.position ?? 0;
+  }
+
+  // ---------------------------------------------------------------- subscriptions
+
+  subscribeAll(after: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const subscription = new SqliteSubscription(
+      (cursor) => this.readAllNow(cursor, SUBSCRIPTION_PAGE),
+      handler,
+      options.onError ?? ((err) => console.error('event-store subscription stopped:', err)),
+      this.pollIntervalMs,
+      () => this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    subscription.start(after);
+    return subscription;
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  /**
+   * Walks events in position order up to the head at call time, one page at a time (yielding to
+   * the event loop between pages), keeping only the last revision and hash of each stream.
+   */
+  async verify(onProgress?: VerifyProgress): Promise<VerifyReport> {
+    this.assertOpen();
+    const head = this.headPositionNow();
+    const streams = new Map<string, { revision: number; hash: string }>();
+    let firstBreak: ChainBreak | null = null;
+    let eventsChecked = 0;
+    let expectedPosition = 1;
+    let cursor = 0;
+
+    while (cursor < head) {
+      this.assertOpen();
+      const rows = this.sql.verifyPage.all(cursor, head, VERIFY_PAGE) as EventRow[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const previous = streams.get(row.stream_id);
+        firstBreak ??= checkLink(row, expectedPosition, previous);
+        streams.set(row.stream_id, { revision: row.revision, hash: row.hash });
+        expectedPosition = row.position + 1;
+        cursor = row.position;
+        eventsChecked += 1;
+        if (eventsChecked % VERIFY_PROGRESS_EVERY === 0) onProgress?.(eventsChecked);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+
+    return {
+      ok: firstBreak === null,
+      streamsChecked: streams.size,
+      eventsChecked,
+      firstBreak,
+      checkedAt: this.clock.now().toISOString(),
+    };
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Commits what is queued, stops subscriptions (waiting for running handlers), closes the file. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      while (this.queue.length > 0) this.flush();
+      await Promise.all([...this.subscriptions].map((s) => s.close()));
+      this.db.close();
+    })();
+    return this.closing;
+  }
+
+  private assertOpen(): void {
+    if (this.closing || !this.db.open) throw new EventStoreUnavailableError('event store is closed');
+  }
+}
+
+interface BatchContext {
+  nextPosition: number;
+  recordedAt: string;
+}
+
+interface StoredId {
+  stream_id: string;
+  revision: number;
+  position: number;
+}
+
+/**
+ * Some event ids are already stored. A retry of the very same append (all ids, same stream,
+ * consecutive revisions, same order) succeeds without writing; anything else is a different request.
+ */
+function idempotentResult(streamId: string, stored: Array<StoredId | undefined>, found: number): AppendResult {
+  if (found < stored.length) {
+    throw new IdempotencyViolationError(
+      streamId,
+      `stream ${streamId}: ${found} of ${stored.length} event ids are already stored; an idempotent retry must repeat the whole append`,
+    );
+  }
+  const first = stored[0]!;
+  const sameAppend = stored.every((s, i) => s!.stream_id === streamId && s!.revision === first.revision + i);
+  if (!sameAppend) {
+    throw new IdempotencyViolationError(
+      streamId,
+      `stream ${streamId}: the event ids are already stored, but not as this stream's consecutive events in this order`,
+    );
+  }
+  const last = stored[stored.length - 1]!;
+  return { nextRevision: last.revision, position: last.position, alreadyAppended: true };
+}
+
+function checkLink(
+  row: EventRow,
+  expectedPosition: number,
+  previous: { revision: number; hash: string } | undefined,
+): ChainBreak | null {
+  const at = { streamId: row.stream_id, revision: row.revision, position: row.position };
+  if (row.position !== expectedPosition) {
+    return { ...at, problem: 'position-gap', expected: String(expectedPosition), actual: String(row.position) };
+  }
+  const expectedRevision = previous ? previous.revision + 1 : 0;
+  if (row.revision !== expectedRevision) {
+    return { ...at, problem: 'revision-gap', expected: String(expectedRevision), actual: String(row.revision) };
+  }
+  const expectedPrevHash = previous ? previous.hash : GENESIS_HASH;
+  if (row.prev_hash !== expectedPrevHash) {
+    return { ...at, problem: 'prev-hash-mismatch', expected: expectedPrevHash, actual: row.prev_hash };
+  }
+  const recomputed = eventHash(row.prev_hash, {
+    streamId: row.stream_id,
+    revision: row.revision,
+    id: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    dataJson: row.data,
+    metadataJson: row.metadata,
+    recordedAt: row.recorded_at,
+  });
+  if (recomputed !== row.hash) {
+    return { ...at, problem: 'hash-mismatch', expected: recomputed, actual: row.hash };
+  }
+  return null;
+}
+
+function prepareStatements(db: Database.Database) {
+  const columns =
+    'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash, prev_hash';
+  return {
+    insert: db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    eventById: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
+    streamHead: db.prepare(
+      'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    ),
+    lastEvent: db.prepare('SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1'),
+    readStream: db.prepare(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? AND position <= ? ORDER BY revision`,
+    ),
+    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    verifyPage: db.prepare(
+      `SELECT ${columns} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+    ),
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    recordedAt: row.recorded_at,
+    hash: row.hash,
+    prevHash: row.prev_hash,
+  };
+}
+
+function readAllLimit(limit: number | undefined): number {
+  if (limit === undefined) return READ_ALL_DEFAULT_LIMIT;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new RangeError(`readAll limit must be a positive integer, got ${String(limit)}`);
+  }
+  return Math.min(limit, READ_ALL_MAX_LIMIT);
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Lets close() know it is being called from inside this subscription's own handler. */
+const insideHandler = new AsyncLocalStorage<SqliteSubscription>();
+
+/**
+ * Catch-up then live: reads pages after its cursor, awaits the handler for each event, and when
+ * caught up sleeps until this process commits (notify) or pollIntervalMs passes (other processes).
+ */
+class SqliteSubscription implements Subscription {
+  private closed = false;
+  private committedSinceRead = false;
+  private wake: (() => void) | null = null;
+  private done: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly readPage: (after: number) => RecordedEvent[],
+    private readonly handler: SubscriptionHandler,
+    private readonly onError: (error: unknown) => void,
+    private readonly pollIntervalMs: number,
+    private readonly onStop: () => void,
+  ) {}
+
+  start(after: number): void {
+    this.done = this.run(after);
+  }
+
+  notify(): void {
+    this.committedSinceRead = true;
+    this.wake?.();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wake?.();
+    // Awaiting our own loop from inside the handler would deadlock: it finishes once the handler returns.
+    if (insideHandler.getStore() === this) return;
+    await this.done;
+  }
+
+  private async run(after: number): Promise<void> {
+    let cursor = after;
+    try {
+      await Promise.resolve(); // the handler never runs before subscribeAll() has returned
+      while (!this.closed) {
+        this.committedSinceRead = false;
+        const page = this.readPage(cursor);
+        for (const event of page) {
+          if (this.closed) return;
+          await insideHandler.run(this, () => this.handler(event));
+          cursor = event.position;
+        }
+        if (page.length < SUBSCRIPTION_PAGE && !this.committedSinceRead) await this.sleep();
+      }
+    } catch (error) {
+      this.closed = true;
+      this.onError(error);
+    } finally {
+      this.onStop();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), this.pollIntervalMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+}

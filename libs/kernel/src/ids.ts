@@ -1,0 +1,32 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+/** Injected id source: random in production, deterministic in tests. */
+export interface IdGenerator {
+  next(): string;
+}
+
+export const randomIds: IdGenerator = { next: () => randomUUID() };
+
+export class SequentialIds implements IdGenerator {
+  private n = 0;
+  constructor(private readonly prefix = '00000000-0000-4000-8000-') {}
+  next(): string {
+    this.n += 1;
+    return this.prefix + this.n.toString(16).padStart(12, '0');
+  }
+}
+
+/** RFC 4122 name-based UUID (v5, SHA-1): the same name always gives the same id. */
+export function uuidV5(name: string, namespace: string = LEDGER_NAMESPACE): string {
+  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
+  const b = Buffer.from(hash.subarray(0, 16));
+  b[6] = (b[6] & 0x0f) | 0x50;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export const LEDGER_NAMESPACE = '6f1c2b1e-6a57-4c0e-9d0b-3c2f4a7e9b10';
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
