@@ -1,4 +1,4 @@
-/** Test tiers by suffix: *.unit.spec.ts, *.int.spec.ts (real adapters), test/**/*.e2e-spec.ts */
+// Test tiers by suffix: *.unit.spec.ts, *.int.spec.ts (real adapters), test/**/*.e2e-spec.ts (HTTP end to end).
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -7,7 +7,7 @@ const base = {
   testEnvironment: 'node',
   rootDir: __dirname,
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 };
 
 module.exports = {

@@ -48,14 +48,21 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+const RESERVED = new Set(['type', 'title', 'status', 'code', 'detail', 'instance', 'requestId']);
+
 export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  // Extension members never override the standard ones; colliding details go under `context`.
+  const extensions: Record<string, unknown> = {};
+  const context: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(extra)) (RESERVED.has(k) ? context : extensions)[k] = v;
+  if (Object.keys(context).length) extensions.context = context;
   return {
+    ...extensions,
     type: `urn:backlog-ledger:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     code,
     detail,
-    ...extra,
   };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError, type Role } from '@ledger/kernel';
-import type { Evolvable } from '../decider';
+import { fold, type Evolvable } from '../decider';
 import { Rank } from '../rank/rank';
 import { BACKLOG_ID, ITEM_ID, WHY, actors, backlogCtx } from '../testing/fixtures';
 import type { ItemCommand, Placement } from './item.commands';
@@ -130,6 +130,25 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   ),
 );
 
+/** The item.added a valid AddItem emits (most sequences start from an existing item, to go deep). */
+function validAdd(): ItemEvent {
+  const [added] = itemDecider.decide(
+    {
+      kind: 'AddItem',
+      actor: actors['product-owner'],
+      itemId: ITEM_ID,
+      backlog: backlogCtx(),
+      title: 'An item',
+      itemKind: 'story',
+      explicitPlacement: true,
+      placement: { above: 'a', below: 'z', position: 5 },
+      rationale: WHY,
+    },
+    itemDecider.initialState,
+  );
+  return added;
+}
+
 function placementOf(command: ItemCommand): Placement | undefined {
   return 'placement' in command ? command.placement : undefined;
 }
@@ -182,9 +201,9 @@ describe('item decider (properties)', () => {
   it('random command sequences: decide only refuses with DomainError, evolve never throws, invariants hold', () => {
     const seen = new Set<string>();
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
-        let state = itemDecider.initialState;
-        const emittedIds = new Set<string>();
+      fc.property(fc.boolean(), fc.array(step, { minLength: 1, maxLength: 60, size: 'max' }), (startAdded, steps) => {
+        let state = startAdded ? fold(itemDecider, [{ ...validAdd(), id: 'ev-0' }]) : itemDecider.initialState;
+        const emittedIds = new Set<string>(startAdded ? ['ev-0'] : []);
         let n = 0;
         for (const make of steps) {
           const command = make(state);

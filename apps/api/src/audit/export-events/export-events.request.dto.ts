@@ -12,8 +12,8 @@ export class ExportEventsQueryDto {
   @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) from?: string;
   @ApiPropertyOptional({ description: 'Decisions that occurred before (ISO-8601)' })
   @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) to?: string;
-  @ApiPropertyOptional({ description: 'Page cursor: global position to start after', minimum: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Page cursor: global position to start after', minimum: 0, default: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) after?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 1000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, default: 1000 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) limit?: number;
 }

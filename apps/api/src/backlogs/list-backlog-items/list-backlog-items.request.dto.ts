@@ -8,7 +8,7 @@ export class ListBacklogItemsQueryDto {
   @IsISO8601({ strict: true, strictSeparator: true })
   at?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 1000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, default: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -16,7 +16,7 @@ export class ListBacklogItemsQueryDto {
   @Max(10000)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

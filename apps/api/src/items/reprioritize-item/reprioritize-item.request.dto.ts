@@ -4,7 +4,7 @@ import { REPRIORITIZATION_TRIGGERS, type ReprioritizationTrigger } from '@ledger
 import { RationaleField } from '../../http/dto';
 
 export class PlacementFields {
-  @ApiPropertyOptional({ description: '1-based target position (1 = top). Give exactly one of toPosition, before, after.', minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', description: '1-based target position (1 = top). Give exactly one of toPosition, before, after.', minimum: 1, maximum: 10_000_000 })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,0 +1,6 @@
+import { RationaleField } from '../../http/dto';
+
+export class RetireObjectiveRequestDto {
+  @RationaleField()
+  rationale: string;
+}

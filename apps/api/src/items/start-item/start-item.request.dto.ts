@@ -1,0 +1,6 @@
+import { RationaleField } from '../../http/dto';
+
+export class StartItemRequestDto {
+  @RationaleField()
+  rationale: string;
+}
