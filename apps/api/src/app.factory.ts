@@ -12,6 +12,7 @@ import type { AdapterOverrides } from './infrastructure/adapters.module';
 import { JsonLogger } from './shared/json-logger';
 import { ProblemFilter, sendProblem } from './http/problem.filter';
 import { validationProblem, type FieldError } from './http/problem';
+import { Drain } from './http/drain';
 
 export async function createApp(config: AppConfig, overrides: AdapterOverrides = {}): Promise<NestFastifyApplication> {
   const logger = overrides.logger ?? new JsonLogger(config.logLevel);
@@ -34,6 +35,11 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
   fastify.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => sendProblem(err, req, reply, logger));
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('X-Request-Id', req.id);
+  });
+  const drain = app.get(Drain);
+  fastify.addHook('onSend', async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (drain.draining) reply.header('Connection', 'close');
+    return payload;
   });
   fastify.addHook('onResponse', async (req: FastifyRequest, reply: FastifyReply) => {
     const principal = (req as { principal?: { sub: string } }).principal;
@@ -59,7 +65,6 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
       exceptionFactory: (errors: ValidationError[]) => validationProblem(flatten(errors)),
     }),
   );
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

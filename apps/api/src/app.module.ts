@@ -5,6 +5,7 @@ import type { AppConfig } from './config/config';
 import { AdaptersModule, type AdapterOverrides } from './infrastructure/adapters.module';
 import { AuthGuard } from './auth/auth.guard';
 import { IdempotencyInterceptor } from './http/idempotency';
+import { Drain } from './http/drain';
 import { LedgerIndexProjector } from './read-model/ledger-index.projector';
 import { ItemsModule } from './items/items.module';
 import { BacklogsModule } from './backlogs/backlogs.module';
@@ -20,6 +21,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         LedgerIndexProjector,
+        Drain,
       ],
     };
   }

@@ -14,7 +14,25 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  // Graceful shutdown: stop accepting, let in-flight decisions commit, close the stores, exit 0.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: `${signal}: shutting down` }) + '\n');
+      setTimeout(() => {
+        process.stderr.write('shutdown took longer than 15 s; exiting anyway (committed decisions are durable)\n');
+        process.exit(1);
+      }, 15_000).unref();
+      app.close().then(
+        () => process.exit(0),
+        (e) => {
+          process.stderr.write(`shutdown failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+  const { port } = app.getHttpServer().address() as { port: number };
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   const tokenHint =
     config.jwt.mode === 'hs256'
       ? `get a token:  npm run token -- --sub alice --role product-leader   (roles: admin, product-owner [--backlog <id>], product-leader, stakeholder, forum-member, auditor)`

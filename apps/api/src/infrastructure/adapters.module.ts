@@ -49,6 +49,7 @@ export class AdaptersModule implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    private readonly logger: JsonLogger,
   ) {}
 
   /** Runs after the HTTP server stopped taking requests: in-flight commits finish, then files close. */
@@ -56,5 +57,6 @@ export class AdaptersModule implements OnApplicationShutdown {
     await this.store.close();
     this.index.close();
     this.idempotency.close();
+    this.logger.info('stopped: in-flight decisions committed, stores closed');
   }
 }

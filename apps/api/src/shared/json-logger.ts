@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
 export type LogLevel = keyof typeof LEVELS;
+const NEST_BOOT_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
 
 /** Structured JSON lines on stdout; one object per line, always with time and level. */
 export class JsonLogger implements LoggerService {
@@ -22,7 +23,9 @@ export class JsonLogger implements LoggerService {
     this.write('info', msg, fields);
   }
   log(msg: unknown, fields?: Record<string, unknown> | string): void {
-    this.write('info', String(msg), ctx(fields));
+    // Nest's own start-up chatter (modules loaded, routes mapped) is debug-level here.
+    const quiet = typeof fields === 'string' && NEST_BOOT_CONTEXTS.has(fields);
+    this.write(quiet ? 'debug' : 'info', String(msg), ctx(fields));
   }
   warn(msg: unknown, fields?: Record<string, unknown> | string): void {
     this.write('warn', String(msg), ctx(fields));
