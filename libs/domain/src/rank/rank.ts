@@ -56,23 +56,51 @@ function midpoint(a: string, b: string): string {
 }
 
 /**
- * A short key after `a` with an open upper end (appending at the bottom of the backlog). Steps one
- * digit instead of halving, so repeated appends grow keys by one char per ~35 appends, not per ~5.
+ * Inserting at either end steps by one unit of the STEP_DIGITS-th digit, so a backlog built by
+ * appending (or by pushing to the top) keeps keys at most STEP_DIGITS long for ~10^9 inserts,
+ * instead of growing one character per ~35 inserts.
  */
-function after(a: string): string {
-  for (let i = 0; i < a.length; i += 1) {
-    if (a[i] !== 'z') return a.slice(0, i) + DIGITS[digit(a[i]) + 1];
-  }
-  return a + '1';
+const STEP_DIGITS = 6;
+
+function toDigits(key: string): number[] {
+  return key.padEnd(STEP_DIGITS, '0').slice(0, STEP_DIGITS).split('').map(digit);
 }
 
-/** A short key before `b` with an open lower end (inserting at the top), stepping one digit down. */
-function before(b: string): string {
-  for (let i = 0; i < b.length; i += 1) {
-    if (digit(b[i]) >= 2) return b.slice(0, i) + DIGITS[digit(b[i]) - 1];
+function fromDigits(ds: number[]): string {
+  return ds.map((d) => DIGITS[d]).join('').replace(/0+$/, '');
+}
+
+/** A short key after `a` with an open upper end (appending at the bottom of the backlog). */
+function after(a: string): string {
+  const ds = toDigits(a);
+  for (let i = ds.length - 1; i >= 0; i -= 1) {
+    if (ds[i] < BASE - 1) {
+      ds[i] += 1;
+      return fromDigits(ds);
+    }
+    ds[i] = 0;
   }
-  // b only has 0s and 1s and ends in '1': replace that last '1' by '0z'.
-  return b.slice(0, -1) + '0z';
+  return a + MIDDLE; // a starts with STEP_DIGITS 'z's: go deeper
+}
+
+/** A short key before `b` with an open lower end (inserting at the top). */
+function before(b: string): string {
+  const ds = toDigits(b);
+  // A longer b already lies above its STEP_DIGITS prefix; a short one steps one unit down.
+  if (b.length <= STEP_DIGITS) {
+    for (let i = ds.length - 1; i >= 0; i -= 1) {
+      if (ds[i] > 0) {
+        ds[i] -= 1;
+        break;
+      }
+      ds[i] = BASE - 1;
+    }
+  }
+  const key = fromDigits(ds);
+  if (key !== '' && key < b) return key;
+  // b is within one step of zero: halve its last digit, or go one digit deeper.
+  const last = digit(b[b.length - 1]);
+  return last >= 2 ? b.slice(0, -1) + DIGITS[Math.floor(last / 2)] : b.slice(0, -1) + '0z';
 }
 
 function between(above: string | null, below: string | null): string {

@@ -43,15 +43,37 @@ describe('Rank', () => {
   });
 
   it('finds room below keys made of 0s and 1s', () => {
-    expect(Rank.between(null, '1')).toBe('0z');
-    expect(Rank.between(null, '01')).toBe('00z');
+    for (const b of ['1', '01', '000001', '0000001', '00000001']) {
+      const k = Rank.between(null, b);
+      expect(Rank.isValid(k)).toBe(true);
+      expect(k < b).toBe(true);
+    }
+    expect(Rank.between(null, '1')).toBe('0zzzzz');
     expect(Rank.between('0z', '1')).toMatch(/^0z/);
   });
 
   it('finds room above keys made of zs', () => {
-    expect(Rank.between('z', null)).toBe('z1');
-    expect(Rank.between('zz', null)).toBe('zz1');
-    expect(Rank.between('zy', null)).toBe('zz');
+    expect(Rank.between('z', null)).toBe('z00001');
+    expect(Rank.between('zy', null)).toBe('zy0001');
+    for (const a of ['zzzzzz', 'zzzzzzz', 'zzzzzy']) {
+      const k = Rank.between(a, null);
+      expect(Rank.isValid(k)).toBe(true);
+      expect(k > a).toBe(true);
+    }
+  });
+
+  it('keeps keys at most 6 characters when a backlog grows by appends or by pushes to the top', () => {
+    let bottom = Rank.initial();
+    let top = Rank.initial();
+    for (let i = 0; i < 20_000; i++) {
+      const nextBottom = Rank.between(bottom, null);
+      const nextTop = Rank.between(null, top);
+      expect(nextBottom > bottom && nextTop < top).toBe(true);
+      bottom = nextBottom;
+      top = nextTop;
+    }
+    expect(bottom.length).toBeLessThanOrEqual(6);
+    expect(top.length).toBeLessThanOrEqual(6);
   });
 
   it('refuses neighbours in the wrong order (RANK.INVALID_NEIGHBOURS, invariant)', () => {
