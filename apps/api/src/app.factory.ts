@@ -10,8 +10,8 @@ import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
 import type { AdapterOverrides } from './infrastructure/adapters.module';
 import { JsonLogger } from './shared/json-logger';
-import { ProblemFilter, sendProblem } from './http/problem.filter';
-import { validationProblem, type FieldError } from './http/problem';
+import { ProblemFilter } from './http/problem.filter';
+import { ProblemException, validationProblem, type FieldError } from './http/problem';
 import { Drain } from './http/drain';
 
 export async function createApp(config: AppConfig, overrides: AdapterOverrides = {}): Promise<NestFastifyApplication> {
@@ -31,10 +31,18 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
   });
   const fastify = app.getHttpAdapter().getInstance();
 
-  // Errors raised by Fastify itself (body too large, malformed JSON) before Nest sees the request.
-  fastify.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => sendProblem(err, req, reply, logger));
+  // Errors Fastify raises while reading the body (too large, malformed JSON) reach ProblemFilter through
+  // the error handler Nest installs on init.
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('X-Request-Id', req.id);
+    // Bodies are JSON only: anything else is refused before it is parsed.
+    const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
+    if (hasBody || req.headers['transfer-encoding'] !== undefined) {
+      const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (type !== 'application/json' && !/^application\/[a-z.+-]+\+json$/.test(type)) {
+        throw new ProblemException(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
+      }
+    }
   });
   const drain = app.get(Drain);
   fastify.addHook('onSend', async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {

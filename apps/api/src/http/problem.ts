@@ -95,10 +95,16 @@ export function toProblem(err: unknown): { problem: Problem; internal: boolean }
     return { problem: problem(err.getStatus(), err.code, err.message, err.extra), internal: false };
   }
   if (err instanceof HttpException) {
+    // Raised by Nest/Fastify themselves: unknown routes and body-reading failures.
     const status = err.getStatus();
-    const code =
-      status === 404 ? 'ROUTE.NOT_FOUND' : status === 405 ? 'ROUTE.METHOD_NOT_ALLOWED' : `HTTP.${status}`;
-    const detail = status === 404 ? 'no such route' : err.message;
+    const known: Record<number, [string, string]> = {
+      400: ['REQUEST.MALFORMED_JSON', 'the body is not valid JSON'],
+      404: ['ROUTE.NOT_FOUND', 'no such route'],
+      405: ['ROUTE.METHOD_NOT_ALLOWED', 'method not allowed on this route'],
+      413: ['REQUEST.TOO_LARGE', 'the request body is larger than the limit'],
+      415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'],
+    };
+    const [code, detail] = known[status] ?? [`HTTP.${status}`, err.message];
     return { problem: problem(status, code, detail), internal: false };
   }
   const fst = err as { code?: string; statusCode?: number; message?: string };
