@@ -7,6 +7,7 @@ import { Authorization } from '../../auth/authorization';
 import type { Principal } from '../../auth/principal';
 import { ReadDocs } from '../../http/api-docs';
 import { ProblemException, validationProblem } from '../../http/problem';
+import { parseInstant } from '../../http/instant';
 import { LEDGER_INDEX } from '../../infrastructure/tokens';
 import type { AuditFilter, LedgerIndex } from '../../read-model/ledger-index.port';
 import { Ranking } from '../../items/ranking';
@@ -57,8 +58,8 @@ export class ExportEventsController {
       itemId: q.itemId,
       type: q.type,
       actor: q.actor,
-      from: q.from ? iso(q.from, 'from') : undefined,
-      to: q.to ? iso(q.to, 'to') : undefined,
+      from: q.from ? parseInstant(q.from, 'from').toISOString() : undefined,
+      to: q.to ? parseInstant(q.to, 'to').toISOString() : undefined,
       after: q.after ?? 0,
       limit: q.limit ?? 1000,
     };
@@ -86,12 +87,4 @@ export class ExportEventsController {
     }
     return reply.send(Readable.from(lines()));
   }
-}
-
-function iso(value: string, field: string): string {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1970 || d.getUTCFullYear() > 9999) {
-    throw validationProblem([{ field, code: 'isIso8601', message: `${field} must be an ISO-8601 instant` }]);
-  }
-  return d.toISOString();
 }

@@ -5,7 +5,7 @@ import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
 import { ReadDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
-import { validationProblem } from '../../http/problem';
+import { parseInstant } from '../../http/instant';
 import { ListBacklogItemsQuery } from './list-backlog-items.query';
 import { ListBacklogItemsQueryDto } from './list-backlog-items.request.dto';
 
@@ -23,13 +23,7 @@ export class ListBacklogItemsController {
     @Query() query: ListBacklogItemsQueryDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    let at: Date | undefined;
-    if (query.at !== undefined) {
-      at = new Date(query.at);
-      if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1970 || at.getUTCFullYear() > 9999) {
-        throw validationProblem([{ field: 'at', code: 'isIso8601', message: 'at must be an ISO-8601 instant between 1970 and 9999' }]);
-      }
-    }
+    const at = query.at === undefined ? undefined : parseInstant(query.at, 'at');
     return this.queries.execute(new ListBacklogItemsQuery(backlogId, at, query.limit ?? 1000, query.offset ?? 0, principal));
   }
 }
