@@ -1,0 +1,4 @@
+export * from './clickhouse/analytics-config';
+export * from './clickhouse/analytics-client';
+export * from './migrations/migrator';
+export * from './projection/decision-row';
