@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { RecordedEvent } from '@ledger/kernel';
+import { createAnalyticsClient } from '../clickhouse/analytics-client';
+import { migrate } from '../migrations/migrator';
+import { decisionRow, type DecisionRow } from '../projection/decision-row';
+
+/**
+ * A real chDB (through @clickhouse/client) in a temp dir, migrated. One per test file: chDB is one
+ * engine per process, so use a distinct `database` per scenario instead of a second harness.
+ */
+export interface AnalyticsHarness {
+  client: ClickHouseClient;
+  /** Creates (and migrates) a fresh database, returns its name. */
+  freshDatabase(): Promise<string>;
+  /** Inserts the events' rows directly (the projector's row function, without the projector). */
+  insert(database: string, events: RecordedEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startAnalytics(): Promise<AnalyticsHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-analytics-'));
+  const client = createAnalyticsClient({ kind: 'chdb', path: dir, database: 'unused' });
+  return {
+    client,
+    async freshDatabase() {
+      const database = `t${process.pid}_${++counter}`;
+      await migrate(client, { database });
+      return database;
+    },
+    async insert(database, events) {
+      const rows = events.map(decisionRow).filter((r): r is DecisionRow => r !== null);
+      if (rows.length) await client.insert({ table: `${database}.decisions`, values: rows, format: 'JSONEachRow' });
+    },
+    async close() {
+      await client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
