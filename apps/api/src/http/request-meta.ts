@@ -14,6 +14,10 @@ export interface RequestMeta {
   /** Expected stream revision from If-Match. */
   ifMatch?: number;
   idempotencyKey?: string;
+  /** Imports only: when the decision originally happened (ISO-8601); events are marked `imported`. */
+  occurredAt?: string;
+  /** Imports only: where the decision came from (file and line), kept in the event metadata. */
+  importedFrom?: string;
 }
 
 export function parseIfMatch(header: string | string[] | undefined): number | undefined {

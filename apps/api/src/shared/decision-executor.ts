@@ -119,6 +119,7 @@ export class DecisionExecutor {
           correlationId: meta.correlationId,
           causationId: i > 0 ? out[i - 1].id : (d.causedBy ?? meta.causationId),
           requestId: meta.requestId,
+          ...(meta.occurredAt ? { occurredAt: meta.occurredAt, imported: true, importedFrom: meta.importedFrom } : {}),
         },
       });
     });

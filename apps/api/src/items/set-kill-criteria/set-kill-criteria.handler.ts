@@ -20,7 +20,7 @@ export class SetKillCriteriaHandler implements ICommandHandler<SetKillCriteriaCo
       actor: actorOf(meta.principal),
       exitCondition: body.exitCondition,
       reviewBy: body.reviewBy,
-      today: this.clock.now().toISOString().slice(0, 10),
+      today: (meta.occurredAt ?? this.clock.now().toISOString()).slice(0, 10),
       rationale: body.rationale,
     }));
   }
