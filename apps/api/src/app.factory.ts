@@ -10,9 +10,10 @@ import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
 import type { AdapterOverrides } from './infrastructure/adapters.module';
 import { JsonLogger } from './shared/json-logger';
-import { ProblemFilter } from './http/problem.filter';
+import { ProblemFilter, sendProblem } from './http/problem.filter';
 import { ProblemException, validationProblem, type FieldError } from './http/problem';
 import { Drain } from './http/drain';
+import { ProblemDto } from './http/dto';
 
 export async function createApp(config: AppConfig, overrides: AdapterOverrides = {}): Promise<NestFastifyApplication> {
   const logger = overrides.logger ?? new JsonLogger(config.logLevel);
@@ -24,6 +25,8 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Errors Fastify raises before routing (e.g. a malformed URL encoding) still leave as problems.
+    frameworkErrors: (err: Error, req: FastifyRequest, reply: FastifyReply) => sendProblem(err, req, reply, logger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { ...overrides, logger }), adapter, {
     logger,
@@ -42,6 +45,13 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
       if (type !== 'application/json' && !/^application\/[a-z.+-]+\+json$/.test(type)) {
         throw new ProblemException(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
       }
+    }
+  });
+  // class-transformer recurses over the whole body: refuse absurd nesting before the pipes see it.
+  fastify.addHook('preValidation', async (req: FastifyRequest) => {
+    const field = tooDeep(req.body, MAX_BODY_DEPTH);
+    if (field !== null) {
+      throw validationProblem([{ field, code: 'maxDepth', message: `the body nests deeper than ${MAX_BODY_DEPTH} levels` }]);
     }
   });
   const drain = app.get(Drain);
@@ -85,10 +95,36 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .addSecurityRequirements('bearer')
       .build(),
+    // Error responses reference ProblemDto by $ref (http/api-docs.ts); register it so the $ref resolves.
+    { extraModels: [ProblemDto] },
   );
+  // Every path parameter goes through ParseIdPipe: say so, so clients (and fuzzers) send UUIDs.
+  for (const path of Object.values(document.paths)) {
+    for (const op of Object.values(path) as { parameters?: { in: string; schema?: Record<string, unknown> }[] }[]) {
+      for (const p of op?.parameters ?? []) {
+        if (p.in === 'path' && p.schema?.type === 'string' && !p.schema.format) p.schema.format = 'uuid';
+      }
+    }
+  }
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
   await app.init();
   return app;
+}
+
+const MAX_BODY_DEPTH = 32;
+
+/** Iterative depth check; returns the path of the first value nested deeper than `max`, or null. */
+export function tooDeep(body: unknown, max: number): string | null {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: body, depth: 0, path: '' }];
+  while (stack.length) {
+    const { value, depth, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= max) return path || '(body)';
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      stack.push({ value: v, depth: depth + 1, path: path ? `${path}.${k}` : k });
+    }
+  }
+  return null;
 }
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {

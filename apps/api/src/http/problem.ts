@@ -104,6 +104,10 @@ export function toProblem(err: unknown): { problem: Problem; internal: boolean }
       413: ['REQUEST.TOO_LARGE', 'the request body is larger than the limit'],
       415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'],
     };
+    // Nest re-wraps Fastify's body errors without their FST_ code; the empty-body case keeps its message.
+    if (status === 400 && /body cannot be empty/i.test(err.message)) {
+      return { problem: problem(400, 'REQUEST.EMPTY_BODY', 'the JSON body is empty'), internal: false };
+    }
     const [code, detail] = known[status] ?? [`HTTP.${status}`, err.message];
     return { problem: problem(status, code, detail), internal: false };
   }

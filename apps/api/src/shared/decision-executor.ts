@@ -73,10 +73,11 @@ export class DecisionExecutor {
         const replay = this.findReplay(streamId, events, meta);
         if (replay) return replay;
       }
+      // Existence and scope first: a precondition on a stream you may not see must not reveal its revision.
+      await spec.authorize?.(state);
       if (meta.ifMatch !== undefined && meta.ifMatch !== revision) {
         throw new PreconditionFailedError(streamId, meta.ifMatch, revision);
       }
-      await spec.authorize?.(state);
       const command = await spec.command(state);
       const decided = spec.decider.decide(command, state);
       const toAppend = this.envelopes(streamId, decided, meta);
