@@ -567,7 +567,7 @@ describe('bad input over HTTP: every rejection is a problem+json with a stable c
 
   // -------------------------------------------------------------------------------------------
   describe('authentication', () => {
-    type Variant = 'none' | 'malformed' | 'expired' | 'otherSecret' | 'algNone' | 'tampered' | 'unknownRole' | 'systemRole';
+    type Variant = 'none' | 'malformed' | 'expired' | 'otherSecret' | 'algNone' | 'tampered' | 'unknownRole' | 'systemRole' | 'issuedInFuture';
     const EXPECTED: Record<Variant, string> = {
       none: 'AUTH.TOKEN_MISSING',
       malformed: 'AUTH.TOKEN_MALFORMED',
@@ -577,6 +577,7 @@ describe('bad input over HTTP: every rejection is a problem+json with a stable c
       tampered: 'AUTH.TOKEN_INVALID',
       unknownRole: 'AUTH.TOKEN_INVALID',
       systemRole: 'AUTH.TOKEN_INVALID',
+      issuedInFuture: 'AUTH.TOKEN_INVALID',
     };
     const VARIANTS = Object.keys(EXPECTED) as Variant[];
     let bad: Awaited<ReturnType<typeof forgedTokens>>;

@@ -104,6 +104,8 @@ export async function forgedTokens(ledger: Ledger, backlogs: string[]) {
     tampered: `${header}.${b64url({ ...claims, role: 'admin' })}.${signature}`,
     /** Correctly signed, but the role is not one the API knows. */
     unknownRole: await ledger.token('superuser' as never, 'mallory', backlogs),
+    /** Correctly signed, but issued an hour in the future. */
+    issuedInFuture: await ledger.token('product-owner', 'olga', backlogs, { ttlSeconds: 7200, now: new Date(Date.now() + 3600 * 1000) }),
     /** Correctly signed, but claims the internal "system" role, which no token may carry. */
     systemRole: await ledger.token('system' as never, 'mallory', backlogs),
   };

@@ -45,6 +45,9 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     throw new AuthError('AUTH.TOKEN_INVALID', 'the token has no usable "sub" claim');
   }
   if (typeof payload.exp !== 'number') throw new AuthError('AUTH.TOKEN_INVALID', 'the token must expire ("exp" claim)');
+  if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + 60) {
+    throw new AuthError('AUTH.TOKEN_INVALID', 'the token claims to be issued in the future ("iat")');
+  }
   const role = payload.role;
   if (typeof role !== 'string' || !(ASSIGNABLE_ROLES as readonly string[]).includes(role)) {
     throw new AuthError('AUTH.TOKEN_INVALID', `the token's "role" claim must be one of ${ASSIGNABLE_ROLES.join(', ')}`);
