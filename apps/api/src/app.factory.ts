@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UUID_RE } from '@ledger/kernel';
 import type { AppConfig } from './config/config';
@@ -11,7 +13,7 @@ import { AppModule } from './app.module';
 import type { AdapterOverrides } from './infrastructure/adapters.module';
 import { JsonLogger } from './shared/json-logger';
 import { ProblemFilter, sendProblem } from './http/problem.filter';
-import { ProblemException, validationProblem, type FieldError } from './http/problem';
+import { ProblemException, problem, validationProblem, type FieldError } from './http/problem';
 import { Drain } from './http/drain';
 import { ProblemDto } from './http/dto';
 
@@ -27,6 +29,8 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
     forceCloseConnections: 'idle',
     // Errors Fastify raises before routing (e.g. a malformed URL encoding) still leave as problems.
     frameworkErrors: (err: Error, req: FastifyRequest, reply: FastifyReply) => sendProblem(err, req, reply, logger),
+    // Requests Node's HTTP parser refuses (bad header bytes, oversized headers) never reach Fastify: problems too.
+    clientErrorHandler: clientErrorProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { ...overrides, logger }), adapter, {
     logger,
@@ -98,14 +102,7 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
     // Error responses reference ProblemDto by $ref (http/api-docs.ts); register it so the $ref resolves.
     { extraModels: [ProblemDto] },
   );
-  // Every path parameter goes through ParseIdPipe: say so, so clients (and fuzzers) send UUIDs.
-  for (const path of Object.values(document.paths)) {
-    for (const op of Object.values(path) as { parameters?: { in: string; schema?: Record<string, unknown> }[] }[]) {
-      for (const p of op?.parameters ?? []) {
-        if (p.in === 'path' && p.schema?.type === 'string' && !p.schema.format) p.schema.format = 'uuid';
-      }
-    }
-  }
+  tightenDocument(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
   await app.init();
   return app;
@@ -137,4 +134,54 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
     if (e.children?.length) out.push(...flatten(e.children, field));
   }
   return out;
+}
+
+/**
+ * The contract the pipes enforce, stated in the OpenAPI document: every path parameter goes through
+ * ParseIdPipe (a UUID), and the ValidationPipe (forbidNonWhitelisted) refuses properties a body DTO does not declare.
+ */
+function tightenDocument(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+  const closed = new Set<string>();
+  const close = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string') {
+      const name = ref.replace('#/components/schemas/', '');
+      if (closed.has(name) || !schemas[name]) return;
+      closed.add(name);
+      if (schemas[name].type === 'object' && schemas[name].additionalProperties === undefined) schemas[name].additionalProperties = false;
+      close(schemas[name]);
+      return;
+    }
+    for (const v of Object.values(node)) close(v);
+  };
+  for (const path of Object.values(document.paths)) {
+    for (const op of Object.values(path) as { parameters?: { in: string; schema?: Record<string, unknown> }[]; requestBody?: unknown }[]) {
+      if (!op || typeof op !== 'object') continue;
+      for (const p of op.parameters ?? []) {
+        if (p.in === 'path' && p.schema?.type === 'string' && !p.schema.format) p.schema.format = 'uuid';
+      }
+      close(op.requestBody);
+    }
+  }
+}
+
+/** Fastify's clientErrorHandler, answering application/problem+json instead of Fastify's plain JSON. */
+function clientErrorProblem(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'REQUEST.HEADERS_TOO_LARGE']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST.TIMEOUT']
+        : [400, 'REQUEST.MALFORMED'];
+  const body = JSON.stringify({ ...problem(status, code, `the HTTP request could not be read (${err.code ?? 'client error'})`), title: STATUS_CODES[status] });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

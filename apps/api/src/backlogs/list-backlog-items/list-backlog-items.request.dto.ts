@@ -3,7 +3,11 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 export class ListBacklogItemsQueryDto {
-  @ApiPropertyOptional({ description: 'Reconstruct the ranking as it stood at this instant (ISO-8601)', example: '2026-01-31T12:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'Reconstruct the ranking as it stood at this instant (ISO-8601 date, or date-time with a timezone; 1970-9999)',
+    format: 'date-time',
+    example: '2026-01-31T12:00:00Z',
+  })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   at?: string;

@@ -3,7 +3,7 @@ import { IsNotEmpty, IsNumber, IsString, Matches, Max, MaxLength, Min } from 'cl
 import { RationaleField } from '../../http/dto';
 
 export class RecordSprintVelocityRequestDto {
-  @ApiProperty({ description: 'Sprint label, unique within the backlog', maxLength: 60, example: 'Sprint 42' })
+  @ApiProperty({ description: 'Sprint label, unique within the backlog', minLength: 1, maxLength: 60, example: 'Sprint 42' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)

@@ -7,7 +7,7 @@ export class RecordOutcomeRequestDto {
   @IsUUID()
   objectiveId: string;
 
-  @ApiProperty({ description: "What was observed on the objective's metric", maxLength: 500, example: 'Activation +3pp in 4 weeks' })
+  @ApiProperty({ description: "What was observed on the objective's metric", minLength: 1, maxLength: 500, example: 'Activation +3pp in 4 weeks' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
