@@ -3,3 +3,8 @@ export * from './clickhouse/analytics-client';
 export * from './migrations/migrator';
 export * from './projection/decision-row';
 export * from './metrics/scope';
+export * from './source/event-source';
+export * from './projection/analytics-projector';
+export * from './projection/rebuild';
+export * from './metrics/reversals';
+export * from './metrics/influence';

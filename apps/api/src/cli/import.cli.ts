@@ -1,0 +1,196 @@
+import { existsSync, statSync } from 'node:fs';
+import { ConfigError, loadConfig, type AppConfig } from '../config/config';
+import { openImporter, type ImportProgress, type ImportReport, type RejectedLine } from '../import/importer';
+
+const HELP = `Imports past decisions from an NDJSON file (one decision per line, in chronological order; format in
+docs/import-format.md) through the same command handlers and deciders as the HTTP API.
+
+  npm run ledger -- import <file.ndjson> [--stop-on-error]
+
+Every line is judged like an API request by its actor, at its time; a refused line is reported with its
+line number and nothing of it is written. By default the import continues with the next lines and exits
+1 at the end; --stop-on-error stops at the first refused line. Running the same file again writes nothing
+new: lines already imported are skipped, so after fixing refused lines just run the same command again.
+
+Writes into LEDGER_DATA_DIR (default ./data). Stop the API first: the embedded stores are opened by one
+process at a time. Exit codes: 0 all lines imported (or already there), 1 some lines refused, 2 bad usage.`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Progress is redrawn in place on a terminal, printed every few seconds otherwise. */
+  isTty: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo: CliIo = {
+  out: (t) => process.stdout.write(t + '\n'),
+  err: (t) => process.stderr.write(t + '\n'),
+  isTty: Boolean(process.stderr.isTTY),
+  env: process.env,
+};
+
+export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** The CLI's config: the server's, with quieter logs unless LOG_LEVEL says otherwise. */
+export function cliConfig(io: CliIo): AppConfig {
+  return loadConfig({ ...io.env, LOG_LEVEL: io.env.LOG_LEVEL ?? 'warn' });
+}
+
+/** `import <file> [--stop-on-error]`: resolves to the exit code. */
+export async function importCommand(argv: string[], io: CliIo = processIo): Promise<number> {
+  let file: string | undefined;
+  let stopOnError = false;
+  for (const arg of argv) {
+    if (arg === '--help' || arg === '-h') {
+      io.out(HELP);
+      return 0;
+    }
+    if (arg === '--stop-on-error') stopOnError = true;
+    else if (arg.startsWith('-')) return usageError(io, `unknown option ${arg}`);
+    else if (file === undefined) file = arg;
+    else return usageError(io, `one file at a time (got "${file}" and "${arg}")`);
+  }
+  if (!file) return usageError(io, 'which file? e.g. npm run ledger -- import history.ndjson');
+  if (!existsSync(file) || !statSync(file).isFile()) return usageError(io, `no such file: ${file}`);
+
+  let config: AppConfig;
+  try {
+    config = cliConfig(io);
+  } catch (e) {
+    if (e instanceof ConfigError) return usageError(io, `configuration: ${e.message}`);
+    throw e;
+  }
+  const { report } = await runImport(config, file, { stopOnError }, io);
+  io.out(describeReport(report, stopOnError));
+  return report.rejected > 0 ? 1 : 0;
+}
+
+/** Opens the application, imports the file with progress on stderr, closes. Shared by `import` and `demo`. */
+export async function runImport(
+  config: AppConfig,
+  file: string,
+  options: { stopOnError: boolean },
+  io: CliIo,
+): Promise<{ report: ImportReport }> {
+  const progress = new ProgressLine(io);
+  const { importer, close } = await openImporter(config);
+  try {
+    const report = await importer.importFile(file, {
+      stopOnError: options.stopOnError,
+      onProgress: (p) => progress.update(p),
+      onRejected: (r) => progress.rejected(r),
+    });
+    progress.done();
+    return { report };
+  } finally {
+    await close();
+  }
+}
+
+/** One line of progress on stderr: lines processed / total, decisions per second, errors so far. */
+class ProgressLine {
+  private lastPrinted = 0;
+  private drawn = false;
+
+  constructor(private readonly io: CliIo) {}
+
+  update(p: ImportProgress): void {
+    const text = progressText(p);
+    if (this.io.isTty) {
+      process.stderr.write(`\r\x1b[2K${text}`);
+      this.drawn = true;
+    } else if (p.elapsedMs - this.lastPrinted >= 2000) {
+      this.lastPrinted = p.elapsedMs;
+      this.io.err(text);
+    }
+  }
+
+  rejected(r: RejectedLine): void {
+    this.clear();
+    this.io.err(`line ${r.line}: ${r.code}: ${r.message}`);
+  }
+
+  done(): void {
+    this.clear();
+  }
+
+  private clear(): void {
+    if (this.drawn) process.stderr.write('\r\x1b[2K');
+    this.drawn = false;
+  }
+}
+
+function progressText(p: ImportProgress): string {
+  const pct = p.total ? ` (${Math.floor((100 * p.processed) / p.total)}%)` : '';
+  const rate = p.elapsedMs > 0 ? (1000 * p.processed) / p.elapsedMs : 0;
+  return `import: ${fmt(p.processed)} / ${p.total === null ? '?' : fmt(p.total)} lines${pct}  ${fmt(rate)} decisions/s  errors: ${fmt(p.rejected)}`;
+}
+
+const SHOWN = 50;
+
+const HINTS: Record<string, string> = {
+  'IMPORT.OUT_OF_ORDER': 'sort the lines by `at` (chronological order is required)',
+  'IMPORT.UNKNOWN_REF': 'define the key in an earlier line, or use the id (UUID) of something already in the ledger',
+  'IMPORT.UNKNOWN_DECISION': 'see docs/import-format.md for the decision names',
+  'VALIDATION.FAILED': 'see docs/import-format.md for the fields of each decision',
+  'IMPORT.INVALID_JSON': 'each line must be one complete JSON object',
+};
+
+export function describeReport(r: ImportReport, stopOnError: boolean): string {
+  const seconds = r.elapsedMs / 1000;
+  const rate = seconds > 0 ? r.processed / seconds : 0;
+  const out = [
+    `Imported ${r.source}: ${fmt(r.processed)} lines in ${seconds.toFixed(1)} s (${fmt(rate)} decisions/s)`,
+    `  written   ${fmt(r.written).padStart(7)} decisions` +
+      (r.written ? ` (${fmt(r.events)} events, positions ${fmt(r.headBefore + 1)}-${fmt(r.headAfter)})` : ''),
+    `  skipped   ${fmt(r.skipped).padStart(7)} already imported`,
+    `  rejected  ${fmt(r.rejected).padStart(7)}` +
+      (r.rejected ? ` lines: ${r.rejectedLines.slice(0, SHOWN).map((l) => l.line).join(', ')}${r.rejected > SHOWN ? ', …' : ''}` : ''),
+  ];
+  if (r.firstAt) out.push(`  history   ${r.firstAt} → ${r.lastAt}`);
+  if (r.rejected) {
+    out.push('', 'Rejected lines (nothing of them was written):');
+    for (const l of r.rejectedLines.slice(0, SHOWN)) out.push(`  line ${l.line}: ${l.code}: ${l.message}`);
+    if (r.rejected > SHOWN) out.push(`  … and ${fmt(r.rejected - SHOWN)} more`);
+    const hints = [...new Set(r.rejectedLines.map((l) => HINTS[l.code]).filter(Boolean))];
+    if (hints.length) out.push('', 'Hints:', ...hints.map((h) => `  - ${h}`));
+  }
+  if (r.stopped?.reason === 'aborted') {
+    out.push(
+      '',
+      `Aborted at line ${r.stopped.line}: the store is not usable (${r.stopped.code}); later lines were not attempted.`,
+      'Fix the cause, then run the same command again: lines already imported are skipped.',
+    );
+  } else if (r.stopped) {
+    out.push(
+      '',
+      `Stopped at line ${r.stopped.line} (--stop-on-error); ${r.total !== null ? `${fmt(r.total - r.processed)} later lines were` : 'later lines were'} not attempted.`,
+      'Fix that line, then run the same command again: lines already imported are skipped.',
+    );
+  } else if (r.rejected) {
+    out.push(
+      '',
+      `Fix the rejected lines and run the same command again: the ${fmt(r.written + r.skipped)} lines imported are skipped, only the fixed ones are written.`,
+    );
+    if (!stopOnError && r.rejectedLines.some((l) => l.code === 'IMPORT.UNKNOWN_REF')) {
+      out.push('(Lines that referred to a rejected line were rejected too; they go through once it is fixed.)');
+    }
+  }
+  return out.join('\n');
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.err(`import: ${message}\n\n${HELP}`);
+  return 2;
+}
+
+if (require.main === module) {
+  importCommand(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`import: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,489 @@
+import 'reflect-metadata';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ValidationPipe, type INestApplicationContext, type ValidationError } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { UUID_RE, uuidV5, type Clock } from '@ledger/kernel';
+import type { EventStore } from '@ledger/event-store';
+import { AppModule } from '../app.module';
+import type { AppConfig } from '../config/config';
+import type { Principal } from '../auth/principal';
+import type { RequestMeta } from '../http/request-meta';
+import { toProblem, validationProblem, type FieldError } from '../http/problem';
+import type { AdapterOverrides } from '../infrastructure/adapters.module';
+import { APP_CONFIG, CLOCK, EVENT_STORE } from '../infrastructure/tokens';
+import type { DecisionOutcome } from '../shared/decision-executor';
+import { JsonLogger } from '../shared/json-logger';
+import { Streams } from '../shared/streams';
+import { DECISIONS, DECISION_NAMES, type CommandInput, type DecisionDef, type KeyKind } from './import-decisions';
+import { ENVELOPE_FIELDS, ImportLineError, idempotencyKeyOf, parseLine, sha256Hex, type ImportLine } from './import-line';
+
+export interface ImportProgress {
+  /** Decision lines handled so far (blank lines are not counted). */
+  processed: number;
+  /** Decision lines in the file (null when unknown). */
+  total: number | null;
+  written: number;
+  /** Lines found already imported (same idempotency key): nothing written. */
+  skipped: number;
+  rejected: number;
+  /** Events appended (an overturned escalation writes two). */
+  events: number;
+  elapsedMs: number;
+}
+
+export interface RejectedLine {
+  line: number;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport extends ImportProgress {
+  source: string;
+  rejectedLines: RejectedLine[];
+  /** Why the import ended before the last line: `stop-on-error`, or `aborted` (infrastructure failure). */
+  stopped: null | { reason: 'stop-on-error' | 'aborted'; line: number; code: string; message: string };
+  headBefore: number;
+  headAfter: number;
+  /** Server ids of what the file's external keys name (only keys whose creating line succeeded). */
+  ids: Record<KeyKind, Record<string, string>>;
+  /** Occurred-at of the first and last accepted line. */
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+export interface ImportOptions {
+  /** Stop at the first rejected line instead of continuing with the next ones. */
+  stopOnError?: boolean;
+  /** Name kept in each event's `importedFrom` (`<source>:<line>`); default: the file's base name. */
+  source?: string;
+  onProgress?: (p: ImportProgress) => void;
+  /** Called for each refused line as it happens. */
+  onRejected?: (r: RejectedLine) => void;
+  /** Minimum time between two onProgress calls (default 250 ms); a last call always comes at the end. */
+  progressEveryMs?: number;
+}
+
+/** Lines whose time is later than now by more than this are refused (clock skew allowance). */
+const FUTURE_TOLERANCE_MS = 60_000;
+/** Fixed namespace for ids the importer itself derives (request and correlation ids). */
+export const IMPORT_NAMESPACE = uuidV5('backlog-ledger/import');
+
+/** The HTTP API's ValidationPipe settings (app.factory.ts): an import line's body is judged exactly like a request body. */
+const validation = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  transform: true,
+  transformOptions: { enableImplicitConversion: false },
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors: ValidationError[]) => validationProblem(flatten(errors)),
+});
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    for (const [code, message] of Object.entries(e.constraints ?? {})) {
+      out.push({ field, code: code === 'whitelistValidation' ? 'unknown-field' : code, message });
+    }
+    if (e.children?.length) out.push(...flatten(e.children, field));
+  }
+  return out;
+}
+
+/** Opens the application (store, read model, projectors, CQRS handlers) without an HTTP server. */
+export async function openImporter(
+  config: AppConfig,
+  overrides: AdapterOverrides = {},
+): Promise<{ importer: Importer; app: INestApplicationContext; close: () => Promise<void> }> {
+  const logger = overrides.logger ?? new JsonLogger(config.logLevel, (l) => process.stderr.write(l + '\n'));
+  const app = await NestFactory.createApplicationContext(AppModule.forConfig(config, { ...overrides, logger }), {
+    logger,
+    bufferLogs: false,
+  });
+  return { importer: new Importer(app), app, close: () => app.close() };
+}
+
+/**
+ * Runs an NDJSON file of past decisions (docs/import-format.md) through the same CQRS command handlers as
+ * the HTTP API, one line at a time, in file order. Each line carries its actor (the principal), its time
+ * (`occurredAt`), its origin (`importedFrom`) and a stable idempotency key, so a second run of the same file
+ * finds every line already written and writes nothing.
+ */
+export class Importer {
+  private readonly commands: CommandBus;
+  private readonly store: EventStore;
+  private readonly clock: Clock;
+  private readonly config: AppConfig;
+
+  constructor(app: INestApplicationContext) {
+    this.commands = app.get(CommandBus);
+    this.store = app.get<EventStore>(EVENT_STORE);
+    this.clock = app.get<Clock>(CLOCK);
+    this.config = app.get<AppConfig>(APP_CONFIG);
+  }
+
+  async importFile(path: string, options: ImportOptions = {}): Promise<ImportReport> {
+    const total = await countDecisionLines(path);
+    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    try {
+      return await this.importLines(lines, { ...options, source: options.source ?? basename(path) }, total);
+    } finally {
+      lines.close();
+    }
+  }
+
+  /** The same as importFile, for text already in memory (tests, generated files). */
+  importText(text: string, options: ImportOptions & { source: string }): Promise<ImportReport> {
+    const lines = text.split(/\r?\n/);
+    if (lines.length && lines[lines.length - 1] === '') lines.pop();
+    return this.importLines(lines, options, lines.filter((l) => l.trim() !== '').length);
+  }
+
+  async importLines(
+    lines: AsyncIterable<string> | Iterable<string>,
+    options: ImportOptions & { source: string },
+    total: number | null = null,
+  ): Promise<ImportReport> {
+    const run = new ImportRun(this, options.source);
+    const started = Date.now();
+    const report: ImportReport = {
+      source: options.source,
+      processed: 0,
+      total,
+      written: 0,
+      skipped: 0,
+      rejected: 0,
+      events: 0,
+      elapsedMs: 0,
+      rejectedLines: [],
+      stopped: null,
+      headBefore: await this.store.headPosition(),
+      headAfter: 0,
+      ids: run.ids,
+      firstAt: null,
+      lastAt: null,
+    };
+    const every = options.progressEveryMs ?? 250;
+    let lastProgress = 0;
+    const progress = (force: boolean) => {
+      if (!options.onProgress) return;
+      const now = Date.now();
+      if (!force && now - lastProgress < every) return;
+      lastProgress = now;
+      report.elapsedMs = now - started;
+      const { rejectedLines: _r, stopped: _s, ids: _i, ...p } = report;
+      options.onProgress(p);
+    };
+
+    let lineNo = 0;
+    for await (let text of lines) {
+      lineNo += 1;
+      if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // UTF-8 BOM
+      if (text.trim() === '') continue;
+      report.processed += 1;
+      const result = await run.line(text, lineNo);
+      if (result.ok) {
+        if (result.outcome.replayed) report.skipped += 1;
+        else {
+          report.written += 1;
+          report.events += result.outcome.eventIds.length;
+        }
+        report.firstAt ??= result.at;
+        report.lastAt = result.at;
+      } else {
+        report.rejected += 1;
+        const rejected = { line: lineNo, code: result.code, message: result.message };
+        report.rejectedLines.push(rejected);
+        options.onRejected?.(rejected);
+        if (result.fatal) {
+          report.stopped = { reason: 'aborted', ...rejected };
+          break;
+        }
+        if (options.stopOnError) {
+          report.stopped = { reason: 'stop-on-error', ...rejected };
+          break;
+        }
+      }
+      progress(false);
+    }
+    report.headAfter = await this.store.headPosition();
+    report.elapsedMs = Date.now() - started;
+    progress(true);
+    return report;
+  }
+
+  /** @internal for ImportRun */
+  get deps() {
+    return { commands: this.commands, store: this.store, clock: this.clock, config: this.config };
+  }
+}
+
+type LineResult =
+  | { ok: true; outcome: DecisionOutcome; at: string }
+  | { ok: false; code: string; message: string; fatal: boolean };
+
+interface Known {
+  id: string;
+  /** Backlog of an item / objective; item of an escalation. */
+  parent: string | null;
+}
+
+/** The state of one import run: what the file's keys and line ids name so far, and its timeline. */
+class ImportRun {
+  readonly ids: Record<KeyKind, Record<string, string>> = { backlog: {}, item: {}, objective: {}, escalation: {} };
+  private readonly known: Record<KeyKind, Map<string, Known>> = {
+    backlog: new Map(),
+    item: new Map(),
+    objective: new Map(),
+    escalation: new Map(),
+  };
+  /** Keys whose defining line was rejected (kind:key → line), for a helpful message on later references. */
+  private readonly rejectedKeys = new Map<string, number>();
+  /** Line id → line number. */
+  private readonly lineIds = new Map<string, number>();
+  /** Line number → id of the last event it wrote (the decision later lines can escalate against). */
+  private readonly lineEvents = new Map<number, string>();
+  private readonly contentSeen = new Map<string, number>();
+  private readonly itemBacklogs = new Map<string, string>();
+  private last: { at: string; line: number } | null = null;
+
+  constructor(
+    private readonly importer: Importer,
+    private readonly source: string,
+  ) {}
+
+  async line(text: string, lineNo: number): Promise<LineResult> {
+    let defined: { kind: KeyKind; key: string } | null = null;
+    let line: ImportLine | null = null;
+    try {
+      line = parseLine(text, lineNo, this.importer.deps.config.bodyLimitBytes);
+      this.checkIdAndTime(line);
+      const def = DECISIONS[line.decision];
+      if (!def) {
+        throw new ImportLineError('IMPORT.UNKNOWN_DECISION', `unknown decision "${line.decision}"; one of: ${DECISION_NAMES.join(', ')}`);
+      }
+      if (def.defines) defined = { kind: def.defines.kind, key: this.newKey(line, def.defines.field, def.defines.kind) };
+      const input = await this.resolve(line, def, defined);
+      const outcome: DecisionOutcome & { objectiveId?: string; escalationId?: string } = await this.importer.deps.commands.execute(
+        def.command(input),
+      );
+      this.remember(line, defined, input, outcome);
+      return { ok: true, outcome, at: line.at };
+    } catch (err) {
+      if (defined) this.rejectedKeys.set(`${defined.kind}:${defined.key}`, lineNo);
+      return this.failure(err, line);
+    }
+  }
+
+  private checkIdAndTime(line: ImportLine): void {
+    if (line.id !== null) {
+      const first = this.lineIds.get(line.id);
+      if (first !== undefined) throw new ImportLineError('IMPORT.DUPLICATE_ID', `id "${line.id}" is already the id of line ${first}`);
+      this.lineIds.set(line.id, line.lineNo);
+    }
+    if (this.last && line.at < this.last.at) {
+      throw new ImportLineError(
+        'IMPORT.OUT_OF_ORDER',
+        `at ${line.at} is earlier than line ${this.last.line} (${this.last.at}); lines must be in chronological order`,
+      );
+    }
+    const now = this.importer.deps.clock.now().getTime();
+    if (Date.parse(line.at) > now + FUTURE_TOLERANCE_MS) {
+      throw new ImportLineError('IMPORT.AT_IN_FUTURE', `at ${line.at} lies in the future; only past decisions can be imported`);
+    }
+    this.last = { at: line.at, line: line.lineNo };
+  }
+
+  private newKey(line: ImportLine, field: string, kind: KeyKind): string {
+    const key = keyValue(line.raw[field], field, `the new ${kind}'s external key, e.g. "${kind === 'item' ? 'PROJ-123' : `${kind}-1`}"`);
+    if (this.known[kind].has(key)) throw new ImportLineError('IMPORT.DUPLICATE_KEY', `${kind} "${key}" is already defined by an earlier line`);
+    return key;
+  }
+
+  private ref(kind: KeyKind, value: unknown, field: string): Known {
+    const key = keyValue(value, field, `a ${kind} key defined by an earlier line, or a ${kind} id (UUID)`);
+    const known = this.known[kind].get(key);
+    if (known) return known;
+    if (UUID_RE.test(key)) return { id: key.toLowerCase(), parent: null };
+    const rejectedAt = this.rejectedKeys.get(`${kind}:${key}`);
+    throw new ImportLineError(
+      'IMPORT.UNKNOWN_REF',
+      rejectedAt !== undefined
+        ? `${field}: ${kind} "${key}" was to be created by line ${rejectedAt}, which was rejected; fix that line first`
+        : `${field}: ${kind} "${key}" is not defined by an earlier line (nor is it a UUID)`,
+    );
+  }
+
+  private decisionRef(value: unknown, field: string, lineNo: number): string {
+    if (typeof value === 'number' && Number.isInteger(value)) {
+      if (value < 1 || value >= lineNo) throw new ImportLineError('IMPORT.UNKNOWN_REF', `${field}: line ${value} is not an earlier line`);
+      const eventId = this.lineEvents.get(value);
+      if (!eventId) throw new ImportLineError('IMPORT.UNKNOWN_REF', `${field}: line ${value} wrote no decision (it was rejected)`);
+      return eventId;
+    }
+    const key = keyValue(value, field, 'the id of an earlier line, its line number, or an event id (UUID)');
+    const line = this.lineIds.get(key);
+    if (line !== undefined && line < lineNo) {
+      const eventId = this.lineEvents.get(line);
+      if (!eventId) throw new ImportLineError('IMPORT.UNKNOWN_REF', `${field}: line ${line} ("${key}") wrote no decision (it was rejected)`);
+      return eventId;
+    }
+    if (UUID_RE.test(key)) return key.toLowerCase();
+    throw new ImportLineError('IMPORT.UNKNOWN_REF', `${field}: no earlier line has the id "${key}" (nor is it an event id)`);
+  }
+
+  private async resolve(line: ImportLine, def: DecisionDef, defined: { kind: KeyKind; key: string } | null): Promise<CommandInput> {
+    const body: Record<string, unknown> = { ...line.raw };
+    for (const f of ENVELOPE_FIELDS) delete body[f];
+    if (def.defines) delete body[def.defines.field];
+    const input = { backlogId: '', itemId: '', objectiveId: '', escalationId: '' } as CommandInput;
+    let causationId: string | null = null;
+    for (const r of def.refs) {
+      const value = line.raw[r.field];
+      delete body[r.field];
+      if (value === undefined || value === null) {
+        if (r.required) throw new ImportLineError('IMPORT.MISSING_FIELD', `${r.field} is required for ${line.decision}`);
+        continue;
+      }
+      let id: string;
+      if (r.kind === 'decision') {
+        id = this.decisionRef(value, r.field, line.lineNo);
+        causationId = id; // an escalation is caused by the decision it challenges
+      } else {
+        const known = this.ref(r.kind, value, r.field);
+        id = known.id;
+        if (r.kind === 'item' && !r.body) {
+          input.itemId = id;
+          if (known.parent) this.itemBacklogs.set(id, known.parent);
+        }
+        if (r.kind === 'backlog') input.backlogId = id;
+        if (r.kind === 'objective' && !r.body) input.objectiveId = id;
+        if (r.kind === 'escalation') input.escalationId = id;
+      }
+      if (r.body) body[r.body] = id;
+    }
+    input.body = await this.validate(line.decision, def, body);
+
+    // A product owner decides on the backlog of the line (its token would name it); other roles need no scope.
+    let backlogs: string[] = [];
+    if (line.actor.role === 'product-owner') {
+      const scope = def.scope === 'item' ? await this.backlogOfItem(input.itemId) : input.backlogId;
+      if (scope) backlogs = [scope];
+    }
+    const principal: Principal = { sub: line.actor.id, role: line.actor.role, backlogs };
+    const idempotencyKey = idempotencyKeyOf(line, defined, this.occurrence(line, defined));
+    const requestId = uuidV5(`request|${principal.sub}|${idempotencyKey}`, IMPORT_NAMESPACE);
+    const meta: RequestMeta = {
+      principal,
+      requestId,
+      correlationId: requestId,
+      causationId,
+      idempotencyKey,
+      occurredAt: line.at,
+      importedFrom: `${this.source}:${line.lineNo}`,
+    };
+    input.meta = meta;
+    return input;
+  }
+
+  /** n for the n-th line of this file with exactly this content (only lines keyed by their content). */
+  private occurrence(line: ImportLine, defined: unknown): number {
+    if (line.id !== null || defined) return 1;
+    const hash = sha256Hex(line.canonical);
+    const n = (this.contentSeen.get(hash) ?? 0) + 1;
+    this.contentSeen.set(hash, n);
+    return n;
+  }
+
+  private async validate(decision: string, def: DecisionDef, body: Record<string, unknown>): Promise<unknown> {
+    try {
+      return await validation.transform(body, { type: 'body', metatype: def.dto });
+    } catch (err) {
+      // Name the line's fields, not the HTTP body's (objective, against rather than objectiveId, againstEventId).
+      const rename = new Map(def.refs.filter((r) => r.body).map((r) => [r.body!, r.field]));
+      const { problem } = toProblem(err);
+      const errors = (problem.errors as FieldError[] | undefined) ?? [];
+      if (!errors.length) throw err;
+      const message = errors
+        .map((e) => {
+          const field = rename.get(e.field) ?? e.field;
+          return `${field}: ${e.code === 'unknown-field' ? `not a field of ${decision}` : e.message.replace(e.field, field)}`;
+        })
+        .join('; ');
+      throw new ImportLineError('VALIDATION.FAILED', message);
+    }
+  }
+
+  private async backlogOfItem(itemId: string): Promise<string | null> {
+    const cached = this.itemBacklogs.get(itemId);
+    if (cached) return cached;
+    const [first] = await this.importer.deps.store.readStream(Streams.item(itemId));
+    const backlogId = first && typeof first.data.backlogId === 'string' ? first.data.backlogId : null;
+    if (backlogId) this.itemBacklogs.set(itemId, backlogId);
+    return backlogId;
+  }
+
+  private remember(
+    line: ImportLine,
+    defined: { kind: KeyKind; key: string } | null,
+    input: CommandInput,
+    outcome: DecisionOutcome & { objectiveId?: string; escalationId?: string },
+  ): void {
+    const last = outcome.eventIds[outcome.eventIds.length - 1];
+    if (last) this.lineEvents.set(line.lineNo, last);
+    if (!defined) return;
+    let known: Known;
+    switch (defined.kind) {
+      case 'backlog':
+        known = { id: Streams.idOf(outcome.streamId), parent: null };
+        break;
+      case 'item':
+        known = { id: Streams.idOf(outcome.streamId), parent: input.backlogId };
+        this.itemBacklogs.set(known.id, input.backlogId);
+        break;
+      case 'objective':
+        known = { id: outcome.objectiveId!, parent: input.backlogId };
+        break;
+      case 'escalation':
+        known = { id: outcome.escalationId!, parent: input.itemId };
+        break;
+    }
+    this.known[defined.kind].set(defined.key, known);
+    this.ids[defined.kind][defined.key] = known.id;
+    this.rejectedKeys.delete(`${defined.kind}:${defined.key}`);
+  }
+
+  private failure(err: unknown, line: ImportLine | null): LineResult {
+    if (err instanceof ImportLineError) return { ok: false, code: err.code, message: err.message, fatal: false };
+    const { problem, internal } = toProblem(err);
+    if (internal) {
+      const message = err instanceof Error ? err.message : String(err);
+      return { ok: false, code: 'INTERNAL', message: `unexpected error on ${line?.decision ?? 'this line'}: ${message}`, fatal: true };
+    }
+    const errors = (problem.errors as FieldError[] | undefined) ?? [];
+    const detail =
+      problem.code === 'VALIDATION.FAILED' && errors.length ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : problem.detail;
+    // The store or the read model is unavailable: every later line would fail the same way.
+    return { ok: false, code: problem.code, message: detail, fatal: problem.status === 503 };
+  }
+}
+
+function keyValue(value: unknown, field: string, what: string): string {
+  if (value === undefined || value === null) throw new ImportLineError('IMPORT.MISSING_FIELD', `${field} is required: ${what}`);
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
+    throw new ImportLineError('IMPORT.INVALID_FIELD', `${field} must be a non-empty string of at most 200 characters: ${what}`);
+  }
+  return value;
+}
+
+/** Decision lines (non-blank) of a file, for progress. */
+export async function countDecisionLines(path: string): Promise<number> {
+  let n = 0;
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const l of rl) if (l.trim() !== '' && l !== '\ufeff') n += 1;
+  return n;
+}
