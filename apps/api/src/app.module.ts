@@ -10,13 +10,14 @@ import { LedgerIndexProjector } from './read-model/ledger-index.projector';
 import { ItemsModule } from './items/items.module';
 import { BacklogsModule } from './backlogs/backlogs.module';
 import { ReadsModule } from './reads.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 
 @Module({})
 export class AppModule {
   static forConfig(config: AppConfig, overrides: AdapterOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule],
+      imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule, AnalyticsModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -8,3 +8,5 @@ export * from './projection/analytics-projector';
 export * from './projection/rebuild';
 export * from './metrics/reversals';
 export * from './metrics/influence';
+export * from './metrics/zombies';
+export * from './metrics/health';

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { analyticsConfigFromEnv, type AnalyticsConfig } from '@ledger/analytics';
 
 export type JwtConfig =
   | { mode: 'hs256'; secret: Uint8Array; secretFile: string | null; issuer?: string; audience?: string }
@@ -12,6 +13,8 @@ export interface AppConfig {
   dataDir: string;
   eventStore: { kind: 'sqlite'; file: string };
   readModelFile: string;
+  /** chDB under the data dir by default; CLICKHOUSE_URL switches to a server. */
+  analytics: AnalyticsConfig;
   apiStateFile: string;
   jwt: JwtConfig;
   bodyLimitBytes: number;
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     eventStore: { kind: 'sqlite', file: env.LEDGER_SQLITE_FILE ? resolve(env.LEDGER_SQLITE_FILE) : join(dataDir, 'events.sqlite') },
     readModelFile: join(dataDir, 'read-model.sqlite'),
+    analytics: analyticsFromEnv(env, dataDir),
     apiStateFile: join(dataDir, 'api-state.sqlite'),
     jwt,
     bodyLimitBytes: intVar(env, 'LEDGER_BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
@@ -85,4 +89,12 @@ function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number,
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return n;
+}
+
+function analyticsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): AnalyticsConfig {
+  try {
+    return analyticsConfigFromEnv(env, dataDir);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
 }

@@ -8,7 +8,10 @@ import type { LedgerIndex } from '../read-model/ledger-index.port';
 import { SqliteIdempotencyStore, type IdempotencyStore } from '../http/idempotency';
 import { TokenVerifier } from '../auth/token-verifier';
 import { JsonLogger } from '../shared/json-logger';
-import { APP_CONFIG, CLOCK, EVENT_STORE, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX } from './tokens';
+import type { ClickHouseClient } from '@clickhouse/client';
+import { createAnalyticsClient } from '@ledger/analytics';
+import { AnalyticsProjectorService } from '../analytics/analytics-projector.service';
+import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX } from './tokens';
 
 export interface AdapterOverrides {
   clock?: Clock;
@@ -36,12 +39,14 @@ export class AdaptersModule implements OnApplicationShutdown {
           useFactory: (): EventStore => SqliteEventStore.open({ file: config.eventStore.file, clock }),
         },
         { provide: LEDGER_INDEX, useFactory: (): LedgerIndex => new SqliteLedgerIndex(config.readModelFile) },
+        { provide: ANALYTICS_CLIENT, useFactory: (): ClickHouseClient => createAnalyticsClient(config.analytics) },
+        AnalyticsProjectorService,
         {
           provide: IDEMPOTENCY_STORE,
           useFactory: (): IdempotencyStore => new SqliteIdempotencyStore(config.apiStateFile, () => clock.now()),
         },
       ],
-      exports: [APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE],
+      exports: [ANALYTICS_CLIENT, AnalyticsProjectorService, APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE],
     };
   }
 
@@ -50,11 +55,15 @@ export class AdaptersModule implements OnApplicationShutdown {
     @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
     private readonly logger: JsonLogger,
+    private readonly analytics: AnalyticsProjectorService,
+    @Inject(ANALYTICS_CLIENT) private readonly analyticsClient: ClickHouseClient,
   ) {}
 
   /** Runs after the HTTP server stopped taking requests: in-flight commits finish, then files close. */
   async onApplicationShutdown(): Promise<void> {
+    await this.analytics.stop();
     await this.store.close();
+    await this.analyticsClient.close();
     this.index.close();
     this.idempotency.close();
     this.logger.info('stopped: in-flight decisions committed, stores closed');

@@ -5,3 +5,4 @@ export const CLOCK = Symbol('CLOCK');
 export const ID_GENERATOR = Symbol('ID_GENERATOR');
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
+export const ANALYTICS_CLIENT = Symbol('ANALYTICS_CLIENT');

@@ -39,8 +39,12 @@ const date = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d
 
 /** ClickHouse DateTime64(3) text: 'YYYY-MM-DD hh:mm:ss.sss' (UTC). */
 export function chTime(iso: string): string {
+  // Fast path (2 per event on the projection's hot path): the canonical form Date#toISOString produces, which
+  // is what the store and the API write. Days 29-31 take the general path (Date rolls 02-30 over to 03-02).
+  if (iso.length === 24 && CANONICAL_ISO.test(iso)) return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
   return new Date(iso).toISOString().replace('T', ' ').replace('Z', '');
 }
+const CANONICAL_ISO = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /**
  * Pure: one event → its analytics row, or null for events that are not backlog decisions.

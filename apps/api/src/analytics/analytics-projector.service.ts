@@ -1,0 +1,63 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import type { ClickHouseClient } from '@clickhouse/client';
+import { AnalyticsProjector, EventStoreSource, migrate } from '@ledger/analytics';
+import type { EventStore } from '@ledger/event-store';
+import { LedgerError } from '@ledger/kernel';
+import type { AppConfig } from '../config/config';
+import { ANALYTICS_CLIENT, APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
+import { JsonLogger } from '../shared/json-logger';
+
+export class AnalyticsBehindError extends LedgerError {
+  constructor(position: number, reached: number) {
+    super('ANALYTICS.BEHIND', 'unavailable', `analytics have reached position ${reached}, not yet ${position}; retry shortly`, {
+      minPosition: position,
+      reached,
+    });
+  }
+}
+
+/**
+ * Embedded tier: migrations at start, then the projector follows the event store in-process.
+ * (The distributed tier runs the same projector in apps/projector, fed from Kafka.)
+ */
+@Injectable()
+export class AnalyticsProjectorService implements OnApplicationBootstrap {
+  readonly projector: AnalyticsProjector;
+
+  constructor(
+    @Inject(ANALYTICS_CLIENT) private readonly client: ClickHouseClient,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly logger: JsonLogger,
+  ) {
+    this.projector = new AnalyticsProjector({
+      client,
+      database: config.analytics.database,
+      source: new EventStoreSource(store),
+      log: (level, message, fields) => logger[level === 'info' ? 'info' : level](message, fields ?? {}),
+    });
+  }
+
+  get database(): string {
+    return this.config.analytics.database;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await migrate(this.client, { database: this.config.analytics.database, cluster: this.config.analytics.cluster }, (line) =>
+      this.logger.info(line),
+    );
+    await this.projector.start();
+  }
+
+  /** Read-your-writes for analytics: wait (bounded) until the projection has reached `minPosition`. */
+  async reached(minPosition: number | undefined): Promise<void> {
+    if (!minPosition) return;
+    if (!(await this.projector.waitFor(minPosition, this.config.readYourWritesTimeoutMs))) {
+      throw new AnalyticsBehindError(minPosition, this.projector.checkpoint());
+    }
+  }
+
+  stop(): Promise<void> {
+    return this.projector.stop();
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ItemsModule } from '../items/items.module';
+import { AnalyticsScope } from './analytics-scope';
+import { ZombiesController } from './zombies/zombies.http.controller';
+import { ReversalsController } from './reversals/reversals.http.controller';
+import { InfluenceController } from './influence/influence.http.controller';
+import { HealthAnalyticsController } from './health/health.http.controller';
+import { TrendController } from './trend/trend.http.controller';
+import { PortfolioController } from './portfolio/portfolio.http.controller';
+
+/** Zombie, reversal, influence and health analytics, read from ClickHouse (chDB embedded). */
+@Module({
+  imports: [ItemsModule],
+  controllers: [ZombiesController, ReversalsController, InfluenceController, HealthAnalyticsController, TrendController, PortfolioController],
+  providers: [AnalyticsScope],
+})
+export class AnalyticsModule {}

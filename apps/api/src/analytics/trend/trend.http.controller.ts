@@ -1,0 +1,37 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { reversalRateTrend, sizeInSprintsTrend, zombieTrend } from '@ledger/analytics';
+import { weeklyPoints } from '../analytics-scope';
+import { CurrentPrincipal } from '../../auth/auth.guard';
+import type { Principal } from '../../auth/principal';
+import { ReadDocs } from '../../http/api-docs';
+import { ParseIdPipe } from '../../http/id.pipe';
+import { AnalyticsScope } from '../analytics-scope';
+import { TrendQueryDto } from '../analytics-query.request.dto';
+
+@ApiTags('analytics')
+@Controller('backlogs')
+export class TrendController {
+  constructor(private readonly scopes: AnalyticsScope) {}
+
+  @Get(':backlogId/analytics/trend')
+  @ApiOperation({ summary: 'Weekly trend of zombies, reversal rate or size in sprints; each point computed as of the end of its week' })
+  @ApiOkResponse({ description: 'The report' })
+  @ReadDocs()
+  async get(
+    @Param('backlogId', ParseIdPipe) backlogId: string,
+    @Query() q: TrendQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const { scope, period } = await this.scopes.forBacklog(principal, backlogId, q);
+    const points = weeklyPoints(period.from, period.to);
+    const metric = q.metric ?? 'zombies';
+    const series =
+      metric === 'zombies'
+        ? await zombieTrend(this.scopes.client, scope, points)
+        : metric === 'reversal-rate'
+          ? await reversalRateTrend(this.scopes.client, scope, points, 7)
+          : await sizeInSprintsTrend(this.scopes.client, scope, points);
+    return { backlogId, metric, every: 'week', from: period.from.toISOString(), to: period.to.toISOString(), points: series };
+  }
+}

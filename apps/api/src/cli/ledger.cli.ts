@@ -1,0 +1,72 @@
+/**
+ * `npm run ledger -- <command> [options]`: operations on a ledger's data directory (LEDGER_DATA_DIR).
+ * A small dispatcher: each command lives in its own module, loaded only when it runs.
+ */
+
+interface Command {
+  /** One line for the usage listing. */
+  summary: string;
+  /** Runs the command with the arguments after its name; resolves to the process exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  'projections rebuild': {
+    summary: 'recompute the analytics tables from the whole event history, then switch over',
+    run: (args) => import('./projections-rebuild').then((m) => m.projectionsRebuild(args)),
+  },
+  import: {
+    summary: 'import past decisions from an NDJSON file (docs/import-format.md); re-running it writes nothing new',
+    run: (args) => import('./import.cli').then((m) => m.importCommand(args)),
+  },
+  demo: {
+    summary: 'generate a realistic multi-backlog history (12+ months) and import it',
+    run: (args) => import('./demo.cli').then((m) => m.demoCommand(args)),
+  },
+  // Further commands register here.
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    'usage: npm run ledger -- <command> [options]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'Run a command with --help for its options. The data directory is LEDGER_DATA_DIR (default ./data).',
+  ].join('\n');
+}
+
+/** The command named by the longest prefix of argv (commands may be several words). */
+export function resolveCommand(argv: string[]): { command: Command; args: string[] } | null {
+  for (let words = Math.min(argv.length, 3); words > 0; words--) {
+    const command = COMMANDS[argv.slice(0, words).join(' ')];
+    if (command) return { command, args: argv.slice(words) };
+  }
+  return null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(usage() + '\n');
+    return argv.length === 0 ? 2 : 0;
+  }
+  const found = resolveCommand(argv);
+  if (!found) {
+    process.stderr.write(`ledger: unknown command "${argv.join(' ')}"\n\n${usage()}\n`);
+    return 2;
+  }
+  return found.command.run(found.args);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`ledger: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
