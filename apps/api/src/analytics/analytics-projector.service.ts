@@ -26,7 +26,7 @@ export class AnalyticsProjectorService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(ANALYTICS_CLIENT) private readonly client: ClickHouseClient,
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly logger: JsonLogger,
   ) {
@@ -52,6 +52,14 @@ export class AnalyticsProjectorService implements OnApplicationBootstrap {
   /** Read-your-writes for analytics: wait (bounded) until the projection has reached `minPosition`. */
   async reached(minPosition: number | undefined): Promise<void> {
     if (!minPosition) return;
+    const head = await this.store.headPosition();
+    if (minPosition > head) {
+      // A position nobody has written can never be reached: the client's mistake, not a wait.
+      throw new LedgerError('ANALYTICS.POSITION_NOT_WRITTEN', 'validation', `minPosition ${minPosition} is beyond the last written position ${head}`, {
+        field: 'minPosition',
+        head,
+      });
+    }
     if (!(await this.projector.waitFor(minPosition, this.config.readYourWritesTimeoutMs))) {
       throw new AnalyticsBehindError(minPosition, this.projector.checkpoint());
     }

@@ -29,3 +29,11 @@ export const ReadDocs = () =>
   );
 
 export { ProblemDto };
+
+/** Analytics reads: also 422 (minPosition never written) and 503 (projection still catching up). */
+export const AnalyticsDocs = () =>
+  applyDecorators(
+    ReadDocs(),
+    problem(422, 'minPosition is beyond the last written position'),
+    problem(503, 'Analytics have not reached minPosition yet; retry after Retry-After seconds'),
+  );

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { influence } from '@ledger/analytics';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { AnalyticsDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { AnalyticsScope } from '../analytics-scope';
 import { AnalyticsQueryDto } from '../analytics-query.request.dto';
@@ -16,7 +16,7 @@ export class InfluenceController {
   @Get(':backlogId/analytics/influence')
   @ApiOperation({ summary: 'Per stakeholder: escalations raised in [from, to) and the share overturned (their win rate)' })
   @ApiOkResponse({ description: 'The report' })
-  @ReadDocs()
+  @AnalyticsDocs()
   async get(
     @Param('backlogId', ParseIdPipe) backlogId: string,
     @Query() q: AnalyticsQueryDto,

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { backlogHeadline, reversals } from '@ledger/analytics';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { AnalyticsDocs } from '../../http/api-docs';
 import { AnalyticsScope } from '../analytics-scope';
 import { AnalyticsQueryDto } from '../analytics-query.request.dto';
 
@@ -15,7 +15,7 @@ export class PortfolioController {
   @Get('portfolio')
   @ApiOperation({ summary: 'Headline numbers per backlog you may read: open items, zombies, size in sprints, reversal rate' })
   @ApiOkResponse({ description: 'One row per backlog' })
-  @ReadDocs()
+  @AnalyticsDocs()
   async get(@Query() q: AnalyticsQueryDto, @CurrentPrincipal() principal: Principal) {
     const { scope, period } = await this.scopes.forPortfolio(principal, q);
     const headlines = await backlogHeadline(this.scopes.client, scope);

@@ -4,7 +4,7 @@ import { reversalRateTrend, sizeInSprintsTrend, zombieTrend } from '@ledger/anal
 import { weeklyPoints } from '../analytics-scope';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { AnalyticsDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { AnalyticsScope } from '../analytics-scope';
 import { TrendQueryDto } from '../analytics-query.request.dto';
@@ -17,7 +17,7 @@ export class TrendController {
   @Get(':backlogId/analytics/trend')
   @ApiOperation({ summary: 'Weekly trend of zombies, reversal rate or size in sprints; each point computed as of the end of its week' })
   @ApiOkResponse({ description: 'The report' })
-  @ReadDocs()
+  @AnalyticsDocs()
   async get(
     @Param('backlogId', ParseIdPipe) backlogId: string,
     @Query() q: TrendQueryDto,

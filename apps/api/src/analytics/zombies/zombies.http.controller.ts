@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { zombies } from '@ledger/analytics';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { AnalyticsDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { AnalyticsScope } from '../analytics-scope';
 import { AnalyticsQueryDto } from '../analytics-query.request.dto';
@@ -16,7 +16,7 @@ export class ZombiesController {
   @Get(':backlogId/analytics/zombies')
   @ApiOperation({ summary: 'Zombie initiatives as of `at`: each with its score and the reasons that make it one; count and shares' })
   @ApiOkResponse({ description: 'The report' })
-  @ReadDocs()
+  @AnalyticsDocs()
   async get(
     @Param('backlogId', ParseIdPipe) backlogId: string,
     @Query() q: AnalyticsQueryDto,
