@@ -14,7 +14,10 @@ import { ConfigError, loadConfig } from '../config/config';
 const HELP = `Recomputes the analytics tables from the whole event history into fresh tables, then switches
 them over atomically (EXCHANGE TABLES) and drops the old ones. Progress goes to stderr.
 
-  npm run ledger -- projections rebuild [--batch-size 10000]
+  npm run ledger -- projections rebuild [--batch-size 5000]
+
+--batch-size: events per read and per insert, 100..10000 (default 5000). For large stores, more young-generation
+space speeds it up ~25%: NODE_OPTIONS=--max-semi-space-size=64 npm run ledger -- projections rebuild
 
 Reads LEDGER_DATA_DIR (or LEDGER_SQLITE_FILE) for the events, CLICKHOUSE_* for the analytics store
 (default: chDB under <data dir>/analytics). chDB is embedded in one process at a time: stop the API

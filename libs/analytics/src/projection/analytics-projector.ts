@@ -386,7 +386,7 @@ export interface ProjectAllProgress {
 export interface ProjectAllOptions {
   /** Start after this position. Default 0 (everything). */
   after?: number;
-  /** Events per read and per insert. Default 10,000 (the store's largest page). */
+  /** Events per read and per insert (at most 10,000, the store's largest page). Default 5,000: measured the fastest. */
   batchSize?: number;
   /** Checkpoint name. Default 'decisions'. */
   name?: string;
@@ -405,7 +405,7 @@ export async function projectAll(
   options: ProjectAllOptions = {},
 ): Promise<ProjectAllProgress> {
   const writer = new DecisionWriter(client, database, options.name ?? 'decisions');
-  const batchSize = Math.min(10_000, Math.max(1, options.batchSize ?? 10_000));
+  const batchSize = Math.min(10_000, Math.max(1, options.batchSize ?? 5_000));
   const started = Date.now();
   const head = await store.headPosition();
   const progress: ProjectAllProgress = { position: options.after ?? 0, head, events: 0, rows: 0, elapsedMs: 0 };

@@ -15,7 +15,7 @@ export interface RebuildOptions {
   store: EventStore;
   /** Checkpoint name. Default 'decisions'. */
   name?: string;
-  /** Events per read/insert. Default 10,000. */
+  /** Events per read/insert. Default 5,000. */
   batchSize?: number;
   onProgress?: (progress: ProjectAllProgress & { phase: 'rebuild' | 'catch-up' }) => void;
   log?: (line: string) => void;
