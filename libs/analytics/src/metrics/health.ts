@@ -5,6 +5,7 @@ import { scopeParams, type MetricScope } from './scope';
 import {
   ESTIMATE_TYPES_SQL,
   ITEM_AT_CTE,
+  METRIC_QUERY_SETTINGS,
   OBJECTIVE_TYPES_SQL,
   OPEN_CODE,
   OPEN_TYPES_SQL,
@@ -197,12 +198,14 @@ export async function backlogSizesAt(
       arraySum(x -> x.3, last_sprints) AS velocity_sum, length(last_sprints) AS velocity_count
     FROM ${db}.decisions FINAL
     ARRAY JOIN {points:Array(DateTime64(3, 'UTC'))} AS at
-    WHERE type = 'backlog.sprint-velocity-recorded' AND backlog_id IN {backlogs:Array(String)} AND occurred_at <= at
+    WHERE type = 'backlog.sprint-velocity-recorded' AND backlog_id IN {backlogs:Array(String)} AND item_id = '' AND occurred_at <= at
     GROUP BY at, backlog_id`;
   const bandQuery = `WITH ${policyAtPointsCte(db)}
   SELECT at, backlog_id, ${policyFields('policy_json')} FROM policy_at`;
   const run = <T>(query: string) =>
-    client.query({ query, query_params: params, format: 'JSONEachRow' }).then((r) => r.json<T & { at: string; backlog_id: string }>());
+    client
+      .query({ query, query_params: params, format: 'JSONEachRow', clickhouse_settings: METRIC_QUERY_SETTINGS })
+      .then((r) => r.json<T & { at: string; backlog_id: string }>());
   const [ready, velocity, bands] = await Promise.all([
     run<{ ready_items: number | string; ready_points: number }>(readyQuery),
     run<{ velocity_sum: number; velocity_count: number | string }>(velocityQuery),
@@ -337,10 +340,14 @@ export async function health(
   const [items, monthRows, sizes] = await Promise.all([
     empty
       ? Promise.resolve([] as ItemStatsRow[])
-      : client.query({ query: itemsQuery, query_params: params, format: 'JSONEachRow' }).then((r) => r.json<ItemStatsRow>()),
+      : client
+          .query({ query: itemsQuery, query_params: params, format: 'JSONEachRow', clickhouse_settings: METRIC_QUERY_SETTINGS })
+          .then((r) => r.json<ItemStatsRow>()),
     empty || months.length === 0
       ? Promise.resolve([] as MonthRow[])
-      : client.query({ query: monthsQuery, query_params: params, format: 'JSONEachRow' }).then((r) => r.json<MonthRow>()),
+      : client
+          .query({ query: monthsQuery, query_params: params, format: 'JSONEachRow', clickhouse_settings: METRIC_QUERY_SETTINGS })
+          .then((r) => r.json<MonthRow>()),
     backlogSizesAt(client, scope, [scope.at]),
   ]);
   const it = items[0];
