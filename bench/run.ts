@@ -1,0 +1,352 @@
+/**
+ * `npm run bench [-- --quick] [--only <name>[,<name>]] [--profile [dir]] [--wait-quiet [seconds]]`
+ *
+ * Runs the benchmarks in sequence, progress on stderr; on stdout a JSON summary, then Markdown tables.
+ * Everything listens on 127.0.0.1; data lives in a temp dir that is deleted at the end.
+ *   event-store     raw durable appends (serial, 32 concurrent writers)
+ *   http-decisions  the real app in a child process: seed, max throughput, fixed 1,000/s, mix
+ *   as-of           100,000 item events: read-model catch-up, GET …/items?at=
+ *   http-adapter    a minimal Nest app on Fastify vs Express
+ * --quick: small sizes (a smoke run, < 60 s). --wait-quiet [s]: on a shared machine, wait (up to s, default
+ * 300) before each benchmark until the CPU is idle. --profile: the app children run with --cpu-prof and the
+ * summary gets the self time per area/function of each measured phase (files kept in [dir] if given).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import { join, resolve } from 'node:path';
+import { benchEventStore } from './event-store.bench';
+import { benchHttpDecisions } from './http-decisions.bench';
+import { benchAsOf } from './as-of.bench';
+import { benchHttpAdapter } from './http-adapter.bench';
+import { childrenCpuMs, killAllChildren, REPO_ROOT } from './lib/app-process';
+import { destroyAgent } from './lib/http';
+import { summarizeProfile } from './lib/cpuprofile';
+import { log } from './lib/progress';
+
+const NAMES = ['event-store', 'http-decisions', 'as-of', 'http-adapter'] as const;
+type Name = (typeof NAMES)[number];
+
+interface Args {
+  quick: boolean;
+  only: Name[];
+  profile: boolean;
+  profileDir?: string;
+  /** Before each benchmark, wait up to this many seconds for the machine to be idle (shared machines). */
+  waitQuietSeconds: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { quick: false, only: [...NAMES], profile: false, waitQuietSeconds: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') args.quick = true;
+    else if (a === '--only') {
+      const v = argv[++i];
+      if (!v) throw new Error('--only needs a name');
+      const names = v.split(',').map((s) => s.trim());
+      for (const n of names) if (!(NAMES as readonly string[]).includes(n)) throw new Error(`unknown benchmark "${n}"; one of ${NAMES.join(', ')}`);
+      args.only = names as Name[];
+    } else if (a.startsWith('--only=')) {
+      return parseArgs([...argv.slice(0, i), '--only', a.slice(7), ...argv.slice(i + 1)]);
+    } else if (a === '--profile') {
+      args.profile = true;
+      if (argv[i + 1] && !argv[i + 1].startsWith('--')) args.profileDir = resolve(argv[++i]);
+    } else if (a === '--wait-quiet') {
+      args.waitQuietSeconds = argv[i + 1] && /^\d+$/.test(argv[i + 1]) ? Number(argv[++i]) : 300;
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write(`usage: npm run bench -- [--quick] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]]\n`);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+const SIZES = {
+  full: {
+    eventStore: { events: 64_000 },
+    http: { items: 10_000, seedConcurrency: 32, connections: 50, warmupSeconds: 3, throughputSeconds: 20, fixedRate: 1000, fixedRateSeconds: 20, mixSeconds: 15, sweepSeconds: 10 },
+    asOf: { items: 2000, eventsPerItem: 50, batch: 2000, requests: 30, budgetSeconds: 120 },
+    adapter: { connections: 50, seconds: 10, warmupSeconds: 2 },
+    watchdogSeconds: 30 * 60,
+  },
+  quick: {
+    eventStore: { events: 8000 },
+    http: { items: 1000, seedConcurrency: 32, connections: 50, warmupSeconds: 1, throughputSeconds: 5, fixedRate: 1000, fixedRateSeconds: 4, mixSeconds: 3, sweepSeconds: 0 },
+    asOf: { items: 200, eventsPerItem: 50, batch: 2000, requests: 10, budgetSeconds: 10 },
+    adapter: { connections: 50, seconds: 2, warmupSeconds: 1 },
+    watchdogSeconds: 5 * 60,
+  },
+};
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu_model: cpus[0]?.model ?? 'unknown',
+    cpu_count: cpus.length,
+    total_memory_gib: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.arch()}`,
+    kernel: os.release(),
+    date: new Date().toISOString(),
+    loadavg_at_start: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    git_commit: git(['rev-parse', '--short', 'HEAD']),
+    git_dirty_files: (git(['status', '--porcelain']) ?? '').split('\n').filter(Boolean).length,
+  };
+}
+
+type Json = Record<string, any>;
+
+/** Machine-wide busy CPU time so far (ms, all cores), from /proc/stat; null elsewhere. */
+function machineBusyMs(): number | null {
+  try {
+    const v = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = v[3] + (v[4] ?? 0);
+    const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
+    return ((total - idle) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU this process and its (stopped) children used so far, ms. */
+function ourCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000 + childrenCpuMs();
+}
+
+/** Machine-wide CPU busy % over `ms` (from /proc/stat; null elsewhere): how much else is running. */
+async function backgroundCpuBusy(ms = 1000): Promise<number | null> {
+  const read = () => {
+    try {
+      const f = readFileSync('/proc/stat', 'utf8');
+      const v = f.split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      const idle = v[3] + (v[4] ?? 0);
+      return { idle, total: v.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = read();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  if (!a || !b || b.total === a.total) return null;
+  return Math.round((1000 * (1 - (b.idle - a.idle) / (b.total - a.total)))) / 10;
+}
+
+function markdown(summary: Json): string {
+  const out: string[] = [];
+  const m = summary.machine;
+  out.push(`## Benchmarks (${summary.mode})`, '');
+  out.push(`Machine: ${m.cpu_model} × ${m.cpu_count}, ${m.total_memory_gib} GiB, Node ${m.node}, ${m.os}, kernel ${m.kernel}; ${m.date}; load avg at start ${m.loadavg_at_start.join(' / ')}; commit ${m.git_commit}${m.git_dirty_files ? ` (+${m.git_dirty_files} uncommitted files)` : ''}`, '');
+  const table = (title: string, rows: [string, unknown][], result?: Json) => {
+    out.push(`### ${title}`, '');
+    const other = result?.other_processes_cpu;
+    if (other) out.push(`(other processes on the machine meanwhile: ${other.cpu_seconds} CPU-s, avg ${other.avg_cores} cores; machine CPU busy just before start: ${result?.background_cpu_busy_pct_before}%)`, '');
+    out.push('| metric | value |', '|---|---|');
+    for (const [k, v] of rows) out.push(`| ${k} | ${typeof v === 'object' && v !== null ? '`' + JSON.stringify(v) + '`' : String(v)} |`);
+    out.push('');
+  };
+  const r = summary.results as Json;
+  if (r['event-store'] && !r['event-store'].error) {
+    const e = r['event-store'];
+    table('event-store (SQLite, WAL, synchronous=FULL)', [
+      ['serial: events', e.serial_events],
+      ['serial: events/s (1 fsync per append)', e.serial_events_per_s],
+      ['serial: p50 / p99 ms', `${e.serial_p50_ms} / ${e.serial_p99_ms}`],
+      ['32 writers: events', e.concurrent32_events],
+      ['32 writers: events/s', e.concurrent32_events_per_s],
+      ['32 writers: commits (avg events/commit)', `${e.concurrent32_commits} (${e.concurrent32_avg_events_per_commit})`],
+      ['32 writers: p50 / p99 ms per append', `${e.concurrent32_p50_ms} / ${e.concurrent32_p99_ms}`],
+    ], e);
+  }
+  if (r['http-decisions'] && !r['http-decisions'].error) {
+    const h = r['http-decisions'];
+    const t = h.throughput;
+    const a = h.fixed_rate_autocannon;
+    const p = h.fixed_rate_paced;
+    const rows: [string, unknown][] = [
+      ['items seeded over HTTP (32 in flight)', `${h.items} in ${h.seed.seconds} s = ${h.seed.items_per_s} adds/s`],
+      [`(i) max throughput: decisions/s (${t.connections} conns, ${t.duration_s} s)`, t.decisions_per_s],
+      ['(i) latency p50 / p90 / p99 / max ms', `${t.latency_p50_ms} / ${t.latency_p90_ms} / ${t.latency_p99_ms} / ${t.latency_max_ms}`],
+      ['(i) responses: 2xx / total', `${t.ok_2xx} / ${t.requests}`],
+      ['(i) non-2xx by code', t.problems],
+      ['(i) of which 409 ITEM.NO_CHANGE', t.no_change_409],
+      ['(i) errors / timeouts', `${t.errors} / ${t.timeouts}`],
+      [`(ii-a) fixed ${a.target_per_s}/s, autocannon overallRate: achieved 2xx/s`, a.ok_per_s],
+      ['(ii-a) latency p50 / p99 / max ms (raw)', `${a.latency_p50_ms} / ${a.latency_p99_ms} / ${a.latency_max_ms}`],
+      [`(ii-b) fixed ${p.target_rate_per_s}/s, paced open loop: achieved/s`, p.achieved_per_s],
+      ['(ii-b) latency from scheduled send p50 / p95 / p99 / max ms', `${p.latency.p50_ms} / ${p.latency.p95_ms} / ${p.latency.p99_ms} / ${p.latency.max_ms}`],
+      ['(ii-b) saturated (stopped scheduling: backlog > 1,000 requests or > 5 s late)', p.saturated ? `yes, after ${p.stopped_after_s} s (${p.not_sent} of ${p.scheduled} not sent)` : 'no'],
+      ['(ii-b) non-2xx by code', p.problems],
+    ];
+    for (const w of h.paced_sweep ?? []) {
+      rows.push([
+        `(ii-c) paced ${w.target_rate_per_s}/s (${w.fraction_of_max * 100}% of max): p50 / p95 / p99 / max ms`,
+        `${w.latency.p50_ms} / ${w.latency.p95_ms} / ${w.latency.p99_ms} / ${w.latency.max_ms} (achieved ${w.achieved_per_s}/s${w.saturated ? ', SATURATED' : ''})`,
+      ]);
+    }
+    if (h.analytics_at_end) {
+      rows.push(['analytics projection: lag right after (i) / drain time at end', `${h.analytics_lag_events_after_throughput} events / ${h.analytics_at_end.drain_ms} ms from ${h.analytics_at_end.lag_events_at_end} behind${h.analytics_at_end.caught_up ? '' : ' (gave up)'}`]);
+    }
+    if (h.mix) {
+      rows.push(
+        [`(iii) mix 70/20/10: decisions/s (${h.mix.connections} conns, ${h.mix.duration_s} s)`, h.mix.ok_per_s],
+        ['(iii) latency p50 / p99 / max ms', `${h.mix.latency_p50_ms} / ${h.mix.latency_p99_ms} / ${h.mix.latency_max_ms}`],
+        ['(iii) requests by operation', h.mix.ops],
+        ['(iii) non-2xx by operation', h.mix.problems],
+      );
+    }
+    table('http-decisions (real app, child process)', rows, h);
+  }
+  if (r['as-of'] && !r['as-of'].error) {
+    const x = r['as-of'];
+    const q = x.queries;
+    const row = (name: string, v: Json): [string, unknown] => [
+      name,
+      `p50 ${v.p50_ms} / p95 ${v.p95_ms} / p99 ${v.p99_ms} / max ${v.max_ms} ms (n=${v.n}, ${v.items_returned} of ${v.total_items} items, ${Math.round(v.response_bytes / 1024)} KiB, ${v.check})`,
+    ];
+    table(`as-of (${x.items} items × ${x.events_per_item} events = ${x.item_events} item events)`, [
+      ['seed straight into the store', `${x.total_events} events in ${x.seed.seconds} s (${x.seed.commits} commits)`],
+      ['boot, empty store → listening', `${x.boot_empty_ms} ms`],
+      ['boot, seeded store → listening', `${x.boot_seeded_ms} ms (read model at ${x.read_model_position_at_first_health} on first /health)`],
+      ['read-model catch-up (≈ seeded − empty boot)', `${x.catch_up_ms_estimate} ms = ${x.catch_up_events_per_s} events/s`],
+      ...(x.analytics_caught_up_after_spawn_ms !== null && x.analytics_caught_up_after_spawn_ms !== undefined
+        ? ([['analytics projection caught up (after spawn)', `${x.analytics_caught_up_after_spawn_ms} ms${x.analytics_caught_up ? '' : ' (NOT caught up, gave up)'}; ≈ ${x.analytics_events_per_s_after_listen} events/s after listen`]] as [string, unknown][])
+        : []),
+      row('GET items (now)', q.now),
+      row('GET items?at=mid-history', q.at_mid_history),
+      row('GET items?at=end of history', q.at_end_of_history),
+    ], x);
+  }
+  if (r['http-adapter'] && !r['http-adapter'].error) {
+    const x = r['http-adapter'];
+    const rows: [string, unknown][] = [];
+    for (const ad of ['fastify', 'express']) {
+      const p = x[ad].post_validated;
+      const g = x[ad].get_json;
+      rows.push([`${ad}: POST validated DTO req/s (p50 / p99 ms)`, `${p.ok_per_s} (${p.latency_p50_ms} / ${p.latency_p99_ms})`]);
+      rows.push([`${ad}: GET JSON req/s (p50 / p99 ms)`, `${g.ok_per_s} (${g.latency_p50_ms} / ${g.latency_p99_ms})`]);
+    }
+    rows.push(['fastify ÷ express (POST / GET)', `${x.fastify_over_express_post} / ${x.fastify_over_express_get}`]);
+    table('http-adapter (minimal Nest 11 app, 50 connections)', rows, x);
+  }
+  for (const [name, v] of Object.entries(r)) if ((v as Json).error) out.push(`**${name} failed:** ${(v as Json).error}`, '');
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const sizes = args.quick ? SIZES.quick : SIZES.full;
+  const dir = mkdtempSync(join(os.tmpdir(), 'ledger-bench-'));
+  const profileDir = args.profile ? (args.profileDir ?? join(dir, 'profiles')) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  let cleaned = false;
+  const cleanup = () => {
+    if (cleaned) return;
+    cleaned = true;
+    killAllChildren();
+    destroyAgent();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      log(`${sig}: stopping children, deleting ${dir}`);
+      cleanup();
+      process.exit(130);
+    });
+  }
+  const watchdogSeconds = sizes.watchdogSeconds + args.waitQuietSeconds * args.only.length;
+  const watchdog = setTimeout(() => {
+    log(`watchdog: the run exceeded ${watchdogSeconds} s; aborting`);
+    cleanup();
+    process.exit(3);
+  }, watchdogSeconds * 1000);
+  watchdog.unref();
+
+  const summary: Json = { mode: args.quick ? 'quick' : 'full', machine: machine(), command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`, results: {} };
+  log(`benchmarks: ${args.only.join(', ')} (${summary.mode}); data in ${dir}`);
+  const t0 = Date.now();
+  try {
+    for (const name of args.only) {
+      let background = await backgroundCpuBusy();
+      if (args.waitQuietSeconds > 0 && background !== null && background > 15) {
+        const until = Date.now() + args.waitQuietSeconds * 1000;
+        log(`machine busy (${background}% CPU): waiting up to ${args.waitQuietSeconds} s for it to go below 15% for 3 s`);
+        let quiet = 0;
+        while (Date.now() < until && quiet < 3) {
+          background = await backgroundCpuBusy();
+          quiet = background !== null && background < 15 ? quiet + 1 : 0;
+        }
+        log(quiet >= 3 ? 'machine quiet' : `still busy after ${args.waitQuietSeconds} s (${background}%): running anyway`);
+      }
+      const busy0 = machineBusyMs();
+      const ours0 = ourCpuMs();
+      const started = Date.now();
+      log(`=== ${name} (machine CPU busy before start, all processes: ${background ?? '?'}%)`);
+      const phases: { name: string; fromNs: bigint; toNs: bigint }[] = [];
+      const onPhase = (n: string, fromNs: bigint, toNs: bigint) => phases.push({ name: n, fromNs, toNs });
+      const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}.cpuprofile`] : undefined;
+      try {
+        let result: Json;
+        if (name === 'event-store') {
+          const esDir = join(dir, 'event-store');
+          mkdirSync(esDir, { recursive: true });
+          log(`event-store: ${sizes.eventStore.events.toLocaleString('en-US')} events with 32 writers (and 1/16 of that serially)`);
+          result = await benchEventStore({ dir: esDir, events: sizes.eventStore.events });
+          log(`event-store: serial ${result.serial_events_per_s} events/s; 32 writers ${result.concurrent32_events_per_s} events/s`);
+        } else if (name === 'http-decisions') {
+          result = await benchHttpDecisions({ dir, ...sizes.http, nodeArgs, onPhase });
+        } else if (name === 'as-of') {
+          result = await benchAsOf({ dir, ...sizes.asOf, nodeArgs, onPhase });
+        } else {
+          result = await benchHttpAdapter(sizes.adapter);
+        }
+        if (profileDir && name !== 'event-store' && name !== 'http-adapter') {
+          const file = join(profileDir, `${name}.cpuprofile`);
+          result.profile = {
+            file: args.profileDir ? file : '(deleted with the temp dir; pass --profile <dir> to keep it)',
+            whole_run: summarizeProfile(file, undefined, 15),
+            phases: Object.fromEntries(phases.map((p) => [p.name, summarizeProfile(file, p)])),
+          };
+        }
+        result.wall_seconds = Math.round((Date.now() - started) / 100) / 10;
+        result.background_cpu_busy_pct_before = background;
+        const busy1 = machineBusyMs();
+        if (busy0 !== null && busy1 !== null) {
+          // Everything the machine did minus what this run (and its children) did: other sessions' work.
+          const wall = Date.now() - started;
+          const foreign = Math.max(0, busy1 - busy0 - (ourCpuMs() - ours0));
+          result.other_processes_cpu = { cpu_seconds: Math.round(foreign / 100) / 10, avg_cores: Math.round((foreign / wall) * 100) / 100 };
+          log(`${name}: other processes used ${result.other_processes_cpu.cpu_seconds} CPU-s meanwhile (avg ${result.other_processes_cpu.avg_cores} of ${os.cpus().length} cores)`);
+        }
+        summary.results[name] = result;
+      } catch (e) {
+        log(`${name} FAILED: ${e instanceof Error ? e.stack : String(e)}`);
+        summary.results[name] = { error: e instanceof Error ? e.message : String(e) };
+        process.exitCode = 1;
+      }
+    }
+  } finally {
+    summary.total_seconds = Math.round((Date.now() - t0) / 100) / 10;
+    summary.machine.loadavg_at_end = os.loadavg().map((x) => Math.round(x * 100) / 100);
+    cleanup();
+  }
+  process.stdout.write(JSON.stringify(summary, null, 2) + '\n\n');
+  process.stdout.write(markdown(summary) + '\n');
+  log(`done in ${summary.total_seconds} s; temp data deleted`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  killAllChildren();
+  process.exit(1);
+});
