@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
@@ -13,7 +12,8 @@ import { AppModule } from './app.module';
 import type { AdapterOverrides } from './infrastructure/adapters.module';
 import { JsonLogger } from './shared/json-logger';
 import { ProblemFilter, sendProblem } from './http/problem.filter';
-import { ProblemException, problem, validationProblem, type FieldError } from './http/problem';
+import { ProblemException, problem, validationProblem } from './http/problem';
+import { createValidationPipe } from './http/validation';
 import { Drain } from './http/drain';
 import { ProblemDto } from './http/dto';
 
@@ -76,17 +76,7 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
   });
 
   app.useGlobalFilters(new ProblemFilter(logger));
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      transform: true,
-      transformOptions: { enableImplicitConversion: false },
-      validationError: { target: false, value: false },
-      exceptionFactory: (errors: ValidationError[]) => validationProblem(flatten(errors)),
-    }),
-  );
+  app.useGlobalPipes(createValidationPipe());
 
   const document = SwaggerModule.createDocument(
     app,
@@ -122,18 +112,6 @@ export function tooDeep(body: unknown, max: number): string | null {
     }
   }
   return null;
-}
-
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
-  const out: FieldError[] = [];
-  for (const e of errors) {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    for (const [code, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, code: code === 'whitelistValidation' ? 'unknown-field' : code, message });
-    }
-    if (e.children?.length) out.push(...flatten(e.children, field));
-  }
-  return out;
 }
 
 /**

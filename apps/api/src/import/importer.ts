@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ValidationPipe, type INestApplicationContext, type ValidationError } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
+import { createValidationPipe } from '../http/validation';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { UUID_RE, uuidV5, type Clock } from '@ledger/kernel';
@@ -71,28 +72,8 @@ const FUTURE_TOLERANCE_MS = 60_000;
 /** Fixed namespace for ids the importer itself derives (request and correlation ids). */
 export const IMPORT_NAMESPACE = uuidV5('backlog-ledger/import');
 
-/** The HTTP API's ValidationPipe settings (app.factory.ts): an import line's body is judged exactly like a request body. */
-const validation = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  forbidUnknownValues: true,
-  transform: true,
-  transformOptions: { enableImplicitConversion: false },
-  validationError: { target: false, value: false },
-  exceptionFactory: (errors: ValidationError[]) => validationProblem(flatten(errors)),
-});
-
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
-  const out: FieldError[] = [];
-  for (const e of errors) {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    for (const [code, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, code: code === 'whitelistValidation' ? 'unknown-field' : code, message });
-    }
-    if (e.children?.length) out.push(...flatten(e.children, field));
-  }
-  return out;
-}
+/** An import line's body is judged exactly like a request body. */
+const validation = createValidationPipe();
 
 /** Opens the application (store, read model, projectors, CQRS handlers) without an HTTP server. */
 export async function openImporter(

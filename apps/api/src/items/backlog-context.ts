@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ledger/kernel';
-import { backlogContext, backlogDecider, type BacklogContext, type BacklogState } from '@ledger/domain';
-import { DecisionExecutor } from '../shared/decision-executor';
+import { Authorization } from '../auth/authorization';
+import type { RequestMeta } from '../http/request-meta';
+import { backlogContext, backlogDecider, type BacklogCommand, type BacklogContext, type BacklogState } from '@ledger/domain';
+import { DecisionExecutor, type DecisionOutcome } from '../shared/decision-executor';
 import { Streams } from '../shared/streams';
 
 export function backlogNotFound(backlogId: string): NotFoundError {
@@ -22,5 +24,19 @@ export class Backlogs {
     const { state, context } = await this.load(backlogId);
     if (!state.exists) throw backlogNotFound(backlogId);
     return context;
+  }
+
+  /** A decision on an existing backlog: existence and scope first, then the executor's load/decide/append. */
+  decide(backlogId: string, meta: RequestMeta, spec: { command: (state: BacklogState) => BacklogCommand }): Promise<DecisionOutcome> {
+    return this.executor.run({
+      streamId: Streams.backlog(backlogId),
+      decider: backlogDecider,
+      meta,
+      authorize: (state) => {
+        if (!state.exists) throw backlogNotFound(backlogId);
+        Authorization.assertCanWrite(meta.principal, backlogId);
+      },
+      command: spec.command,
+    });
   }
 }

@@ -1,19 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { uuidV5, type IdGenerator } from '@ledger/kernel';
-import { backlogDecider, type AddObjective } from '@ledger/domain';
-import { Authorization } from '../../auth/authorization';
+import { type AddObjective } from '@ledger/domain';
 import { actorOf } from '../../auth/principal';
 import { ID_GENERATOR } from '../../infrastructure/tokens';
-import { backlogNotFound } from '../../items/backlog-context';
+import { Backlogs } from '../../items/backlog-context';
 import { DecisionExecutor } from '../../shared/decision-executor';
-import { Streams } from '../../shared/streams';
 import { AddObjectiveCommand, type ObjectiveOutcome } from './add-objective.command';
 
 @CommandHandler(AddObjectiveCommand)
 export class AddObjectiveHandler implements ICommandHandler<AddObjectiveCommand, ObjectiveOutcome> {
   constructor(
-    private readonly executor: DecisionExecutor,
+    private readonly backlogs: Backlogs,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
@@ -22,14 +20,7 @@ export class AddObjectiveHandler implements ICommandHandler<AddObjectiveCommand,
     const objectiveId = meta.idempotencyKey
       ? uuidV5(`objective|${meta.principal.sub}|${meta.idempotencyKey}`)
       : this.ids.next();
-    const outcome = await this.executor.run({
-      streamId: Streams.backlog(backlogId),
-      decider: backlogDecider,
-      meta,
-      authorize: (state) => {
-        if (!state.exists) throw backlogNotFound(backlogId);
-        Authorization.assertCanWrite(meta.principal, backlogId);
-      },
+    const outcome = await this.backlogs.decide(backlogId, meta, {
       command: (): AddObjective => ({
         kind: 'AddObjective',
         actor: actorOf(meta.principal),

@@ -1,25 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { backlogDecider, type ChangePolicy } from '@ledger/domain';
-import { Authorization } from '../../auth/authorization';
+import { type ChangePolicy } from '@ledger/domain';
 import { actorOf } from '../../auth/principal';
-import { backlogNotFound } from '../../items/backlog-context';
-import { DecisionExecutor, type DecisionOutcome } from '../../shared/decision-executor';
-import { Streams } from '../../shared/streams';
+import { Backlogs } from '../../items/backlog-context';
+import type { DecisionOutcome } from '../../shared/decision-executor';
 import { ChangePolicyCommand } from './change-policy.command';
 
 @CommandHandler(ChangePolicyCommand)
 export class ChangePolicyHandler implements ICommandHandler<ChangePolicyCommand, DecisionOutcome> {
-  constructor(private readonly executor: DecisionExecutor) {}
+  constructor(private readonly backlogs: Backlogs) {}
 
   execute(c: ChangePolicyCommand): Promise<DecisionOutcome> {
-    return this.executor.run({
-      streamId: Streams.backlog(c.backlogId),
-      decider: backlogDecider,
-      meta: c.meta,
-      authorize: (state) => {
-        if (!state.exists) throw backlogNotFound(c.backlogId);
-        Authorization.assertCanWrite(c.meta.principal, c.backlogId);
-      },
+    return this.backlogs.decide(c.backlogId, c.meta, {
       command: (): ChangePolicy => ({
         kind: 'ChangePolicy',
         actor: actorOf(c.meta.principal),

@@ -1,25 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { backlogDecider, type RecordSprintVelocity } from '@ledger/domain';
-import { Authorization } from '../../auth/authorization';
+import { type RecordSprintVelocity } from '@ledger/domain';
 import { actorOf } from '../../auth/principal';
-import { backlogNotFound } from '../../items/backlog-context';
-import { DecisionExecutor, type DecisionOutcome } from '../../shared/decision-executor';
-import { Streams } from '../../shared/streams';
+import { Backlogs } from '../../items/backlog-context';
+import type { DecisionOutcome } from '../../shared/decision-executor';
 import { RecordSprintVelocityCommand } from './record-sprint-velocity.command';
 
 @CommandHandler(RecordSprintVelocityCommand)
 export class RecordSprintVelocityHandler implements ICommandHandler<RecordSprintVelocityCommand, DecisionOutcome> {
-  constructor(private readonly executor: DecisionExecutor) {}
+  constructor(private readonly backlogs: Backlogs) {}
 
   execute({ backlogId, body, meta }: RecordSprintVelocityCommand): Promise<DecisionOutcome> {
-    return this.executor.run({
-      streamId: Streams.backlog(backlogId),
-      decider: backlogDecider,
-      meta,
-      authorize: (state) => {
-        if (!state.exists) throw backlogNotFound(backlogId);
-        Authorization.assertCanWrite(meta.principal, backlogId);
-      },
+    return this.backlogs.decide(backlogId, meta, {
       command: (): RecordSprintVelocity => ({
         kind: 'RecordSprintVelocity',
         actor: actorOf(meta.principal),

@@ -1,25 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { backlogDecider, type RetireObjective } from '@ledger/domain';
-import { Authorization } from '../../auth/authorization';
+import { type RetireObjective } from '@ledger/domain';
 import { actorOf } from '../../auth/principal';
-import { backlogNotFound } from '../../items/backlog-context';
-import { DecisionExecutor, type DecisionOutcome } from '../../shared/decision-executor';
-import { Streams } from '../../shared/streams';
+import { Backlogs } from '../../items/backlog-context';
+import type { DecisionOutcome } from '../../shared/decision-executor';
 import { RetireObjectiveCommand } from './retire-objective.command';
 
 @CommandHandler(RetireObjectiveCommand)
 export class RetireObjectiveHandler implements ICommandHandler<RetireObjectiveCommand, DecisionOutcome> {
-  constructor(private readonly executor: DecisionExecutor) {}
+  constructor(private readonly backlogs: Backlogs) {}
 
   execute(c: RetireObjectiveCommand): Promise<DecisionOutcome> {
-    return this.executor.run({
-      streamId: Streams.backlog(c.backlogId),
-      decider: backlogDecider,
-      meta: c.meta,
-      authorize: (state) => {
-        if (!state.exists) throw backlogNotFound(c.backlogId);
-        Authorization.assertCanWrite(c.meta.principal, c.backlogId);
-      },
+    return this.backlogs.decide(c.backlogId, c.meta, {
       command: (): RetireObjective => ({
         kind: 'RetireObjective',
         actor: actorOf(c.meta.principal),
