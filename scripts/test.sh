@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): typecheck, every jest tier, then the OpenAPI fuzz run.
+# Ends with one plain summary line ("tests: N passed, N failed, N skipped") that CI reads.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+RESULTS="$ROOT/.test-results"
+mkdir -p "$RESULTS"
+rm -f "$RESULTS/jest.json"
+
+npm run --silent typecheck || { echo "tests: 0 passed, 1 failed (typecheck)"; exit 1; }
+
+npx jest --json --outputFile="$RESULTS/jest.json" "$@"
+jest_rc=$?
+
+FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-25}" FUZZ_SEED="${FUZZ_SEED:-20261121}" FUZZ_MAX_TIME="${FUZZ_MAX_TIME:-600}" bash scripts/fuzz.sh
+fuzz_rc=$?
+
+node -e '
+  const fs = require("fs");
+  let p = 0, f = 0, s = 0;
+  try {
+    const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    p = r.numPassedTests; f = r.numFailedTests + r.numRuntimeErrorTestSuites; s = r.numPendingTests + r.numTodoTests;
+  } catch { f += 1; }
+  const fuzzOk = process.argv[2] === "0";
+  if (fuzzOk) p += 1; else f += 1;
+  console.log(`tests: ${p} passed, ${f} failed, ${s} skipped`);
+' "$RESULTS/jest.json" "$fuzz_rc"
+
+[ "$jest_rc" -eq 0 ] && [ "$fuzz_rc" -eq 0 ]
