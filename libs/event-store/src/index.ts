@@ -2,3 +2,4 @@ export * from './event-store.port';
 export * from './hash-chain';
 export * from './append-validation';
 export * from './sqlite/sqlite-event-store';
+export * from './eventstoredb/eventstoredb-event-store';

@@ -349,7 +349,7 @@ export class EventStoreDbEventStore implements EventStore {
 }
 
 /** EventStoreDB-specific shape rules on top of validateAppend. */
-function validateForEsdb(streamId: string, events: EventToAppend[]): void {
+export function validateForEsdb(streamId: string, events: EventToAppend[]): void {
   if (streamId.startsWith('$')) {
     throw new LedgerError('STREAM.INVALID_APPEND', 'validation', 'stream ids starting with $ are reserved for EventStoreDB', { streamId });
   }
@@ -368,7 +368,7 @@ function validateForEsdb(streamId: string, events: EventToAppend[]): void {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Same rule as the SQLite adapter: a retry repeats the whole append, as consecutive events, in order. */
-function idempotentResult(streamId: string, found: Array<RecordedEvent | undefined>): AppendResult {
+export function idempotentResult(streamId: string, found: Array<RecordedEvent | undefined>): AppendResult {
   const present = found.filter((e): e is RecordedEvent => e !== undefined);
   if (present.length < found.length) {
     throw new IdempotencyViolationError(
@@ -387,7 +387,8 @@ function idempotentResult(streamId: string, found: Array<RecordedEvent | undefin
   return { nextRevision: last.revision, position: last.position, alreadyAppended: true };
 }
 
-function checkLink(event: RecordedEvent, previous: { revision: number; hash: string } | undefined): ChainBreak | null {
+/** One link of a stream's chain, as verify() checks it (no position-gap check: positions are not gap-free). */
+export function checkLink(event: RecordedEvent, previous: { revision: number; hash: string } | undefined): ChainBreak | null {
   const at = { streamId: event.streamId, revision: event.revision, position: event.position };
   const expectedRevision = previous ? previous.revision + 1 : 0;
   if (event.revision !== expectedRevision) {
