@@ -111,7 +111,7 @@ describe('audit: as-of reconstruction, export, tamper detection', () => {
     expect(clean.body.streamsChecked).toBe(5);
     expect(clean.body.eventsChecked).toBe(9);
 
-    const db = new Database(ledger.config.eventStore.file);
+    const db = new Database((ledger.config.eventStore as { file: string }).file);
     const target = db.prepare("SELECT position, stream_id, revision, data FROM events WHERE type = 'item.killed'").get() as {
       position: number;
       stream_id: string;

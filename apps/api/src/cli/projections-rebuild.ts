@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { SqliteEventStore } from '@ledger/event-store';
+import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
 import {
   analyticsConfigFromEnv,
   createAnalyticsClient,
@@ -9,7 +9,7 @@ import {
   RebuildError,
   type AnalyticsConfig,
 } from '@ledger/analytics';
-import { ConfigError, loadConfig } from '../config/config';
+import { ConfigError, loadConfig, type EventStoreConfig } from '../config/config';
 
 const HELP = `Recomputes the analytics tables from the whole event history into fresh tables, then switches
 them over atomically (EXCHANGE TABLES) and drops the old ones. Progress goes to stderr.
@@ -19,7 +19,8 @@ them over atomically (EXCHANGE TABLES) and drops the old ones. Progress goes to 
 --batch-size: events per read and per insert, 100..10000 (default 5000). For large stores, more young-generation
 space speeds it up ~25%: NODE_OPTIONS=--max-semi-space-size=64 npm run ledger -- projections rebuild
 
-Reads LEDGER_DATA_DIR (or LEDGER_SQLITE_FILE) for the events, CLICKHOUSE_* for the analytics store
+Reads LEDGER_DATA_DIR (or LEDGER_SQLITE_FILE; EVENTSTORE_URL with LEDGER_EVENT_STORE=eventstoredb) for the
+events, CLICKHOUSE_* for the analytics store
 (default: chDB under <data dir>/analytics). chDB is embedded in one process at a time: stop the API
 first (with CLICKHOUSE_URL the API may keep running).`;
 
@@ -54,18 +55,18 @@ export async function projectionsRebuild(argv: string[], io: RebuildIo = process
     }
   }
 
-  let storeFile: string;
+  let storeConfig: EventStoreConfig;
   let analytics: AnalyticsConfig;
   try {
     const config = loadConfig(io.env);
-    storeFile = config.eventStore.file;
+    storeConfig = config.eventStore;
     analytics = analyticsConfigFromEnv(io.env, config.dataDir);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof Error) return usageError(io, e.message);
     throw e;
   }
-  if (!existsSync(storeFile)) {
-    io.err(`projections rebuild: no event store at ${storeFile}. Set LEDGER_DATA_DIR (or LEDGER_SQLITE_FILE) to the ledger's data directory.`);
+  if (storeConfig.kind === 'sqlite' && !existsSync(storeConfig.file)) {
+    io.err(`projections rebuild: no event store at ${storeConfig.file}. Set LEDGER_DATA_DIR (or LEDGER_SQLITE_FILE) to the ledger's data directory.`);
     return 1;
   }
 
@@ -76,7 +77,10 @@ export async function projectionsRebuild(argv: string[], io: RebuildIo = process
     io.err(`projections rebuild: ${cannotOpen(analytics, e)}`);
     return 1;
   }
-  const store = SqliteEventStore.open({ file: storeFile });
+  const store: EventStore =
+    storeConfig.kind === 'eventstoredb'
+      ? EventStoreDbEventStore.connect({ connectionString: storeConfig.url })
+      : SqliteEventStore.open({ file: storeConfig.file });
   const where = analytics.kind === 'chdb' ? `chDB at ${analytics.path}` : `ClickHouse at ${analytics.url}`;
   try {
     const head = await store.headPosition();

@@ -11,7 +11,8 @@ export interface AppConfig {
   host: string;
   port: number;
   dataDir: string;
-  eventStore: { kind: 'sqlite'; file: string };
+  /** LEDGER_EVENT_STORE: sqlite (embedded default) or eventstoredb (EVENTSTORE_URL). */
+  eventStore: EventStoreConfig;
   readModelFile: string;
   /** chDB under the data dir by default; CLICKHOUSE_URL switches to a server. */
   analytics: AnalyticsConfig;
@@ -22,6 +23,10 @@ export interface AppConfig {
   readYourWritesTimeoutMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
+
+export type EventStoreConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'eventstoredb'; url: string };
 
 export class ConfigError extends Error {}
 
@@ -51,15 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) {
     throw new ConfigError(`LOG_LEVEL must be one of debug, info, warn, error, silent; got "${level}"`);
   }
-  const storeKind = env.LEDGER_EVENT_STORE ?? 'sqlite';
-  if (storeKind !== 'sqlite') {
-    throw new ConfigError(`LEDGER_EVENT_STORE="${storeKind}" is not available in this build; use "sqlite"`);
-  }
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
     dataDir,
-    eventStore: { kind: 'sqlite', file: env.LEDGER_SQLITE_FILE ? resolve(env.LEDGER_SQLITE_FILE) : join(dataDir, 'events.sqlite') },
+    eventStore: eventStoreFromEnv(env, dataDir),
     readModelFile: join(dataDir, 'read-model.sqlite'),
     analytics: analyticsFromEnv(env, dataDir),
     apiStateFile: join(dataDir, 'api-state.sqlite'),
@@ -89,6 +90,26 @@ function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number,
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return n;
+}
+
+function eventStoreFromEnv(env: NodeJS.ProcessEnv, dataDir: string): EventStoreConfig {
+  const kind = env.LEDGER_EVENT_STORE || 'sqlite';
+  if (kind === 'sqlite') {
+    return { kind, file: env.LEDGER_SQLITE_FILE ? resolve(env.LEDGER_SQLITE_FILE) : join(dataDir, 'events.sqlite') };
+  }
+  if (kind === 'eventstoredb') {
+    const url = env.EVENTSTORE_URL;
+    if (!url) {
+      throw new ConfigError('LEDGER_EVENT_STORE=eventstoredb needs EVENTSTORE_URL, e.g. esdb://localhost:2113?tls=false');
+    }
+    if (!/^esdb(\+discover)?:\/\/[^/?#\s]+/.test(url)) {
+      throw new ConfigError(
+        `EVENTSTORE_URL must be an EventStoreDB connection string (esdb://host:2113?tls=false or esdb+discover://…), got "${url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}"`,
+      );
+    }
+    return { kind, url };
+  }
+  throw new ConfigError(`LEDGER_EVENT_STORE must be "sqlite" or "eventstoredb", got "${kind}"`);
 }
 
 function analyticsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): AnalyticsConfig {

@@ -46,7 +46,7 @@ describe('demo history', () => {
       } finally {
         await close();
       }
-      const store = SqliteEventStore.open({ file: config.eventStore.file });
+      const store = SqliteEventStore.open({ file: (config.eventStore as { file: string }).file });
       events = await store.readAll({ limit: 1_000_000 });
       await store.close();
     }, 180_000);

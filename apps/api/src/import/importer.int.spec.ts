@@ -70,7 +70,7 @@ describe('import: NDJSON decisions through the command handlers', () => {
   }
 
   async function storedEvents(): Promise<RecordedEvent[]> {
-    const store = SqliteEventStore.open({ file: config.eventStore.file });
+    const store = SqliteEventStore.open({ file: (config.eventStore as { file: string }).file });
     try {
       return await store.readAll({ limit: 100_000 });
     } finally {

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown, type DynamicModule } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { randomIds, systemClock, type Clock, type IdGenerator } from '@ledger/kernel';
-import { SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
 import type { AppConfig } from '../config/config';
 import { SqliteLedgerIndex } from '../read-model/sqlite-ledger-index';
 import type { LedgerIndex } from '../read-model/ledger-index.port';
@@ -36,7 +36,10 @@ export class AdaptersModule implements OnApplicationShutdown {
         { provide: TokenVerifier, useValue: new TokenVerifier(config.jwt) },
         {
           provide: EVENT_STORE,
-          useFactory: (): EventStore => SqliteEventStore.open({ file: config.eventStore.file, clock }),
+          useFactory: (): EventStore =>
+            config.eventStore.kind === 'eventstoredb'
+              ? EventStoreDbEventStore.connect({ connectionString: config.eventStore.url, clock })
+              : SqliteEventStore.open({ file: config.eventStore.file, clock }),
         },
         { provide: LEDGER_INDEX, useFactory: (): LedgerIndex => new SqliteLedgerIndex(config.readModelFile) },
         { provide: ANALYTICS_CLIENT, useFactory: (): ClickHouseClient => createAnalyticsClient(config.analytics) },
