@@ -14,6 +14,8 @@ import { canonicalJson, eventHash, GENESIS_HASH } from '../hash-chain';
  * Behaviour every EventStore adapter must have. Each test gets a store from `factory` and uses
  * its own random stream ids, so the suite also runs against a shared server: assertions about
  * the global log only look at this test's streams (other writers may interleave).
+ * Positions are only required to be > 0, strictly increasing and the same for one event everywhere;
+ * gap-free numbering is a SQLite guarantee, asserted in its own spec (EventStoreDB: ADR 0012).
  */
 export function describeEventStoreContract(
   name: string,
@@ -267,6 +269,29 @@ export function describeEventStoreContract(
         const [third] = seen.filter((e) => written.includes(e.id)).slice(2, 3);
         const fromThird = await store.readAll({ after: third.position - 1, limit: 1 });
         expect(fromThird.map((e) => e.id)).toEqual([third.id]);
+      });
+
+      it('reports one position per event, the same from append, readStream, readAll and subscribeAll', async () => {
+        const start = await store.headPosition();
+        const s = newStreamId();
+        const results = [
+          await store.append(s, [newEvent()], 'no-stream'),
+          await store.append(s, [newEvent(), newEvent()], 0),
+        ];
+        const fromStream = await store.readStream(s);
+        const fromAll = (await store.readAll({ after: start, limit: 100 })).filter((e) => e.streamId === s);
+        const fromSubscription: RecordedEvent[] = [];
+        const subscription = store.subscribeAll(start, (e) => {
+          if (e.streamId === s) fromSubscription.push(e);
+        });
+        await waitFor(() => fromSubscription.length === 3);
+        await subscription.close();
+
+        const positions = fromStream.map((e) => e.position);
+        expect(results.map((r) => r.position)).toEqual([positions[0], positions[2]]);
+        expect(fromAll.map((e) => [e.id, e.position])).toEqual(fromStream.map((e) => [e.id, e.position]));
+        expect(fromSubscription.map((e) => [e.id, e.position])).toEqual(fromStream.map((e) => [e.id, e.position]));
+        expect(fromSubscription.map((e) => e.hash)).toEqual(fromStream.map((e) => e.hash));
       });
 
       it('headPosition is the position of the last committed event', async () => {
