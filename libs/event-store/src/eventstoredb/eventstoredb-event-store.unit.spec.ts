@@ -1,6 +1,6 @@
 import { describeEventStoreContract, newEvent, newStreamId } from '../testing/event-store.contract';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
-import { SimulatedEsdbServer } from './testing-simulated-server';
+import { SimulatedEsdbServer } from '../testing/simulated-eventstoredb';
 
 /*
  * The shared contract against the adapter over an in-memory simulation of EventStoreDB's semantics (positions
