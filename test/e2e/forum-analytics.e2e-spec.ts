@@ -19,7 +19,8 @@ describe('forum analytics over HTTP', () => {
   let last = 0;
   let start: Date;
 
-  async function append(streamId: string, type: string, data: Record<string, unknown>, actor = { id: 'lena', role: 'product-leader' as const }) {
+  type Actor = { id: string; role: 'product-leader' | 'forum-member' };
+  async function append(streamId: string, type: string, data: Record<string, unknown>, actor: Actor = { id: 'lena', role: 'product-leader' }) {
     const existing = await store.readStream(streamId);
     const r = await store.append(
       streamId,
@@ -29,7 +30,7 @@ describe('forum analytics over HTTP', () => {
     last = r.position;
   }
   const forum = (type: string, data: Record<string, unknown> = {}) => append(`forum-${forumId}`, type, { forumId, rationale: 'Forum housekeeping', ...data });
-  const proposal = (id: string, type: string, data: Record<string, unknown>) => append(`proposal-${id}`, type, { proposalId: id, forumId, ...data });
+  const proposal = (id: string, type: string, data: Record<string, unknown>, actor?: Actor) => append(`proposal-${id}`, type, { proposalId: id, forumId, ...data }, actor);
   const get = (path: string, token: string) => ledger.request('GET', path, { token });
 
   beforeAll(async () => {
@@ -45,7 +46,7 @@ describe('forum analytics over HTTP', () => {
     await proposal(p1, 'proposal.opened', opened(p1));
     await proposal(p2, 'proposal.opened', opened(p2));
     ledger.clock.advance(2 * DAY);
-    await proposal(p1, 'proposal.vote-cast', { memberId: 'mia', choice: 'kill', reason: 'Nobody uses it', replacesPrevious: false }, { id: 'mia', role: 'forum-member' as never });
+    await proposal(p1, 'proposal.vote-cast', { memberId: 'mia', choice: 'kill', reason: 'Nobody uses it', replacesPrevious: false }, { id: 'mia', role: 'forum-member' });
     ledger.clock.advance(2 * DAY);
     await proposal(p1, 'proposal.closed', { itemId: randomUUID(), backlogId, outcome: 'kill', tally: { kill: 1, keep: 0, abstain: 0, votesCast: 1, members: 2 }, closedAt: ledger.clock.now().toISOString(), followUp: 'item-killed' });
     ledger.clock.advance(4 * DAY);
