@@ -188,14 +188,15 @@ export class SqliteWebhookOutbox {
         .run(deliveryId, attempt.attempt, attempt.startedAt, attempt.durationMs, attempt.statusCode, attempt.error);
       this.db
         .prepare(`UPDATE webhook_deliveries SET attempts = ?, last_status_code = ?, last_error = ?,
+                  next_attempt_at = CASE WHEN status = 'pending' THEN ? ELSE NULL END,
                   status = CASE WHEN status = 'pending' THEN ? ELSE status END,
-                  next_attempt_at = ?, delivered_at = ? WHERE delivery_id = ?`)
+                  delivered_at = ? WHERE delivery_id = ?`)
         .run(
           attempt.attempt,
           attempt.statusCode,
           attempt.error,
-          outcome.status,
           outcome.status === 'pending' ? outcome.nextAttemptAt : null,
+          outcome.status,
           outcome.status === 'delivered' ? new Date(Date.parse(attempt.startedAt) + attempt.durationMs).toISOString() : null,
           deliveryId,
         );
