@@ -1,6 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@ledger/event-store';
+import { EVENT_STORE } from '../../apps/api/src/infrastructure/tokens';
 import { startLedger, type Ledger } from '../support/ledger';
 import { expectNothingWritten, expectProblem, expectValidationError, RATIONALE, UNKNOWN_ID } from '../support/fixtures';
 import { deadPort, eventually, startReceiver, type Receiver } from '../../apps/api/src/webhooks/testing/receiver';
@@ -113,6 +116,34 @@ describe('webhooks over HTTP', () => {
     // The backlog-filtered webhook got both kills once each.
     await eventually(() => receiver.received.length === 3, 10_000);
     for (const id of [hangId, deadId]) expect((await post(`/webhooks/${id}/remove`, { rationale: 'The test endpoint is gone now' }, admin)).status).toBe(200);
+  });
+
+  it("a forum-scoped webhook hears that forum's proposals and the kills in the forum's backlogs, nothing else", async () => {
+    const store = ledger.app.get(EVENT_STORE) as EventStore;
+    const forumId = randomUUID();
+    const otherBacklog = (await post('/backlogs', { name: 'Ops', productGoal: 'Nobody gets paged at night anymore' })).body.id;
+    const append = (streamId: string, type: string, data: Record<string, unknown>) =>
+      store.append(streamId, [{ id: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: { id: 'lena', role: 'product-leader' }, correlationId: randomUUID(), causationId: null } }], 'any');
+    await append(`forum-${forumId}`, 'forum.created', { forumId, name: 'Growth review', backlogIds: [backlogId], rule: {}, rationale: 'Kill what nobody wants' });
+    const forumReceiver = await startReceiver();
+    receivers.push(forumReceiver);
+    const res = await post('/webhooks', { url: forumReceiver.url, events: ['proposal.opened', 'proposal.closed', 'item.killed'], forumId });
+    expect(res.status).toBe(201);
+    const opened = (forum: string) => {
+      const proposalId = randomUUID();
+      return append(`proposal-${proposalId}`, 'proposal.opened', { proposalId, forumId: forum, itemId: randomUUID(), backlogId, reason: 'No progress', openedBy: 'lena', closesAt: '2026-02-01T00:00:00.000Z', nominatedAutomatically: false, nominationReasons: [] });
+    };
+    await opened(randomUUID()); // another forum's proposal
+    const mine = await opened(forumId);
+    const inScope = await addItem('Gamified onboarding');
+    await killItem(inScope);
+    const elsewhere = (await post(`/backlogs/${otherBacklog}/items`, { title: 'Pager rotation', kind: 'story', rationale: RATIONALE })).body.id;
+    expect((await killItem(elsewhere)).status).toBe(200);
+    // The delivery log waits for the dispatcher to reach the store's head: every event above has been routed.
+    const log = (await get(`/webhooks/${res.body.id}/deliveries`)).body.deliveries as { eventType: string; eventPosition: number }[];
+    expect(log.map((d) => [d.eventType, d.eventPosition]).sort()).toEqual([['item.killed', expect.any(Number)], ['proposal.opened', mine.position]]);
+    await eventually(() => forumReceiver.received.length === 2, 10_000, 'the forum deliveries');
+    expect(bodiesOf(forumReceiver).find((b) => b.event.type === 'item.killed').event.data.itemId).toBe(inScope);
   });
 
   it('after a restart, nothing delivered is sent again and new decisions are delivered once, with the same secret', async () => {

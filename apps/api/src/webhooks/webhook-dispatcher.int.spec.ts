@@ -193,6 +193,18 @@ describe('webhook dispatcher (real SQLite store and outbox, local HTTP receiver)
     expect(outbox.webhook(webhookId)?.status).toBe('removed');
   });
 
+  it('keeps at most `concurrency` deliveries in flight', async () => {
+    const hang = await receiver(() => 'hang');
+    dispatcher({ concurrency: 2, timeoutMs: 60_000 });
+    const ids = [await register(hang.url), await register(hang.url), await register(hang.url)];
+    await kill(randomUUID());
+    await kill(randomUUID());
+    await eventually(() => hang.open() === 2, 5000, 'two requests in flight');
+    await new Promise((res) => setTimeout(res, 150));
+    expect(hang.open()).toBe(2);
+    expect(ids.flatMap((id) => delivery(id))).toHaveLength(6);
+  });
+
   it('stop() aborts an attempt in flight without recording it; it is retried after the restart', async () => {
     let hangFirst = true;
     const r = await receiver(() => (hangFirst ? 'hang' : 200));
