@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { MetricScope } from '@ledger/analytics';
+import type { ForumScope, MetricScope } from '@ledger/analytics';
+import type { EventStore } from '@ledger/event-store';
 import { Authorization } from '../auth/authorization';
 import type { Principal } from '../auth/principal';
 import { parseInstant } from '../http/instant';
 import { validationProblem } from '../http/problem';
 import type { Clock } from '@ledger/kernel';
-import { ANALYTICS_CLIENT, CLOCK } from '../infrastructure/tokens';
+import { ANALYTICS_CLIENT, CLOCK, EVENT_STORE } from '../infrastructure/tokens';
+import { assertCanReadForum, forumNotFound, forumView } from '../shared/forum-view';
 import { Backlogs } from '../items/backlog-context';
 import { AnalyticsProjectorService } from './analytics-projector.service';
 import type { AnalyticsQueryDto } from './analytics-query.request.dto';
@@ -28,7 +30,18 @@ export class AnalyticsScope {
     private readonly analytics: AnalyticsProjectorService,
     private readonly backlogs: Backlogs,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
+
+  /** One review forum: it must exist; admins, product leaders, auditors and its current members may read. */
+  async forForum(principal: Principal, forumId: string, q: AnalyticsQueryDto): Promise<{ scope: ForumScope; period: { from: Date; to: Date } }> {
+    const resolved = this.resolveTimes(q);
+    const forum = forumView(await this.store.readStream(`forum-${forumId}`));
+    if (!forum) throw forumNotFound(forumId);
+    assertCanReadForum(principal, forum);
+    await this.analytics.reached(q.minPosition);
+    return { scope: { database: this.analytics.database, forumIds: [forumId], at: resolved.at }, period: resolved.period };
+  }
 
   async forBacklog(principal: Principal, backlogId: string, q: AnalyticsQueryDto): Promise<ResolvedQuery> {
     const resolved = this.resolveTimes(q);

@@ -7,11 +7,12 @@ import { InfluenceController } from './influence/influence.http.controller';
 import { HealthAnalyticsController } from './health/health.http.controller';
 import { TrendController } from './trend/trend.http.controller';
 import { PortfolioController } from './portfolio/portfolio.http.controller';
+import { ForumAnalyticsController } from './forums/forum-analytics.http.controller';
 
 /** Zombie, reversal, influence and health analytics, read from ClickHouse (chDB embedded). */
 @Module({
   imports: [ItemsModule],
-  controllers: [ZombiesController, ReversalsController, InfluenceController, HealthAnalyticsController, TrendController, PortfolioController],
+  controllers: [ZombiesController, ReversalsController, InfluenceController, HealthAnalyticsController, TrendController, PortfolioController, ForumAnalyticsController],
   providers: [AnalyticsScope],
 })
 export class AnalyticsModule {}

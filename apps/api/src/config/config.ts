@@ -22,6 +22,18 @@ export interface AppConfig {
   /** How long reads wait for the read model to catch up with the store before answering 503. */
   readYourWritesTimeoutMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Webhook outbox and signing (ADR 0015). */
+  webhooks: WebhooksConfig;
+}
+
+export interface WebhooksConfig {
+  /** LEDGER_WEBHOOKS_ALLOW_INSECURE=true: plain http to loopback hosts (tests, local development). */
+  allowInsecure: boolean;
+  /** Outbox, delivery attempts and checkpoint (SQLite). */
+  stateFile: string;
+  /** Master key the signing secrets derive from: LEDGER_WEBHOOK_KEY, else this file (generated on first use). */
+  key: string | null;
+  keyFile: string;
 }
 
 export type EventStoreConfig =
@@ -68,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: intVar(env, 'LEDGER_BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readYourWritesTimeoutMs: intVar(env, 'LEDGER_READ_WAIT_MS', 2000, 0, 60000),
     logLevel: level,
+    webhooks: webhooksFromEnv(env, dataDir),
   };
 }
 
@@ -118,4 +131,14 @@ function analyticsFromEnv(env: NodeJS.ProcessEnv, dataDir: string): AnalyticsCon
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }
+}
+
+function webhooksFromEnv(env: NodeJS.ProcessEnv, dataDir: string): WebhooksConfig {
+  const insecure = env.LEDGER_WEBHOOKS_ALLOW_INSECURE ?? 'false';
+  if (insecure !== 'true' && insecure !== 'false') {
+    throw new ConfigError(`LEDGER_WEBHOOKS_ALLOW_INSECURE must be "true" or "false", got "${insecure}"`);
+  }
+  const key = env.LEDGER_WEBHOOK_KEY || null;
+  if (key !== null && key.length < 32) throw new ConfigError('LEDGER_WEBHOOK_KEY must be at least 32 characters');
+  return { allowInsecure: insecure === 'true', stateFile: join(dataDir, 'webhooks.sqlite'), key, keyFile: join(dataDir, 'webhook-key') };
 }

@@ -11,7 +11,8 @@ import { JsonLogger } from '../shared/json-logger';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { createAnalyticsClient } from '@ledger/analytics';
 import { AnalyticsProjectorService } from '../analytics/analytics-projector.service';
-import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX } from './tokens';
+import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX, WEBHOOK_OUTBOX } from './tokens';
+import { SqliteWebhookOutbox } from '../webhooks/webhook-outbox';
 
 export interface AdapterOverrides {
   clock?: Clock;
@@ -48,8 +49,9 @@ export class AdaptersModule implements OnApplicationShutdown {
           provide: IDEMPOTENCY_STORE,
           useFactory: (): IdempotencyStore => new SqliteIdempotencyStore(config.apiStateFile, () => clock.now()),
         },
+        { provide: WEBHOOK_OUTBOX, useFactory: () => new SqliteWebhookOutbox(config.webhooks.stateFile) },
       ],
-      exports: [ANALYTICS_CLIENT, AnalyticsProjectorService, APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE],
+      exports: [ANALYTICS_CLIENT, AnalyticsProjectorService, APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE, WEBHOOK_OUTBOX],
     };
   }
 
@@ -60,6 +62,7 @@ export class AdaptersModule implements OnApplicationShutdown {
     private readonly logger: JsonLogger,
     private readonly analytics: AnalyticsProjectorService,
     @Inject(ANALYTICS_CLIENT) private readonly analyticsClient: ClickHouseClient,
+    @Inject(WEBHOOK_OUTBOX) private readonly webhookOutbox: SqliteWebhookOutbox,
   ) {}
 
   /** Runs after the HTTP server stopped taking requests: in-flight commits finish, then files close. */
@@ -69,6 +72,7 @@ export class AdaptersModule implements OnApplicationShutdown {
     await this.analyticsClient.close();
     this.index.close();
     this.idempotency.close();
+    this.webhookOutbox.close();
     this.logger.info('stopped: in-flight decisions committed, stores closed');
   }
 }

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@ledger/kernel';
 import type { EventStore } from '@ledger/event-store';
 import type { EventSource, SourceRun } from '../source/event-source';
 import { chTime, decisionRow, type DecisionRow } from './decision-row';
+import { FORUM_COLUMNS, forumRow } from './forum-row';
 
 export type ProjectorLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
@@ -30,6 +31,17 @@ export class DecisionWriter {
     readonly database: string,
     readonly name: string = 'decisions',
   ) {}
+
+  /** Forum and proposal rows (`forum_events`), inserted with the decision rows of the same batch. */
+  async insertForumRows(rows: CompactRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.client.insert({
+      table: `${this.database}.forum_events`,
+      values: rows,
+      format: 'JSONCompactEachRow',
+      columns: FORUM_COLUMNS as [string, ...string[]],
+    });
+  }
 
   async insertRows(rows: CompactRow[]): Promise<void> {
     if (rows.length === 0) return;
@@ -79,6 +91,16 @@ export function rowsOf(events: readonly RecordedEvent[]): CompactRow[] {
   return rows;
 }
 
+/** Maps events to compact `forum_events` rows (events that are not forum/proposal events produce none). */
+export function forumRowsOf(events: readonly RecordedEvent[]): CompactRow[] {
+  const rows: CompactRow[] = [];
+  for (const e of events) {
+    const row = forumRow(e);
+    if (row) rows.push(FORUM_COLUMNS.map((c) => row[c]));
+  }
+  return rows;
+}
+
 export interface AnalyticsProjectorOptions {
   client: ClickHouseClient;
   /** Database holding `decisions` and `projection_checkpoints` (migrated). */
@@ -110,13 +132,14 @@ export interface ProjectorStatus {
 
 interface Pending {
   rows: CompactRow[];
+  forumRows: CompactRow[];
   events: number;
   last: number;
   /** recordedAt (ms) of the first event in it beyond the checkpoint: the oldest unprojected one. */
   oldestAt: number | null;
 }
 
-const emptyPending = (): Pending => ({ rows: [], events: 0, last: 0, oldestAt: null });
+const emptyPending = (): Pending => ({ rows: [], forumRows: [], events: 0, last: 0, oldestAt: null });
 const MAX_RETRY_MS = 30_000;
 
 /**
@@ -265,6 +288,7 @@ export class AnalyticsProjector {
       if (p.oldestAt === null && e.position > this.position) p.oldestAt = Date.parse(e.recordedAt);
     }
     p.rows.push(...rowsOf(events));
+    p.forumRows.push(...forumRowsOf(events));
     p.events += events.length;
     if (p.last > this.knownHead) this.knownHead = p.last;
 
@@ -301,6 +325,7 @@ export class AnalyticsProjector {
     if (generation !== this.generation) return; // dropped by a failure: redelivered from the checkpoint
     try {
       await this.writer.insertRows(batch.rows);
+      await this.writer.insertForumRows(batch.forumRows);
       // Only after the rows are in: a crash here re-inserts identical rows, never skips any.
       if (batch.last > this.position) {
         await this.writer.writeCheckpoint(batch.last);
@@ -414,14 +439,18 @@ export async function projectAll(
     const page = await store.readAll({ after: progress.position, limit: batchSize });
     if (page.length === 0) break;
     const rows = rowsOf(page);
+    const forumRows = forumRowsOf(page);
     const last = page[page.length - 1].position;
     await inFlight;
-    inFlight = writer.insertRows(rows).then(() => writer.writeCheckpoint(last));
+    inFlight = writer
+      .insertRows(rows)
+      .then(() => writer.insertForumRows(forumRows))
+      .then(() => writer.writeCheckpoint(last));
     inFlight.catch(() => undefined); // surfaced by the next `await inFlight`, not as an unhandled rejection
     // Reported when handed over; the final report below comes after the last checkpoint.
     progress.position = last;
     progress.events += page.length;
-    progress.rows += rows.length;
+    progress.rows += rows.length + forumRows.length;
     progress.elapsedMs = Date.now() - started;
     onProgress({ ...progress });
     if (page.length < batchSize) break;

@@ -4,7 +4,7 @@ import { migrate } from '../migrations/migrator';
 import { DecisionWriter, projectAll, type ProjectAllProgress } from './analytics-projector';
 
 /** Tables a rebuild recomputes and swaps in (the checkpoint table stays: see rebuildProjection). */
-export const PROJECTED_TABLES = ['decisions'] as const;
+export const PROJECTED_TABLES = ['decisions', 'forum_events'] as const;
 
 export interface RebuildOptions {
   client: ClickHouseClient;

@@ -6,6 +6,7 @@ import type { RecordedEvent } from '@ledger/kernel';
 import { createAnalyticsClient } from '../clickhouse/analytics-client';
 import { migrate } from '../migrations/migrator';
 import { decisionRow, type DecisionRow } from '../projection/decision-row';
+import { forumRow, type ForumRow } from '../projection/forum-row';
 
 /**
  * A real chDB (through @clickhouse/client) in a temp dir, migrated. One per test file: chDB is one
@@ -35,6 +36,8 @@ export async function startAnalytics(): Promise<AnalyticsHarness> {
     async insert(database, events) {
       const rows = events.map(decisionRow).filter((r): r is DecisionRow => r !== null);
       if (rows.length) await client.insert({ table: `${database}.decisions`, values: rows, format: 'JSONEachRow' });
+      const forumRows = events.map(forumRow).filter((r): r is ForumRow => r !== null);
+      if (forumRows.length) await client.insert({ table: `${database}.forum_events`, values: forumRows, format: 'JSONEachRow' });
     },
     async close() {
       await client.close();

@@ -1,0 +1,46 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Clock } from '@ledger/kernel';
+import type { EventStore } from '@ledger/event-store';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG, CLOCK, EVENT_STORE, WEBHOOK_OUTBOX } from '../infrastructure/tokens';
+import { JsonLogger } from '../shared/json-logger';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import type { SqliteWebhookOutbox } from './webhook-outbox';
+import { WebhookSecrets } from './webhook-secrets';
+
+/** Starts the webhook dispatcher with the app and stops it (aborting attempts in flight) before the stores close. */
+@Injectable()
+export class WebhooksService implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly secrets: WebhookSecrets;
+  readonly dispatcher: WebhookDispatcher;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WEBHOOK_OUTBOX) readonly outbox: SqliteWebhookOutbox,
+    @Inject(APP_CONFIG) readonly config: AppConfig,
+    @Inject(CLOCK) clock: Clock,
+    logger: JsonLogger,
+  ) {
+    this.secrets = WebhookSecrets.fromConfig(config.webhooks);
+    this.dispatcher = new WebhookDispatcher({
+      store,
+      outbox,
+      clock,
+      secretOf: (id) => this.secrets.secretOf(id),
+      log: (level, message, fields) => logger[level](message, fields ?? {}),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.dispatcher.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.dispatcher.stop();
+  }
+
+  /** Read-your-writes for the outbox views: wait (bounded) until the enqueuer has reached the store's head. */
+  async caughtUp(): Promise<void> {
+    await this.dispatcher.waitFor(await this.store.headPosition(), this.config.readYourWritesTimeoutMs);
+  }
+}
