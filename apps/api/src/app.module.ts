@@ -11,13 +11,14 @@ import { ItemsModule } from './items/items.module';
 import { BacklogsModule } from './backlogs/backlogs.module';
 import { ReadsModule } from './reads.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { ForumsModule } from './forums/forums.module';
 
 @Module({})
 export class AppModule {
   static forConfig(config: AppConfig, overrides: AdapterOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule, AnalyticsModule],
+      imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule, AnalyticsModule, ForumsModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

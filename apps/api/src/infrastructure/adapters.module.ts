@@ -11,7 +11,8 @@ import { JsonLogger } from '../shared/json-logger';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { createAnalyticsClient } from '@ledger/analytics';
 import { AnalyticsProjectorService } from '../analytics/analytics-projector.service';
-import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX } from './tokens';
+import { ForumIndex } from '../forums/forum-index';
+import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, FORUM_INDEX, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX } from './tokens';
 
 export interface AdapterOverrides {
   clock?: Clock;
@@ -39,6 +40,7 @@ export class AdaptersModule implements OnApplicationShutdown {
           useFactory: (): EventStore => SqliteEventStore.open({ file: config.eventStore.file, clock }),
         },
         { provide: LEDGER_INDEX, useFactory: (): LedgerIndex => new SqliteLedgerIndex(config.readModelFile) },
+        { provide: FORUM_INDEX, useFactory: (): ForumIndex => new ForumIndex(config.forums.indexFile) },
         { provide: ANALYTICS_CLIENT, useFactory: (): ClickHouseClient => createAnalyticsClient(config.analytics) },
         AnalyticsProjectorService,
         {
@@ -46,7 +48,7 @@ export class AdaptersModule implements OnApplicationShutdown {
           useFactory: (): IdempotencyStore => new SqliteIdempotencyStore(config.apiStateFile, () => clock.now()),
         },
       ],
-      exports: [ANALYTICS_CLIENT, AnalyticsProjectorService, APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE],
+      exports: [ANALYTICS_CLIENT, AnalyticsProjectorService, APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE, FORUM_INDEX],
     };
   }
 
@@ -57,6 +59,7 @@ export class AdaptersModule implements OnApplicationShutdown {
     private readonly logger: JsonLogger,
     private readonly analytics: AnalyticsProjectorService,
     @Inject(ANALYTICS_CLIENT) private readonly analyticsClient: ClickHouseClient,
+    @Inject(FORUM_INDEX) private readonly forumIndex: ForumIndex,
   ) {}
 
   /** Runs after the HTTP server stopped taking requests: in-flight commits finish, then files close. */
@@ -65,6 +68,7 @@ export class AdaptersModule implements OnApplicationShutdown {
     await this.store.close();
     await this.analyticsClient.close();
     this.index.close();
+    this.forumIndex.close();
     this.idempotency.close();
     this.logger.info('stopped: in-flight decisions committed, stores closed');
   }

@@ -6,3 +6,4 @@ export const ID_GENERATOR = Symbol('ID_GENERATOR');
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
 export const ANALYTICS_CLIENT = Symbol('ANALYTICS_CLIENT');
+export const FORUM_INDEX = Symbol('FORUM_INDEX');
