@@ -425,3 +425,88 @@ describe('forum scheduling across instances and restarts', () => {
     }
   });
 });
+
+describe('automatic nomination on the forum cadence', () => {
+  it('picks exactly the zombies and the items past their review date in scope, without an open proposal; no-quorum comes back next cadence', async () => {
+    const T0 = new Date('2026-01-05T09:00:00.000Z');
+    const clock = new FixedClock(T0);
+    const ledger = await startLedger({ clock, env: NO_TIMER });
+    try {
+      const scheduler = ledger.app.get(ForumScheduler);
+      const leader = await ledger.token('product-leader', 'lena');
+      const post = async (path: string, body: unknown) => {
+        const res = await ledger.request('POST', path, { token: leader, body });
+        if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
+        return res.body;
+      };
+      const at = (days: number) => clock.set(new Date(T0.getTime() + days * DAY));
+      const add = async (backlogId: string, title: string) => (await post(`/backlogs/${backlogId}/items`, { title, kind: 'initiative', rationale: R })).id as string;
+      const inScope = (await post('/backlogs', { name: 'Checkout', productGoal: 'Fastest checkout in retail' })).id;
+      const outOfScope = (await post('/backlogs', { name: 'Ops', productGoal: 'Nobody gets paged at night' })).id;
+
+      const zombie = await add(inScope, 'Zombie: nobody touched it');
+      const progressed = await add(inScope, 'Old but estimated recently');
+      const killed = await add(inScope, 'Old and killed');
+      const zombieWithProposal = await add(inScope, 'Zombie already before the forum');
+      const elsewhere = await add(outOfScope, 'Zombie of another backlog');
+      at(10);
+      await post(`/items/${killed}/kill`, { reason: 'Superseded by the new payment provider' });
+      at(60); // progress: still under staleAfterDays (60) at both cadence points
+      await post(`/items/${progressed}/estimate`, { estimate: 5, rationale: R });
+      at(80);
+      const young = await add(inScope, 'Young item');
+      const reviewDue = await add(inScope, 'Young item with kill criteria');
+      const manual = await add(inScope, 'Young item someone wants gone');
+      await post(`/items/${reviewDue}/kill-criteria`, {
+        exitCondition: 'Conversion does not move within a month',
+        reviewBy: new Date(T0.getTime() + 85 * DAY).toISOString().slice(0, 10),
+        rationale: R,
+      });
+      at(86);
+      const forumId = (await post('/forums', {
+        name: 'Checkout kill review',
+        backlogIds: [inScope],
+        rule: { quorum: 2, votingPeriodDays: 7, reviewCadenceDays: 14, onNoQuorum: 'reopen-next-cadence' },
+        rationale: R,
+      })).id;
+      at(95);
+      const manualIds = [
+        (await post(`/forums/${forumId}/proposals`, { itemId: zombieWithProposal, reason: 'Nobody has worked on it for months' })).id,
+        (await post(`/forums/${forumId}/proposals`, { itemId: manual, reason: 'It duplicates the express checkout' })).id,
+      ];
+      void young;
+      void elsewhere;
+
+      at(99);
+      expect((await scheduler.tick()).nominated).toEqual([]); // no cadence point yet
+      at(100);
+      const first = await scheduler.tick();
+      expect(first.nominated).toHaveLength(2);
+      const open = (await ledger.request('GET', `/proposals?forumId=${forumId}&status=open`, { token: leader })).body.proposals;
+      const nominated = open.filter((p: { nominatedAutomatically: boolean }) => p.nominatedAutomatically);
+      expect(nominated.map((p: { itemId: string }) => p.itemId).sort()).toEqual([zombie, reviewDue].sort());
+      const z = (await ledger.request('GET', `/proposals/${nominated.find((p: { itemId: string }) => p.itemId === zombie).id}`, { token: leader })).body;
+      expect(z).toMatchObject({ nominatedAutomatically: true, openedBy: `forum:${forumId}` });
+      expect(z.nominationReasons).toHaveLength(1);
+      expect(z.nominationReasons[0]).toMatch(/^zombie \(score [\d.]+\): 100 days without progress, 100 days old, no linked objective$/);
+      expect(z.reason).toContain(z.nominationReasons[0]);
+      const r = (await ledger.request('GET', `/proposals/${nominated.find((p: { itemId: string }) => p.itemId === reviewDue).id}`, { token: leader })).body;
+      expect(r.nominationReasons).toEqual([`kill-criteria review date ${new Date(T0.getTime() + 85 * DAY).toISOString().slice(0, 10)} has passed`]);
+
+      // The same cadence point never nominates twice.
+      expect((await scheduler.tick()).nominated).toEqual([]);
+
+      // Next cadence point: everything closed without quorum comes back (the manual one only because of that).
+      at(114);
+      const second = await scheduler.tick();
+      expect(second.closed.sort()).toEqual([...manualIds, ...nominated.map((p: { id: string }) => p.id)].sort());
+      expect(second.nominated).toHaveLength(4);
+      const reopened = (await ledger.request('GET', `/proposals?forumId=${forumId}&status=open`, { token: leader })).body.proposals;
+      expect(reopened.map((p: { itemId: string }) => p.itemId).sort()).toEqual([zombie, reviewDue, zombieWithProposal, manual].sort());
+      const m = (await ledger.request('GET', `/proposals/${reopened.find((p: { itemId: string }) => p.itemId === manual).id}`, { token: leader })).body;
+      expect(m.nominationReasons).toEqual([`re-opened: proposal ${manualIds[1]} closed without quorum`]);
+    } finally {
+      await ledger.close();
+    }
+  });
+});
