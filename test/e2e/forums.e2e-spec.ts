@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ForumScheduler } from '../../apps/api/src/forums/forum-scheduler';
-import { expectProblem } from '../support/fixtures';
+import { UNKNOWN_ID, expectNothingWritten, expectProblem, expectValidationError } from '../support/fixtures';
 import { startLedger, type Ledger } from '../support/ledger';
 
 const R = 'Decided in the quarterly portfolio review.';
@@ -508,5 +508,181 @@ describe('automatic nomination on the forum cadence', () => {
     } finally {
       await ledger.close();
     }
+  });
+});
+
+describe('bad input on forum and proposal routes: 4xx problems, nothing written', () => {
+  let ledger: Ledger;
+  let w: World;
+  let proposalId: string;
+
+  beforeAll(async () => {
+    ledger = await startLedger({ env: NO_TIMER });
+    w = await world(ledger, { items: 2 });
+    proposalId = (await openProposal(ledger, w, w.items[0])).body.id;
+  });
+  afterAll(() => ledger.close());
+
+  interface Route {
+    name: string;
+    method: 'POST' | 'PUT';
+    path: (forumId: string, proposalId: string) => string;
+    token: (w: World) => string;
+    body: (w: World) => Record<string, unknown>;
+    /** [field the 400 names, patch with a wrong type]. */
+    wrongTypes: [string, Record<string, unknown>][];
+    /** [patch with trivial text, code of the 422]. */
+    trivial: [Record<string, unknown>, string] | null;
+    unknown: { forum?: string; proposal?: string };
+  }
+
+  const ROUTES: Route[] = [
+    {
+      name: 'POST /forums',
+      method: 'POST',
+      path: () => '/forums',
+      token: (x) => x.leader,
+      body: (x) => ({ name: 'Another forum', backlogIds: [x.backlogId], rationale: R }),
+      wrongTypes: [['name', { name: 3 }], ['backlogIds', { backlogIds: 'all' }], ['backlogIds', { backlogIds: ['not-a-uuid'] }], ['rule.quorum', { rule: { quorum: 'two' } }], ['rule.killThreshold', { rule: { killThreshold: 2 } }], ['rule.onNoQuorum', { rule: { onNoQuorum: 'shrug' } }]],
+      trivial: [{ rationale: 'blah blah blah' }, 'DECISION.RATIONALE_REQUIRED'],
+      unknown: {},
+    },
+    {
+      name: 'POST /forums/:forumId/members',
+      method: 'POST',
+      path: (f) => `/forums/${f}/members`,
+      token: (x) => x.leader,
+      body: () => ({ memberId: 'newbie', rationale: R }),
+      wrongTypes: [['memberId', { memberId: 7 }], ['memberId', { memberId: '' }]],
+      trivial: [{ rationale: '..........' }, 'DECISION.RATIONALE_REQUIRED'],
+      unknown: { forum: 'FORUM.NOT_FOUND' },
+    },
+    {
+      name: 'POST /forums/:forumId/members/leave',
+      method: 'POST',
+      path: (f) => `/forums/${f}/members/leave`,
+      token: (x) => x.members.mia,
+      body: () => ({ rationale: R }),
+      wrongTypes: [['memberId', { memberId: ['mia'] }]],
+      trivial: [{ rationale: 'aaaaaaaaaaaa' }, 'DECISION.RATIONALE_REQUIRED'],
+      unknown: { forum: 'FORUM.NOT_FOUND' },
+    },
+    {
+      name: 'PUT /forums/:forumId/rule',
+      method: 'PUT',
+      path: (f) => `/forums/${f}/rule`,
+      token: (x) => x.leader,
+      body: () => ({ rule: { quorum: 3 }, rationale: R }),
+      wrongTypes: [['rule', { rule: [] }], ['rule.votingPeriodDays', { rule: { votingPeriodDays: 0 } }], ['backlogIds', { backlogIds: [] }]],
+      trivial: [{ rationale: '-- -- -- --' }, 'DECISION.RATIONALE_REQUIRED'],
+      unknown: { forum: 'FORUM.NOT_FOUND' },
+    },
+    {
+      name: 'POST /forums/:forumId/proposals',
+      method: 'POST',
+      path: (f) => `/forums/${f}/proposals`,
+      token: (x) => x.members.mia,
+      body: (x) => ({ itemId: x.items[1], reason: 'Nobody has asked for it in a year' }),
+      wrongTypes: [['itemId', { itemId: 'item-1' }], ['reason', { reason: 12 }]],
+      trivial: [{ reason: 'blah blah blah' }, 'PROPOSAL.REASON_REQUIRED'],
+      unknown: { forum: 'FORUM.NOT_FOUND' },
+    },
+    {
+      name: 'POST /proposals/:proposalId/votes',
+      method: 'POST',
+      path: (_f, p) => `/proposals/${p}/votes`,
+      token: (x) => x.members.max,
+      body: () => ({ choice: 'keep', reason: 'It still drives upsell revenue' }),
+      wrongTypes: [['choice', { choice: 'KILL' }], ['reason', { reason: null }]],
+      trivial: [{ reason: 'ok ok ok ok ok' }, 'PROPOSAL.VOTE_REASON_REQUIRED'],
+      unknown: { proposal: 'PROPOSAL.NOT_FOUND' },
+    },
+    {
+      name: 'POST /proposals/:proposalId/withdraw',
+      method: 'POST',
+      path: (_f, p) => `/proposals/${p}/withdraw`,
+      token: (x) => x.members.mia,
+      body: () => ({ reason: 'The owner delivered a plan for it' }),
+      wrongTypes: [['reason', { reason: { text: 'x' } }]],
+      trivial: [{ reason: '!!!!!!!!!!!!' }, 'PROPOSAL.WITHDRAW_REASON_REQUIRED'],
+      unknown: { proposal: 'PROPOSAL.NOT_FOUND' },
+    },
+    {
+      name: 'POST /proposals/:proposalId/extend',
+      method: 'POST',
+      path: (_f, p) => `/proposals/${p}/extend`,
+      token: (x) => x.leader,
+      body: () => ({ days: 2, reason: 'Half the forum is on holiday' }),
+      wrongTypes: [['days', { days: 0 }], ['closesAt', { closesAt: 'tomorrow' }], ['closesAt', { closesAt: '2026-03-01T09:00:00Z' }]],
+      trivial: [{ reason: 'xyxyxyxyxyxy' }, 'PROPOSAL.EXTENSION_REASON_REQUIRED'],
+      unknown: { proposal: 'PROPOSAL.NOT_FOUND' },
+    },
+    {
+      name: 'PUT /proposals/:proposalId/reason',
+      method: 'PUT',
+      path: (_f, p) => `/proposals/${p}/reason`,
+      token: (x) => x.members.mia,
+      body: () => ({ reason: 'It duplicates the express checkout' }),
+      wrongTypes: [['reason', { reason: 1 }]],
+      trivial: [{ reason: 'hmm hmm hmm hmm' }, 'PROPOSAL.REASON_REQUIRED'],
+      unknown: { proposal: 'PROPOSAL.NOT_FOUND' },
+    },
+  ];
+
+  const send = (r: Route, o: { body?: unknown; token?: string | null; forumId?: string; proposalId?: string } = {}) =>
+    ledger.request(r.method, r.path(o.forumId ?? w.forumId, o.proposalId ?? proposalId), {
+      token: o.token === null ? undefined : (o.token ?? r.token(w)),
+      body: o.body ?? r.body(w),
+    });
+
+  describe.each(ROUTES.map((r) => [r.name, r] as const))('%s', (_name, route) => {
+    it('wrong types and unknown fields → 400 naming the field', async () => {
+      await expectNothingWritten(ledger, async () => {
+        for (const [field, patch] of route.wrongTypes) expectValidationError(await send(route, { body: { ...route.body(w), ...patch } }), field);
+        expectValidationError(await send(route, { body: { ...route.body(w), actor: 'admin' } }), 'actor');
+      });
+    });
+
+    it('trivial text → 422 with the stable code', async () => {
+      if (!route.trivial) return;
+      const [patch, code] = route.trivial;
+      await expectNothingWritten(ledger, async () => expectProblem(await send(route, { body: { ...route.body(w), ...patch } }), 422, code));
+    });
+
+    it('no token → 401; malformed path id → 400; unknown id → 404', async () => {
+      await expectNothingWritten(ledger, async () => {
+        expectProblem(await send(route, { token: null }), 401, 'AUTH.TOKEN_MISSING');
+        if (route.unknown.forum) {
+          expectProblem(await send(route, { forumId: 'forum-1' }), 400, 'VALIDATION.FAILED');
+          expectProblem(await send(route, { forumId: UNKNOWN_ID }), 404, route.unknown.forum);
+        }
+        if (route.unknown.proposal) {
+          expectProblem(await send(route, { proposalId: 'p-1' }), 400, 'VALIDATION.FAILED');
+          expectProblem(await send(route, { proposalId: UNKNOWN_ID }), 404, route.unknown.proposal);
+        }
+      });
+    });
+  });
+
+  it('roles: forum administration is for admins and product leaders', async () => {
+    await expectNothingWritten(ledger, async () => {
+      for (const token of [w.owner, w.auditor, w.members.mia]) {
+        expectProblem(await send(ROUTES[0], { token }), 403, 'DECISION.NOT_ALLOWED_FOR_ROLE');
+        expectProblem(await send(ROUTES[1], { token }), 403, 'DECISION.NOT_ALLOWED_FOR_ROLE');
+        expectProblem(await send(ROUTES[3], { token }), 403, 'DECISION.NOT_ALLOWED_FOR_ROLE');
+      }
+      expectProblem(await send(ROUTES[0], { body: { name: 'x', backlogIds: [UNKNOWN_ID], rationale: R } }), 404, 'BACKLOG.NOT_FOUND');
+    });
+  });
+
+  it('reads: unknown ids are 404, foreign scopes 403', async () => {
+    expectProblem(await ledger.request('GET', `/forums/${UNKNOWN_ID}`, { token: w.leader }), 404, 'FORUM.NOT_FOUND');
+    expectProblem(await ledger.request('GET', `/proposals/${UNKNOWN_ID}`, { token: w.leader }), 404, 'PROPOSAL.NOT_FOUND');
+    const foreignOwner = await ledger.token('product-owner', 'pete', [UNKNOWN_ID]);
+    expectProblem(await ledger.request('GET', `/forums/${w.forumId}`, { token: foreignOwner }), 403, 'AUTH.FORUM_NOT_IN_SCOPE');
+    expectProblem(await ledger.request('GET', `/proposals/${proposalId}`, { token: foreignOwner }), 403, 'AUTH.FORUM_NOT_IN_SCOPE');
+    const list = await ledger.request('GET', '/proposals', { token: foreignOwner });
+    expect(list.status).toBe(200);
+    expect(list.body.proposals).toEqual([]);
   });
 });
