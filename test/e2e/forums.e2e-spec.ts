@@ -357,6 +357,38 @@ describe('forum scheduling across instances and restarts', () => {
     }
   });
 
+  it('the kill derives its identity from the proposal: a rebuilt read model after a revival does not kill again', async () => {
+    const clock = new FixedClock(new Date('2026-03-02T09:00:00.000Z'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'ledger-forum-rebuild-'));
+    try {
+      const first = await startLedger({ dataDir, clock, env: NO_TIMER });
+      const w = await world(first, { items: 1 });
+      const itemId = w.items[0];
+      const proposalId = (await openProposal(first, w, itemId)).body.id;
+      await vote(first, proposalId, w.members.mia, 'kill');
+      await vote(first, proposalId, w.members.max, 'kill');
+      clock.advance(7 * DAY);
+      expect((await first.app.get(ForumScheduler).tick()).killed).toEqual([proposalId]);
+      const revived = await first.request('POST', `/items/${itemId}/revive`, { token: w.owner, body: { rationale: 'The pilot customer signed after all' } });
+      expect(revived.status).toBe(200);
+      await first.close();
+
+      rmSync(join(dataDir, 'forum-index.sqlite'), { force: true }); // the read model forgets what it settled
+      const second = await startLedger({ dataDir, clock, env: NO_TIMER });
+      try {
+        await second.app.get(ForumScheduler).started;
+        expect((await second.app.get(ForumScheduler).tick()).killed).toEqual([]);
+        expect((await second.request('GET', `/items/${itemId}`, { token: w.owner })).body.status).toBe('open');
+        const itemEvents = await streamEvents(second, `item-${itemId}`);
+        expect(itemEvents.filter((e) => e.type === 'item.killed')).toHaveLength(1);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('a crash between the close and the kill (and between the slot claim and the opening) is repaired on start', async () => {
     const clock = new FixedClock(new Date('2026-03-02T09:00:00.000Z'));
     const dataDir = mkdtempSync(join(tmpdir(), 'ledger-forum-crash-'));
