@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { startLedger, type Ledger } from '../support/ledger';
+import { sqliteEventsFile, startLedger, type Ledger } from '../support/ledger';
 
 const R = 'Decided in the weekly product review.';
 
@@ -111,7 +111,7 @@ describe('audit: as-of reconstruction, export, tamper detection', () => {
     expect(clean.body.streamsChecked).toBe(5);
     expect(clean.body.eventsChecked).toBe(9);
 
-    const db = new Database((ledger.config.eventStore as { file: string }).file);
+    const db = new Database(sqliteEventsFile(ledger.config));
     const target = db.prepare("SELECT position, stream_id, revision, data FROM events WHERE type = 'item.killed'").get() as {
       position: number;
       stream_id: string;

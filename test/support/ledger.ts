@@ -68,3 +68,9 @@ export async function startLedger(opts: { dataDir?: string; clock?: FixedClock; 
     },
   };
 }
+
+/** The SQLite events file of an embedded-tier test ledger (tests that open the store directly). */
+export function sqliteEventsFile(config: AppConfig): string {
+  if (config.eventStore.kind !== 'sqlite') throw new Error(`this test needs the SQLite event store, not ${config.eventStore.kind}`);
+  return config.eventStore.file;
+}

@@ -12,13 +12,14 @@ import { BacklogsModule } from './backlogs/backlogs.module';
 import { ReadsModule } from './reads.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ForumsModule } from './forums/forums.module';
 
 @Module({})
 export class AppModule {
   static forConfig(config: AppConfig, overrides: AdapterOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule, AnalyticsModule, WebhooksModule],
+      imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule, AnalyticsModule, WebhooksModule, ForumsModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -70,3 +70,50 @@ export type {
 export { initialItemState, isRanked } from './item/item.state';
 export type { ItemState, ItemStatus, EscalationState, DecisionRef, ItemOutcome } from './item/item.state';
 export { itemDecider } from './item/item.decider';
+
+export { ForumEventType, DEFAULT_FORUM_RULE, NO_QUORUM_FOLLOW_UPS } from './forum/forum.events';
+export type {
+  ForumEvent,
+  ForumRule,
+  NoQuorumFollowUp,
+  ForumCreated,
+  ForumMemberJoined,
+  ForumMemberLeft,
+  ForumRuleChanged,
+} from './forum/forum.events';
+export type { ForumCommand, CreateForum, AddForumMember, RemoveForumMember, ChangeForumRule } from './forum/forum.commands';
+export { initialForumState, isMember } from './forum/forum.state';
+export type { ForumState } from './forum/forum.state';
+export { forumDecider, resolveRule, FORUM_ADMIN_ROLES, RULE_BOUNDS } from './forum/forum.decider';
+
+export { ProposalEventType, VOTE_CHOICES } from './proposal/proposal.events';
+export type {
+  ProposalEvent,
+  ProposalOpened,
+  ProposalReasonAmended,
+  ProposalVoteCast,
+  ProposalWithdrawn,
+  ProposalDeadlineExtended,
+  ProposalClosed,
+  ProposalSlotEvent,
+  ProposalSlotClaimed,
+  ProposalOutcome,
+  Tally,
+  VoteChoice,
+} from './proposal/proposal.events';
+export type {
+  ProposalCommand,
+  ProposalItemContext,
+  OpenProposal,
+  AmendProposalReason,
+  CastVote,
+  WithdrawProposal,
+  ExtendDeadline,
+  CloseProposal,
+  ClaimProposalSlot,
+} from './proposal/proposal.commands';
+export { initialProposalState, initialProposalSlotState } from './proposal/proposal.state';
+export type { ProposalState, ProposalStatus, ProposalSlotState, VoteState } from './proposal/proposal.state';
+export { proposalDecider, PROPOSAL_GOVERNOR_ROLES } from './proposal/proposal.decider';
+export { proposalSlotDecider } from './proposal/proposal-slot.decider';
+export { tallyVotes } from './proposal/tally';

@@ -21,6 +21,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** How long reads wait for the read model to catch up with the store before answering 503. */
   readYourWritesTimeoutMs: number;
+  /** Review forums: their read model (rebuildable) and how often the scheduler ticks (0 = only at start). */
+  forums: { indexFile: string; tickMs: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Webhook outbox and signing (ADR 0015). */
   webhooks: WebhooksConfig;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwt,
     bodyLimitBytes: intVar(env, 'LEDGER_BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readYourWritesTimeoutMs: intVar(env, 'LEDGER_READ_WAIT_MS', 2000, 0, 60000),
+    forums: { indexFile: join(dataDir, 'forum-index.sqlite'), tickMs: intVar(env, 'LEDGER_FORUM_TICK_MS', 30000, 0, 86_400_000) },
     logLevel: level,
     webhooks: webhooksFromEnv(env, dataDir),
   };

@@ -1,6 +1,6 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { UUID_RE } from '@ledger/kernel';
+import { UUID_RE, type Actor } from '@ledger/kernel';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from './problem';
 
@@ -18,6 +18,11 @@ export interface RequestMeta {
   occurredAt?: string;
   /** Imports only: where the decision came from (file and line), kept in the event metadata. */
   importedFrom?: string;
+  /**
+   * System decisions only (e.g. the forum's process manager): the actor recorded instead of the principal's.
+   * Never set from a request.
+   */
+  actor?: Actor;
 }
 
 export function parseIfMatch(header: string | string[] | undefined): number | undefined {

@@ -11,8 +11,9 @@ import { JsonLogger } from '../shared/json-logger';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { createAnalyticsClient } from '@ledger/analytics';
 import { AnalyticsProjectorService } from '../analytics/analytics-projector.service';
-import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX, WEBHOOK_OUTBOX } from './tokens';
+import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, FORUM_INDEX, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX, WEBHOOK_OUTBOX } from './tokens';
 import { SqliteWebhookOutbox } from '../webhooks/webhook-outbox';
+import { ForumIndex } from '../forums/forum-index';
 
 export interface AdapterOverrides {
   clock?: Clock;
@@ -43,6 +44,7 @@ export class AdaptersModule implements OnApplicationShutdown {
               : SqliteEventStore.open({ file: config.eventStore.file, clock }),
         },
         { provide: LEDGER_INDEX, useFactory: (): LedgerIndex => new SqliteLedgerIndex(config.readModelFile) },
+        { provide: FORUM_INDEX, useFactory: (): ForumIndex => new ForumIndex(config.forums.indexFile) },
         { provide: ANALYTICS_CLIENT, useFactory: (): ClickHouseClient => createAnalyticsClient(config.analytics) },
         AnalyticsProjectorService,
         {
@@ -51,7 +53,7 @@ export class AdaptersModule implements OnApplicationShutdown {
         },
         { provide: WEBHOOK_OUTBOX, useFactory: () => new SqliteWebhookOutbox(config.webhooks.stateFile) },
       ],
-      exports: [ANALYTICS_CLIENT, AnalyticsProjectorService, APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE, WEBHOOK_OUTBOX],
+      exports: [ANALYTICS_CLIENT, AnalyticsProjectorService, APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE, WEBHOOK_OUTBOX, FORUM_INDEX],
     };
   }
 
@@ -63,6 +65,7 @@ export class AdaptersModule implements OnApplicationShutdown {
     private readonly analytics: AnalyticsProjectorService,
     @Inject(ANALYTICS_CLIENT) private readonly analyticsClient: ClickHouseClient,
     @Inject(WEBHOOK_OUTBOX) private readonly webhookOutbox: SqliteWebhookOutbox,
+    @Inject(FORUM_INDEX) private readonly forumIndex: ForumIndex,
   ) {}
 
   /** Runs after the HTTP server stopped taking requests: in-flight commits finish, then files close. */
@@ -71,6 +74,7 @@ export class AdaptersModule implements OnApplicationShutdown {
     await this.store.close();
     await this.analyticsClient.close();
     this.index.close();
+    this.forumIndex.close();
     this.idempotency.close();
     this.webhookOutbox.close();
     this.logger.info('stopped: in-flight decisions committed, stores closed');

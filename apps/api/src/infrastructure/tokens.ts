@@ -7,3 +7,4 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
 export const ANALYTICS_CLIENT = Symbol('ANALYTICS_CLIENT');
 export const WEBHOOK_OUTBOX = Symbol('WEBHOOK_OUTBOX');
+export const FORUM_INDEX = Symbol('FORUM_INDEX');

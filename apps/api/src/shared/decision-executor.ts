@@ -116,7 +116,7 @@ export class DecisionExecutor {
         schemaVersion: d.schemaVersion,
         data: d.data as Record<string, unknown>,
         metadata: {
-          actor: actorOf(meta.principal),
+          actor: meta.actor ?? actorOf(meta.principal),
           correlationId: meta.correlationId,
           causationId: i > 0 ? out[i - 1].id : (d.causedBy ?? meta.causationId),
           requestId: meta.requestId,

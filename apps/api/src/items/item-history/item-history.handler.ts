@@ -1,8 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { fold, forumDecider, type ForumEvent } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { Authorization } from '../../auth/authorization';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import type { ForumIndex } from '../../forums/forum-index';
+import { EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
+import { proposalView } from '../../proposals/proposal-view';
 import { Streams } from '../../shared/streams';
 import { itemNotFound } from '../item-decisions';
 import { itemHistory, type HistoryEntry } from './item-history.projection';
@@ -10,12 +13,36 @@ import { ItemHistoryQuery } from './item-history.query';
 
 @QueryHandler(ItemHistoryQuery)
 export class ItemHistoryHandler implements IQueryHandler<ItemHistoryQuery, { itemId: string; entries: HistoryEntry[] }> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(FORUM_INDEX) private readonly forumIndex: ForumIndex,
+  ) {}
 
   async execute({ itemId, principal }: ItemHistoryQuery) {
     const events = await this.store.readStream(Streams.item(itemId));
     if (events.length === 0) throw itemNotFound(itemId);
     Authorization.assertCanRead(principal, String((events[0].data as { backlogId: string }).backlogId));
-    return { itemId, backlogId: (events[0].data as { backlogId: string }).backlogId, entries: itemHistory(events) };
+    return {
+      itemId,
+      backlogId: (events[0].data as { backlogId: string }).backlogId,
+      entries: itemHistory(events),
+      proposals: await this.proposals(itemId),
+    };
+  }
+
+  /** The item's kill proposals with every vote and its reason (an auditor sees how a forum decided). */
+  private async proposals(itemId: string) {
+    await this.forumIndex.catchUp(this.store);
+    const rows = this.forumIndex.proposals({ itemId, limit: 10_000, offset: 0 });
+    const out = [];
+    for (const row of rows) {
+      const events = await this.store.readStream(Streams.proposal(row.proposalId));
+      if (events.length === 0) continue; // slot claimed, opening not completed yet
+      const forumEvents = await this.store.readStream(Streams.forum(row.forumId));
+      const forum = fold(forumDecider, forumEvents as unknown as (ForumEvent & { id: string })[]);
+      const { history: _history, ...view } = proposalView(events, forum);
+      out.push(view);
+    }
+    return out;
   }
 }

@@ -5,5 +5,7 @@ export class KillItemCommand {
     readonly itemId: string,
     readonly reason: string,
     readonly meta: RequestMeta,
+    /** Set when a review forum decided the kill (via 'forum'). */
+    readonly proposalId?: string,
   ) {}
 }

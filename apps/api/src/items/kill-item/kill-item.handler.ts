@@ -18,9 +18,10 @@ export class KillItemHandler implements ICommandHandler<KillItemCommand, Decisio
       if (isRanked(state)) await this.ranking.caughtUp();
       return {
         kind: 'KillItem',
-        actor: actorOf(c.meta.principal),
+        actor: c.meta.actor ?? actorOf(c.meta.principal),
         reason: c.reason,
-        via: 'owner',
+        via: c.proposalId ? 'forum' : 'owner',
+        ...(c.proposalId ? { proposalId: c.proposalId } : {}),
         fromPosition: this.ranking.positionOf(state.backlogId, c.itemId) ?? 0,
       };
     });

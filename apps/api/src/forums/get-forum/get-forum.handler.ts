@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { EventStore } from '@ledger/event-store';
+import type { Clock } from '@ledger/kernel';
+import { CLOCK, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
+import type { ForumIndex } from '../forum-index';
+import { ForumDecisions, assertCanReadForum, forumNotFound } from '../forum-decisions';
+import { ForumScheduler } from '../forum-scheduler';
+import { GetForumQuery } from './get-forum.query';
+
+const DAY_MS = 86_400_000;
+
+@QueryHandler(GetForumQuery)
+export class GetForumHandler implements IQueryHandler<GetForumQuery> {
+  constructor(
+    private readonly forums: ForumDecisions,
+    @Inject(FORUM_INDEX) private readonly index: ForumIndex,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ forumId, principal }: GetForumQuery) {
+    const { state, revision } = await this.forums.load(forumId);
+    if (!state.exists || revision === null) throw forumNotFound(forumId);
+    assertCanReadForum(principal, state);
+    await this.index.catchUp(this.store);
+    const row = this.index.forum(forumId);
+    const point = row ? ForumScheduler.cadencePoint(row, this.clock.now()) : null;
+    const nextCadenceAt = row
+      ? new Date(Date.parse(row.cadenceAnchor) + ((point?.index ?? 0) + 1) * row.cadenceDays * DAY_MS).toISOString()
+      : null;
+    const open = this.index.proposals({ forumId, status: 'open', limit: 10_000, offset: 0 });
+    return {
+      id: forumId,
+      name: state.name,
+      backlogIds: state.backlogIds,
+      rule: state.rule,
+      members: state.members,
+      nextCadenceAt,
+      openProposals: open.map((p) => ({ id: p.proposalId, itemId: p.itemId, closesAt: p.closesAt })),
+      revision,
+    };
+  }
+}

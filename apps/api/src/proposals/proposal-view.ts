@@ -1,0 +1,66 @@
+import type { RecordedEvent } from '@ledger/kernel';
+import { fold, proposalDecider, tallyVotes, type ForumState, type ProposalEvent, type ProposalOpened, type ProposalClosed } from '@ledger/domain';
+
+type Data = Record<string, unknown>;
+
+/** Pure: a proposal's stream (and its forum now) → what members and auditors see: tally, deadline, every vote with its reason. */
+export function proposalView(events: RecordedEvent[], forum: ForumState) {
+  const state = fold(proposalDecider, events as unknown as (ProposalEvent & { id: string })[]);
+  const opened = events.find((e) => e.type === 'proposal.opened');
+  const closed = events.find((e) => e.type === 'proposal.closed');
+  const o = (opened?.data ?? {}) as Partial<ProposalOpened['data']>;
+  const c = closed ? (closed.data as ProposalClosed['data']) : null;
+  const rule = state.rule ?? forum.rule;
+  // While open: the tally as it would be taken now (votes of members who left do not count).
+  const current = tallyVotes(state.votes, forum.members, rule);
+  const votes = events
+    .filter((e) => e.type === 'proposal.vote-cast')
+    .map((e) => {
+      const d = e.data as Data;
+      const latest = state.votes[String(d.memberId)]?.eventId === e.id;
+      return {
+        eventId: e.id,
+        memberId: d.memberId,
+        choice: d.choice,
+        reason: d.reason,
+        castAt: e.recordedAt,
+        replacesPrevious: d.replacesPrevious === true,
+        /** False once the same member voted again. */
+        latest,
+        /** Counts in the tally: the member's latest vote, and they are (were, at the close) a member. */
+        counts: latest && (c ? true : forum.members.includes(String(d.memberId))),
+      };
+    });
+  return {
+    id: state.proposalId,
+    forumId: state.forumId,
+    itemId: state.itemId,
+    backlogId: state.backlogId,
+    status: state.status,
+    reason: state.reason,
+    openedBy: o.openedBy ?? null,
+    openedAt: opened?.recordedAt ?? null,
+    closesAt: state.closesAt,
+    extended: state.extended,
+    nominatedAutomatically: state.nominatedAutomatically,
+    nominationReasons: o.nominationReasons ?? [],
+    rule,
+    tally: c ? c.tally : current.tally,
+    outcome: c ? c.outcome : null,
+    /** What the outcome would be if the proposal closed now (open proposals only). */
+    outcomeIfClosedNow: state.status === 'open' ? current.outcome : null,
+    closedAt: c?.closedAt ?? null,
+    followUp: c?.followUp ?? null,
+    votes,
+    history: events.map((e) => ({
+      eventId: e.id,
+      type: e.type,
+      actor: { id: e.metadata.actor.id, role: e.metadata.actor.role },
+      recordedAt: e.recordedAt,
+      correlationId: e.metadata.correlationId,
+      causationId: e.metadata.causationId,
+      data: e.data,
+    })),
+    revision: events.length ? events[events.length - 1].revision : null,
+  };
+}

@@ -1,0 +1,9 @@
+import type { RequestMeta } from '../../http/request-meta';
+
+export class WithdrawProposalCommand {
+  constructor(
+    readonly proposalId: string,
+    readonly reason: string,
+    readonly meta: RequestMeta,
+  ) {}
+}
