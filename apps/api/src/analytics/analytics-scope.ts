@@ -8,7 +8,8 @@ import { parseInstant } from '../http/instant';
 import { validationProblem } from '../http/problem';
 import type { Clock } from '@ledger/kernel';
 import { ANALYTICS_CLIENT, CLOCK, EVENT_STORE } from '../infrastructure/tokens';
-import { assertCanReadForum, forumNotFound, forumView } from '../shared/forum-view';
+import { forumView } from '../shared/forum-view';
+import { assertCanReadForum, forumNotFound } from '../forums/forum-decisions';
 import { Backlogs } from '../items/backlog-context';
 import { AnalyticsProjectorService } from './analytics-projector.service';
 import type { AnalyticsQueryDto } from './analytics-query.request.dto';
@@ -33,7 +34,7 @@ export class AnalyticsScope {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  /** One review forum: it must exist; admins, product leaders, auditors and its current members may read. */
+  /** One review forum: it must exist; whoever may read the forum (its members, or readers of one of its backlogs). */
   async forForum(principal: Principal, forumId: string, q: AnalyticsQueryDto): Promise<{ scope: ForumScope; period: { from: Date; to: Date } }> {
     const resolved = this.resolveTimes(q);
     const forum = forumView(await this.store.readStream(`forum-${forumId}`));

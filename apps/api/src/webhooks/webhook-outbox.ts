@@ -110,8 +110,7 @@ export class SqliteWebhookOutbox {
     const loadForum = (forumId: string): ForumView | null => {
       const row = getForum.get(forumId) as { view: string } | undefined;
       if (!row) return null;
-      const v = JSON.parse(row.view) as { forumId: string; name: string; backlogIds: string[]; members: string[] };
-      return { ...v, members: new Set(v.members) };
+      return JSON.parse(row.view) as ForumView;
     };
 
     this.applyBatch = this.db.transaction((events: readonly RecordedEvent[], now: Date): number => {
@@ -132,7 +131,7 @@ export class SqliteWebhookOutbox {
           subscribers = null;
         } else if (e.type.startsWith('forum.') && typeof d.forumId === 'string') {
           const view = applyForumEvent(loadForum(d.forumId), e);
-          if (view) putForum.run(d.forumId, JSON.stringify({ ...view, members: [...view.members] }));
+          if (view) putForum.run(d.forumId, JSON.stringify(view));
         }
         if (!isDeliverable(e.type)) continue;
         subscribers ??= (activeStmt.all() as { webhook_id: string; events: string; forum_id: string | null; backlog_ids: string }[]).map((r) => ({

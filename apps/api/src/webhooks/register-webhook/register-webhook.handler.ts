@@ -6,7 +6,7 @@ import { actorOf } from '../../auth/principal';
 import { EVENT_STORE, ID_GENERATOR } from '../../infrastructure/tokens';
 import { Backlogs } from '../../items/backlog-context';
 import { DecisionExecutor, type DecisionOutcome } from '../../shared/decision-executor';
-import { forumNotFound } from '../../shared/forum-view';
+import { forumNotFound } from '../../forums/forum-decisions';
 import { assertCanManageWebhooks, Webhooks } from '../webhook-access';
 import { webhookDecider, type RegisterWebhook } from '../webhook.decider';
 import { checkWebhookUrl } from '../webhook-url';
