@@ -209,3 +209,32 @@ describe('webhooks over HTTP', () => {
     expectProblem(res, 422, 'WEBHOOK.URL_NOT_HTTPS');
   });
 });
+
+describe('webhooks on a replica with LEDGER_WEBHOOKS_DISPATCH=false', () => {
+  let ledger: Ledger;
+  let receiver: Receiver;
+  beforeAll(async () => {
+    ledger = await startLedger({ env: { LEDGER_WEBHOOKS_ALLOW_INSECURE: 'true', LEDGER_WEBHOOKS_DISPATCH: 'false' } });
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await ledger.close();
+    await receiver.close();
+  });
+
+  it('takes registrations and decisions but sends nothing, and says so on the outbox views', async () => {
+    const leader = await ledger.token('product-leader', 'lena');
+    const post = (path: string, body: unknown) => ledger.request('POST', path, { token: leader, body });
+    const backlogId = (await post('/backlogs', { name: 'Growth', productGoal: 'New users reach value in their first week' })).body.id;
+    const hook = await post('/webhooks', { url: receiver.url, events: ['item.killed'], backlogIds: [backlogId] });
+    expect(hook.status).toBe(201);
+    const itemId = (await post(`/backlogs/${backlogId}/items`, { title: 'Referral program', kind: 'initiative', rationale: RATIONALE })).body.id;
+    expect((await post(`/items/${itemId}/kill`, { reason: 'Nobody asked for it in a year' })).status).toBe(200);
+
+    expectProblem(await ledger.request('GET', '/webhooks', { token: leader }), 503, 'WEBHOOKS.NOT_DISPATCHED_HERE');
+    expectProblem(await ledger.request('GET', `/webhooks/${hook.body.id}/deliveries`, { token: leader }), 503, 'WEBHOOKS.NOT_DISPATCHED_HERE');
+    expect((await ledger.request('GET', `/webhooks/${hook.body.id}`, { token: leader })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(receiver.received).toHaveLength(0);
+  });
+});

@@ -36,6 +36,11 @@ export interface WebhooksConfig {
   /** Master key the signing secrets derive from: LEDGER_WEBHOOK_KEY, else this file (generated on first use). */
   key: string | null;
   keyFile: string;
+  /**
+   * LEDGER_WEBHOOKS_DISPATCH (default true): this process sends webhook deliveries. With several API replicas,
+   * turn it on in exactly one (each replica's outbox is its own), so a delivery is not sent once per replica.
+   */
+  dispatch: boolean;
 }
 
 export type EventStoreConfig =
@@ -141,7 +146,11 @@ function webhooksFromEnv(env: NodeJS.ProcessEnv, dataDir: string): WebhooksConfi
   if (insecure !== 'true' && insecure !== 'false') {
     throw new ConfigError(`LEDGER_WEBHOOKS_ALLOW_INSECURE must be "true" or "false", got "${insecure}"`);
   }
+  const dispatch = env.LEDGER_WEBHOOKS_DISPATCH ?? 'true';
+  if (dispatch !== 'true' && dispatch !== 'false') {
+    throw new ConfigError(`LEDGER_WEBHOOKS_DISPATCH must be "true" or "false", got "${dispatch}"`);
+  }
   const key = env.LEDGER_WEBHOOK_KEY || null;
   if (key !== null && key.length < 32) throw new ConfigError('LEDGER_WEBHOOK_KEY must be at least 32 characters');
-  return { allowInsecure: insecure === 'true', stateFile: join(dataDir, 'webhooks.sqlite'), key, keyFile: join(dataDir, 'webhook-key') };
+  return { allowInsecure: insecure === 'true', stateFile: join(dataDir, 'webhooks.sqlite'), key, keyFile: join(dataDir, 'webhook-key'), dispatch: dispatch === 'true' };
 }

@@ -28,6 +28,9 @@ export const ReadDocs = () =>
     problem(404, 'Unknown id'),
   );
 
+/** Reads served from this replica's webhook outbox: 503 while it catches up, or where dispatch is off. */
+export const OutboxReadDocs = () => applyDecorators(ReadDocs(), problem(503, 'The outbox is catching up, or this replica does not dispatch webhooks'));
+
 export { ProblemDto };
 
 /** Analytics reads: also 422 (minPosition never written) and 503 (projection still catching up). */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Clock } from '@ledger/kernel';
+import { LedgerError, type Clock } from '@ledger/kernel';
 import type { EventStore } from '@ledger/event-store';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG, CLOCK, EVENT_STORE, WEBHOOK_OUTBOX } from '../infrastructure/tokens';
@@ -32,7 +32,7 @@ export class WebhooksService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    this.dispatcher.start();
+    if (this.config.webhooks.dispatch) this.dispatcher.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -41,6 +41,13 @@ export class WebhooksService implements OnApplicationBootstrap, OnApplicationShu
 
   /** Read-your-writes for the outbox views: wait (bounded) until the enqueuer has reached the store's head. */
   async caughtUp(): Promise<void> {
+    if (!this.config.webhooks.dispatch) {
+      throw new LedgerError(
+        'WEBHOOKS.NOT_DISPATCHED_HERE',
+        'unavailable',
+        'this replica does not dispatch webhooks (LEDGER_WEBHOOKS_DISPATCH=false): ask the replica that does for registrations and deliveries',
+      );
+    }
     await this.dispatcher.waitFor(await this.store.headPosition(), this.config.readYourWritesTimeoutMs);
   }
 }

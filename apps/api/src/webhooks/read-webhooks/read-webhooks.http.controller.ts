@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { OutboxReadDocs, ReadDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { DecisionExecutor } from '../../shared/decision-executor';
 import { webhookNotFound } from '../remove-webhook/remove-webhook.handler';
@@ -23,7 +23,7 @@ export class ReadWebhooksController {
   @Get()
   @ApiOperation({ summary: 'Registered webhooks (active and removed), oldest first' })
   @ApiOkResponse({ description: 'The registrations' })
-  @ReadDocs()
+  @OutboxReadDocs()
   async list(@CurrentPrincipal() principal: Principal) {
     assertCanReadWebhooks(principal);
     await this.webhooks.caughtUp();
@@ -56,7 +56,7 @@ export class ReadWebhooksController {
   @Get(':webhookId/deliveries')
   @ApiOperation({ summary: 'Deliveries of a webhook, newest first: status (pending, delivered, dead, cancelled), attempts with status code and error, next retry' })
   @ApiOkResponse({ description: 'The delivery log' })
-  @ReadDocs()
+  @OutboxReadDocs()
   async deliveries(@Param('webhookId', ParseIdPipe) webhookId: string, @Query() q: DeliveriesQueryDto, @CurrentPrincipal() principal: Principal) {
     assertCanReadWebhooks(principal);
     const { state } = await this.executor.load(Webhooks.stream(webhookId), webhookDecider);
