@@ -107,4 +107,27 @@ describe('a forum decision end to end: proposal → votes → deadline → kill 
       ['max', 'Compliance cost is high'],
     ]);
   });
+  it('lists the forums a caller may read, by name', async () => {
+    const leader = await ledger.token('product-leader', 'lena');
+    const post = async (path: string, body: unknown) => {
+      const res = await ledger.request('POST', path, { token: leader, body });
+      if (res.status !== 201) throw new Error(`${path}: ${res.status} ${res.text}`);
+      return res.body.id as string;
+    };
+    const rule = { quorum: 1, killThreshold: 0.5, votingPeriodDays: 7, reviewCadenceDays: 14, onNoQuorum: 'return-to-owner' };
+    const search = await post('/backlogs', { name: 'Search', productGoal: 'Shoppers find it in one query' });
+    const ads = await post('/backlogs', { name: 'Ads', productGoal: 'Ads pay for the free tier' });
+    const zForum = await post('/forums', { name: 'Zeta search review', backlogIds: [search], rule, rationale: RATIONALE });
+    const aForum = await post('/forums', { name: 'Alpha ads review', backlogIds: [ads], rule, rationale: RATIONALE });
+
+    const names = async (token: string) => {
+      const res = await ledger.request('GET', '/forums', { token });
+      expect(res.status).toBe(200);
+      return (res.body.forums as { id: string; name: string }[]).filter((f) => [zForum, aForum].includes(f.id)).map((f) => f.name);
+    };
+    expect(await names(await ledger.token('auditor', 'audrey'))).toEqual(['Alpha ads review', 'Zeta search review']);
+    expect(await names(await ledger.token('product-owner', 'olga', [search]))).toEqual(['Zeta search review']);
+    expect(await names(await ledger.token('product-owner', 'omar', [ads]))).toEqual(['Alpha ads review']);
+    expect((await ledger.request('GET', '/forums')).status).toBe(401);
+  });
 });

@@ -7,6 +7,8 @@ import { CreateForumController } from './create-forum/create-forum.http.controll
 import { CreateForumHandler } from './create-forum/create-forum.handler';
 import { GetForumController } from './get-forum/get-forum.http.controller';
 import { GetForumHandler } from './get-forum/get-forum.handler';
+import { ListForumsController } from './list-forums/list-forums.http.controller';
+import { ListForumsHandler } from './list-forums/list-forums.handler';
 import { AddMemberController } from './add-member/add-member.http.controller';
 import { AddMemberHandler } from './add-member/add-member.handler';
 import { LeaveForumController } from './leave-forum/leave-forum.http.controller';
@@ -35,6 +37,7 @@ import { AmendReasonHandler } from '../proposals/amend-reason/amend-reason.handl
   controllers: [
     CreateForumController,
     GetForumController,
+    ListForumsController,
     AddMemberController,
     LeaveForumController,
     ChangeRuleController,
@@ -52,6 +55,7 @@ import { AmendReasonHandler } from '../proposals/amend-reason/amend-reason.handl
     ForumScheduler,
     CreateForumHandler,
     GetForumHandler,
+    ListForumsHandler,
     AddMemberHandler,
     LeaveForumHandler,
     ChangeRuleHandler,

@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { EventStore } from '@ledger/event-store';
+import { EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
+import type { ForumIndex } from '../forum-index';
+import { ForumDecisions, assertCanReadForum } from '../forum-decisions';
+import { ListForumsQuery } from './list-forums.query';
+
+/** The forums the caller may read (members, and readers of one of a forum's backlogs), by name. */
+@QueryHandler(ListForumsQuery)
+export class ListForumsHandler implements IQueryHandler<ListForumsQuery> {
+  constructor(
+    private readonly forums: ForumDecisions,
+    @Inject(FORUM_INDEX) private readonly index: ForumIndex,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ principal }: ListForumsQuery) {
+    await this.index.catchUp(this.store);
+    const visible = [];
+    for (const row of this.index.forums()) {
+      const { state } = await this.forums.load(row.forumId);
+      if (!state.exists) continue;
+      try {
+        assertCanReadForum(principal, state);
+      } catch {
+        continue;
+      }
+      const open = this.index.proposals({ forumId: row.forumId, status: 'open', limit: 10_000, offset: 0 }).length;
+      visible.push({ id: row.forumId, name: state.name, backlogIds: state.backlogIds, members: state.members, rule: state.rule, openProposals: open });
+    }
+    visible.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return { forums: visible };
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../auth/auth.guard';
+import type { Principal } from '../../auth/principal';
+import { ReadDocs } from '../../http/api-docs';
+import { ListForumsQuery } from './list-forums.query';
+
+@ApiTags('forums')
+@Controller('forums')
+export class ListForumsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The review forums you may read (member, or reader of one of their backlogs), by name' })
+  @ApiOkResponse({ description: 'The forums with scope, rule, members and open proposal count' })
+  @ReadDocs()
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListForumsQuery(principal));
+  }
+}
