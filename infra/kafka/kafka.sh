@@ -145,7 +145,8 @@ start() {
   : >"$LOG_FILE"
   # setsid: the broker gets its own session, so it survives the caller and is stopped only through `stop`.
   java_cmd
-  setsid "${JAVA[@]}" kafka.Kafka "$PROPS" >>"$LOG_FILE" 2>&1 </dev/null &
+  # 8>&- 9>&-: the broker must not inherit (and so hold forever) the flock descriptors.
+  setsid "${JAVA[@]}" kafka.Kafka "$PROPS" >>"$LOG_FILE" 2>&1 </dev/null 8>&- 9>&- &
   echo $! >"$PID_FILE"
   wait_ready "$!"
   say "broker $! ready on 127.0.0.1:$KAFKA_PORT (log: $LOG_FILE)"

@@ -119,8 +119,8 @@ export class KafkaRelay {
 
   async stop(): Promise<void> {
     if (this.state === 'idle' || this.state === 'stopped') return;
+    const wasRunning = this.state === 'running';
     this.state = 'stopped';
-    this.generation++;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.watermarkTimer) clearTimeout(this.watermarkTimer);
     this.retryTimer = this.watermarkTimer = null;
@@ -128,6 +128,9 @@ export class KafkaRelay {
     this.run = null;
     await run?.stop().catch(() => undefined);
     await this.sending.catch(() => undefined);
+    // Last word to idle partitions, so consumers' low-watermark reaches the final checkpoint.
+    if (wasRunning) await this.sendWatermarks(this.generation).catch(() => undefined);
+    this.generation++;
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = null;
     this.log('info', 'relay stopped', { checkpoint: this.position });
@@ -206,19 +209,19 @@ export class KafkaRelay {
     if (this.watermarkTimer) return;
     this.watermarkTimer = setTimeout(() => {
       this.watermarkTimer = null;
-      this.sending = this.sending
-        .then(async () => {
-          if (generation !== this.generation) return;
-          const floor = this.position;
-          const stale: number[] = [];
-          for (let p = 0; p < this.partitionCount; p++) if (this.floorSent[p] < floor) stale.push(p);
-          if (stale.length === 0) return;
-          await this.producer!.send({ topic: this.options.topic, acks: -1, messages: stale.map((p) => encodeWatermark(p, floor)) });
-          for (const p of stale) this.floorSent[p] = floor;
-        })
-        .catch((err) => this.fail(err, generation));
+      this.sending = this.sending.then(() => this.sendWatermarks(generation)).catch((err) => this.fail(err, generation));
     }, this.watermarkMs);
     this.watermarkTimer.unref();
+  }
+
+  private async sendWatermarks(generation: number): Promise<void> {
+    if (generation !== this.generation || !this.producer) return;
+    const floor = this.position;
+    const stale: number[] = [];
+    for (let p = 0; p < this.partitionCount; p++) if (this.floorSent[p] < floor) stale.push(p);
+    if (stale.length === 0) return;
+    await this.producer.send({ topic: this.options.topic, acks: -1, messages: stale.map((p) => encodeWatermark(p, floor)) });
+    for (const p of stale) this.floorSent[p] = floor;
   }
 
   private notify(): void {
