@@ -5,3 +5,4 @@ export * from './watermark';
 export * from './topics';
 export * from './kafka-event-source';
 export * from './relay';
+export * from './json-log';

@@ -19,6 +19,8 @@ export interface KafkaEventSourceOptions {
   maxWaitTimeInMs?: number;
   sessionTimeout?: number;
   heartbeatInterval?: number;
+  /** Called with this instance's partitions after each group join (observability, tests). */
+  onAssignment?: (partitions: number[]) => void;
 }
 
 /** Headers a dead letter carries besides the original ones. */
@@ -70,6 +72,15 @@ export class KafkaEventSource implements EventSource {
     let closed: Promise<void> | null = null;
     let inBatch: Promise<void> = Promise.resolve();
     let refreshTimer: NodeJS.Timeout | null = null;
+    /** Deliveries are serialized: `onBatch` is awaited before the next one (batches and watermark-only ones). */
+    let queue: Promise<void> = Promise.resolve();
+    let reported = after;
+    const deliver = (events: RecordedEvent[], settle: Settle): Promise<void> => {
+      const next = queue.then(() => (stopped ? undefined : onBatch(events, settle)));
+      queue = next.catch(() => undefined);
+      return next;
+    };
+    const watermarkNow: Settle = async () => (reported = Math.max(reported, watermarks.watermark()));
 
     const close = (): Promise<void> => {
       closed ??= (async () => {
@@ -92,6 +103,8 @@ export class KafkaEventSource implements EventSource {
       const [offsets, meta] = await Promise.all([admin.fetchOffsets({ groupId, topics: [topic] }), admin.fetchTopicMetadata({ topics: [topic] })]);
       watermarks.setPartitionCount(meta.topics[0]?.partitions.length ?? 0);
       for (const p of offsets[0]?.partitions ?? []) watermarks.mergeCommitted(p.partition, decodeCommitMetadata(p.metadata));
+      // Other instances moved the low-watermark (and nothing arrives here to carry it): record it anyway.
+      if (!stopped && watermarks.watermark() > reported) await deliver([], watermarkNow);
     };
 
     const commit = async (partition: number, offset: string, w: number): Promise<void> => {
@@ -152,9 +165,9 @@ export class KafkaEventSource implements EventSource {
       const settle: Settle = async () => {
         const w = watermarks.advance(partition, progress);
         await commit(partition, nextOffset, w);
-        return watermarks.watermark();
+        return watermarkNow();
       };
-      await onBatch(events, settle);
+      await deliver(events, settle);
       payload.resolveOffset(lastOffset);
       await payload.heartbeat();
     };
@@ -162,10 +175,18 @@ export class KafkaEventSource implements EventSource {
     const run = (async () => {
       await Promise.all([consumer.connect(), dlq.connect(), admin.connect()]);
       await refreshCommitted();
-      refreshTimer = setInterval(() => void refreshCommitted().catch(() => undefined), refreshMs);
+      refreshTimer = setInterval(
+        () => void refreshCommitted().catch((err) => this.log('warn', 'kafka source: reading the group offsets failed', { err: String(err) })),
+        refreshMs,
+      );
       refreshTimer.unref();
       consumer.on(consumer.events.CRASH, (e) => {
         if (!e.payload.restart) fail(e.payload.error);
+      });
+      consumer.on(consumer.events.GROUP_JOIN, (e) => {
+        const assigned = (e.payload.memberAssignment[topic] ?? []).slice().sort((a, b) => a - b);
+        this.log('info', 'kafka source: joined the group', { groupId, partitions: assigned });
+        this.options.onAssignment?.(assigned);
       });
       await consumer.subscribe({ topic, fromBeginning: true });
       if (stopped) return;
@@ -189,6 +210,7 @@ export class KafkaEventSource implements EventSource {
         // Stop fetching but stay in the group: the projector's last flush still commits through it (close()).
         if (!failed && !closed) consumer.pause([{ topic }]);
         await inBatch;
+        await queue;
         if (failed) await close();
       },
       close,
