@@ -21,6 +21,8 @@ export interface AppConfig {
   /** How long reads wait for the read model to catch up with the store before answering 503. */
   readYourWritesTimeoutMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** 'embedded': the API projects analytics in-process; 'external': apps/projector does (Kafka), the API reads its checkpoint. */
+  projector: 'embedded' | 'external';
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) {
     throw new ConfigError(`LOG_LEVEL must be one of debug, info, warn, error, silent; got "${level}"`);
   }
+  const projector = env.LEDGER_PROJECTOR || 'embedded';
+  if (projector !== 'embedded' && projector !== 'external') {
+    throw new ConfigError(`LEDGER_PROJECTOR must be "embedded" or "external", got "${projector}"`);
+  }
   const storeKind = env.LEDGER_EVENT_STORE ?? 'sqlite';
   if (storeKind !== 'sqlite') {
     throw new ConfigError(`LEDGER_EVENT_STORE="${storeKind}" is not available in this build; use "sqlite"`);
@@ -67,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: intVar(env, 'LEDGER_BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readYourWritesTimeoutMs: intVar(env, 'LEDGER_READ_WAIT_MS', 2000, 0, 60000),
     logLevel: level,
+    projector,
   };
 }
 
