@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type ProducerConfig } from 'kafkajs';
 import type { KafkaConfig } from './kafka-config';
 import type { KafkaLog } from './kafka-event-source';
 
@@ -19,3 +19,16 @@ export function createKafka(config: Pick<KafkaConfig, 'brokers' | 'clientId'>, l
       },
   });
 }
+
+/**
+ * Producer settings of the relay and the dead-letter publisher: idempotent (acks=all is set per send), one
+ * request in flight (keeps per-partition order across retries), Java-compatible murmur2 partitioner, and
+ * unbounded retries as kafkajs requires for idempotence (a broker outage makes a send wait, not fail).
+ */
+export const IDEMPOTENT_PRODUCER: ProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  allowAutoTopicCreation: false,
+  createPartitioner: Partitioners.DefaultPartitioner,
+  retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5_000 },
+};

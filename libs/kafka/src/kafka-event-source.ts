@@ -2,6 +2,7 @@ import type { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, Producer } fro
 import type { RecordedEvent } from '@ledger/kernel';
 import type { EventSource, Settle, SourceRun } from '@ledger/analytics';
 import { decodeMessage } from './message-codec';
+import { IDEMPOTENT_PRODUCER } from './kafka-client';
 import { decodeCommitMetadata, encodeCommitMetadata, PartitionWatermarks } from './watermark';
 
 export type KafkaLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -64,7 +65,7 @@ export class KafkaEventSource implements EventSource {
       heartbeatInterval: this.options.heartbeatInterval ?? 1_000,
       retry: { retries: 8 },
     });
-    const dlq: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const dlq: Producer = kafka.producer(IDEMPOTENT_PRODUCER);
     const admin: Admin = kafka.admin();
     const watermarks = new PartitionWatermarks(0);
     let stopped = false;

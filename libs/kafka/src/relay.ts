@@ -1,11 +1,12 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
+import type { Kafka, Message, Producer } from 'kafkajs';
 import type { RecordedEvent } from '@ledger/kernel';
 import type { EventStore } from '@ledger/event-store';
 import { EventStoreSource, type SourceRun } from '@ledger/analytics';
 import { encodeEvent, encodeWatermark } from './message-codec';
 import { ensureTopics } from './topics';
+import { IDEMPOTENT_PRODUCER } from './kafka-client';
 import type { KafkaLog } from './kafka-event-source';
 
 /** Where the relay keeps the last position the broker acknowledged. */
@@ -161,12 +162,7 @@ export class KafkaRelay {
 
   private async startRun(): Promise<void> {
     const generation = ++this.generation;
-    const producer = this.options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    const producer = this.options.kafka.producer(IDEMPOTENT_PRODUCER);
     this.producer = producer;
     try {
       await producer.connect();
