@@ -18,7 +18,7 @@ module.exports = {
       ...base,
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
-      // Stops the Kafka test broker if this run started it (the Kafka specs start it on demand).
+      // The Kafka specs start the test broker on demand; the jest run that started it stops it at the end.
       globalSetup: '<rootDir>/libs/kafka/src/testing/kafka-global-setup.ts',
       globalTeardown: '<rootDir>/libs/kafka/src/testing/kafka-global-teardown.ts',
     },
