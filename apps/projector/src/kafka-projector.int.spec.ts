@@ -114,8 +114,9 @@ describe('projector over Kafka (real broker, real chDB, real SQLite store)', () 
     const viaKafka = await allMetrics(analytics, db, backlogIds, at);
     const embedded = await allMetrics(analytics, embeddedDb, backlogIds, at);
     expect(viaKafka).toEqual(embedded);
-    // Not vacuous: the metrics have content.
-    expect(JSON.stringify(embedded)).toMatch(/"reversingDecisions":[1-9]|"count":[1-9]/);
+    // Not vacuous: the history has reversals for the comparison to catch.
+    const reports = Object.values(embedded) as Array<{ reversals: { reversingDecisions: number } }>;
+    expect(reports.some((r) => r.reversals.reversingDecisions > 0)).toBe(true);
   }, 180_000);
 
   it('two instances in one group split the partitions and the totals are still exact', async () => {
@@ -134,7 +135,7 @@ describe('projector over Kafka (real broker, real chDB, real SQLite store)', () 
     await publishAll(topic);
     expect(await a.projector.waitFor(head, 60_000)).toBe(true);
     expect(await b.projector.waitFor(head, 60_000)).toBe(true);
-    // Each delivered only its own partitions: the rows of each are disjoint halves of the history.
+    // Both did work (each saw events of its own partitions).
     expect(a.projector.status().head).toBeGreaterThan(0);
     expect(b.projector.status().head).toBeGreaterThan(0);
     await a.stop();
