@@ -15,7 +15,7 @@ import {
   zombieTrend,
   type MetricScope,
 } from '@ledger/analytics';
-import { encodeEvent, ensureTopics, FileCheckpoint, HEADERS, KafkaRelay, DLQ_HEADERS, DEFAULT_TOPIC } from '@ledger/kafka';
+import { encodeEvent, ensureTopics, FileCheckpoint, HEADERS, KafkaRelay, DLQ_HEADERS } from '@ledger/kafka';
 import { startAnalytics, type AnalyticsHarness } from '../../../libs/analytics/src/testing/analytics-harness';
 import { appendHistory, generateHistory } from '../../../libs/analytics/src/testing/generated-history';
 import { digest } from '../../../libs/analytics/src/testing/digest';
@@ -187,8 +187,4 @@ describe('projector over Kafka (real broker, real chDB, real SQLite store)', () 
     expect(dead[2].headers[DLQ_HEADERS.reason]).toMatch(/envelope-version/);
     expect(dead[0].value?.toString()).toBe('{"id": "broken');
   }, 180_000);
-
-  it('uses the versioned default topic name', () => {
-    expect(DEFAULT_TOPIC).toBe('backlog-ledger.decisions.v1');
-  });
 });
