@@ -14,7 +14,14 @@ module.exports = {
   testTimeout: 30000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
-    { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'] },
+    {
+      ...base,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'],
+      // The Kafka specs start the test broker on demand; the jest run that started it stops it at the end.
+      globalSetup: '<rootDir>/libs/kafka/src/testing/kafka-global-setup.ts',
+      globalTeardown: '<rootDir>/libs/kafka/src/testing/kafka-global-teardown.ts',
+    },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -7,6 +7,7 @@
  *   http-decisions  the real app in a child process: seed, max throughput, fixed 1,000/s, mix
  *   as-of           100,000 item events: read-model catch-up, GET …/items?at=
  *   http-adapter    a minimal Nest app on Fastify vs Express
+ *   kafka           distributed tier: relay and projector throughput, end-to-end lag at 1,000/s (real broker)
  * --quick: small sizes (a smoke run, < 60 s). --wait-quiet [s]: on a shared machine, wait (up to s, default
  * 300) before each benchmark until the CPU is idle. --profile: the app children run with --cpu-prof and the
  * summary gets the self time per area/function of each measured phase (files kept in [dir] if given).
@@ -19,12 +20,13 @@ import { benchEventStore } from './event-store.bench';
 import { benchHttpDecisions } from './http-decisions.bench';
 import { benchAsOf } from './as-of.bench';
 import { benchHttpAdapter } from './http-adapter.bench';
+import { benchKafka } from './kafka.bench';
 import { childrenCpuMs, killAllChildren, REPO_ROOT } from './lib/app-process';
 import { destroyAgent } from './lib/http';
 import { summarizeProfile } from './lib/cpuprofile';
 import { log } from './lib/progress';
 
-const NAMES = ['event-store', 'http-decisions', 'as-of', 'http-adapter'] as const;
+const NAMES = ['event-store', 'http-decisions', 'as-of', 'http-adapter', 'kafka'] as const;
 type Name = (typeof NAMES)[number];
 
 interface Args {
@@ -68,6 +70,7 @@ const SIZES = {
     http: { items: 10_000, seedConcurrency: 32, connections: 50, warmupSeconds: 3, throughputSeconds: 20, fixedRate: 1000, fixedRateSeconds: 20, mixSeconds: 15, sweepSeconds: 10 },
     asOf: { items: 2000, eventsPerItem: 50, batch: 2000, requests: 30, budgetSeconds: 120 },
     adapter: { connections: 50, seconds: 10, warmupSeconds: 2 },
+    kafka: { events: 100_000, partitions: 3, items: 1000, rate: 1000, seconds: 30, httpSeconds: 10, sustainedRate: 250 },
     watchdogSeconds: 30 * 60,
   },
   quick: {
@@ -75,6 +78,7 @@ const SIZES = {
     http: { items: 1000, seedConcurrency: 32, connections: 50, warmupSeconds: 1, throughputSeconds: 5, fixedRate: 1000, fixedRateSeconds: 4, mixSeconds: 3, sweepSeconds: 0 },
     asOf: { items: 200, eventsPerItem: 50, batch: 2000, requests: 10, budgetSeconds: 10 },
     adapter: { connections: 50, seconds: 2, warmupSeconds: 1 },
+    kafka: { events: 10_000, partitions: 3, items: 200, rate: 1000, seconds: 5, httpSeconds: 3, sustainedRate: 250 },
     watchdogSeconds: 5 * 60,
   },
 };
@@ -239,6 +243,23 @@ function markdown(summary: Json): string {
     rows.push(['fastify ÷ express (POST / GET)', `${x.fastify_over_express_post} / ${x.fastify_over_express_get}`]);
     table('http-adapter (minimal Nest 11 app, 50 connections)', rows, x);
   }
+  if (r.kafka && !r.kafka.error) {
+    const k = r.kafka;
+    table(`kafka (distributed tier, real single-node broker, ${k.partitions} partitions)`, [
+      ['relay: store → topic, events/s (acks=all, idempotent)', `${k.relay.events_per_s} (${k.relay.events} events in ${k.relay.seconds} s)`],
+      ['projector: topic → chDB, events/s', `${k.projector.kafka_events_per_s} (${k.projector.kafka_seconds} s)`],
+      ['embedded projector: store → chDB, events/s (same run)', `${k.projector.embedded_events_per_s} (${k.projector.embedded_seconds} s)`],
+      ...(['store_level', 'http_target', 'http_sustained'] as const).map((key): [string, unknown] => {
+        const x = k.e2e[key];
+        const what = key === 'store_level' ? 'appended to the store → checkpoint written' : 'HTTP 2xx → checkpoint written';
+        return [
+          `end-to-end lag, ${x.target_rate_per_s}/s ${what}: p50 / p95 / p99 / max ms`,
+          `${x.lag_ms.p50_ms} / ${x.lag_ms.p95_ms} / ${x.lag_ms.p99_ms} / ${x.lag_ms.max_ms} (n=${x.lag_ms.n}, achieved ${x.achieved_per_s}/s${x.saturated ? `, API SATURATED after ${x.stopped_after_s} s, HTTP p99 ${x.http_latency.p99_ms} ms` : ''}; ${x.not_visible_after_60s} not visible after 60 s)`,
+        ];
+      }),
+      ['settings', k.e2e.settings],
+    ], k);
+  }
   for (const [name, v] of Object.entries(r)) if ((v as Json).error) out.push(`**${name} failed:** ${(v as Json).error}`, '');
   return out.join('\n');
 }
@@ -307,6 +328,8 @@ async function main(): Promise<void> {
           result = await benchHttpDecisions({ dir, ...sizes.http, nodeArgs, onPhase });
         } else if (name === 'as-of') {
           result = await benchAsOf({ dir, ...sizes.asOf, nodeArgs, onPhase });
+        } else if (name === 'kafka') {
+          result = await benchKafka({ dir, ...sizes.kafka });
         } else {
           result = await benchHttpAdapter(sizes.adapter);
         }

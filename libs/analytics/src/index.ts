@@ -7,6 +7,7 @@ export * from './metrics/scope';
 export * from './source/event-source';
 export * from './projection/analytics-projector';
 export * from './projection/rebuild';
+export * from './projection/external-projection';
 export * from './metrics/reversals';
 export * from './metrics/influence';
 export * from './metrics/zombies';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { AnalyticsProjector, EventStoreSource, migrate } from '@ledger/analytics';
+import { AnalyticsProjector, EventStoreSource, ExternalProjection, migrate } from '@ledger/analytics';
 import type { EventStore } from '@ledger/event-store';
 import { LedgerError } from '@ledger/kernel';
 import type { AppConfig } from '../config/config';
@@ -22,7 +22,8 @@ export class AnalyticsBehindError extends LedgerError {
  */
 @Injectable()
 export class AnalyticsProjectorService implements OnApplicationBootstrap {
-  readonly projector: AnalyticsProjector;
+  /** LEDGER_PROJECTOR=external: not run here; the checkpoint apps/projector writes is read instead. */
+  readonly projector: AnalyticsProjector | ExternalProjection;
 
   constructor(
     @Inject(ANALYTICS_CLIENT) private readonly client: ClickHouseClient,
@@ -30,12 +31,15 @@ export class AnalyticsProjectorService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly logger: JsonLogger,
   ) {
-    this.projector = new AnalyticsProjector({
-      client,
-      database: config.analytics.database,
-      source: new EventStoreSource(store),
-      log: (level, message, fields) => logger[level === 'info' ? 'info' : level](message, fields ?? {}),
-    });
+    this.projector =
+      config.projector === 'external'
+        ? new ExternalProjection({ client, database: config.analytics.database, store })
+        : new AnalyticsProjector({
+            client,
+            database: config.analytics.database,
+            source: new EventStoreSource(store),
+            log: (level, message, fields) => logger[level === 'info' ? 'info' : level](message, fields ?? {}),
+          });
   }
 
   get database(): string {

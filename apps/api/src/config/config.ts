@@ -26,6 +26,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Webhook outbox and signing (ADR 0015). */
   webhooks: WebhooksConfig;
+  /** 'embedded': the API projects analytics in-process; 'external': apps/projector does (Kafka), the API reads its checkpoint. */
+  projector: 'embedded' | 'external';
 }
 
 export interface WebhooksConfig {
@@ -75,6 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) {
     throw new ConfigError(`LOG_LEVEL must be one of debug, info, warn, error, silent; got "${level}"`);
   }
+  const projector = env.LEDGER_PROJECTOR || 'embedded';
+  if (projector !== 'embedded' && projector !== 'external') {
+    throw new ConfigError(`LEDGER_PROJECTOR must be "embedded" or "external", got "${projector}"`);
+  }
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     forums: { indexFile: join(dataDir, 'forum-index.sqlite'), tickMs: intVar(env, 'LEDGER_FORUM_TICK_MS', 30000, 0, 86_400_000) },
     logLevel: level,
     webhooks: webhooksFromEnv(env, dataDir),
+    projector,
   };
 }
 

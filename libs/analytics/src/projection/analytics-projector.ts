@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { RecordedEvent } from '@ledger/kernel';
 import type { EventStore } from '@ledger/event-store';
-import type { EventSource, SourceRun } from '../source/event-source';
+import type { EventSource, Settle, SourceRun } from '../source/event-source';
 import { chTime, decisionRow, type DecisionRow } from './decision-row';
 import { FORUM_COLUMNS, forumRow } from './forum-row';
 
@@ -137,9 +137,11 @@ interface Pending {
   last: number;
   /** recordedAt (ms) of the first event in it beyond the checkpoint: the oldest unprojected one. */
   oldestAt: number | null;
+  /** Sources with their own progress (Kafka): acknowledge after the insert, give the checkpoint (in order). */
+  settles: Settle[];
 }
 
-const emptyPending = (): Pending => ({ rows: [], forumRows: [], events: 0, last: 0, oldestAt: null });
+const emptyPending = (): Pending => ({ rows: [], forumRows: [], events: 0, last: 0, oldestAt: null, settles: [] });
 const MAX_RETRY_MS = 30_000;
 
 /**
@@ -222,6 +224,7 @@ export class AnalyticsProjector {
     } catch (err) {
       this.log('warn', 'analytics projector: last flush failed; those events are projected again on next start', { err: String(err) });
     }
+    await run?.close?.().catch(() => undefined);
     this.state = 'stopped';
     for (const w of this.waiters.splice(0)) w.done(this.position >= w.position);
   }
@@ -275,14 +278,15 @@ export class AnalyticsProjector {
     const generation = ++this.generation;
     this.run = this.source.start(
       this.position,
-      (events) => this.onBatch(events, generation),
+      (events, settle) => this.onBatch(events, generation, settle),
       (error) => this.fail(error, generation),
     );
   }
 
-  private async onBatch(events: RecordedEvent[], generation: number): Promise<void> {
+  private async onBatch(events: RecordedEvent[], generation: number, settle?: Settle): Promise<void> {
     if (generation !== this.generation) throw new Error('stale projector run');
     const p = this.pending;
+    if (settle) p.settles.push(settle);
     for (const e of events) {
       if (e.position > p.last) p.last = e.position;
       if (p.oldestAt === null && e.position > this.position) p.oldestAt = Date.parse(e.recordedAt);
@@ -313,7 +317,7 @@ export class AnalyticsProjector {
       this.flushTimer = null;
     }
     const batch = this.pending;
-    if (batch.events === 0) return this.chain;
+    if (batch.events === 0 && batch.settles.length === 0) return this.chain;
     this.pending = emptyPending();
     this.inFlight.push(batch);
     const generation = this.generation;
@@ -327,9 +331,11 @@ export class AnalyticsProjector {
       await this.writer.insertRows(batch.rows);
       await this.writer.insertForumRows(batch.forumRows);
       // Only after the rows are in: a crash here re-inserts identical rows, never skips any.
-      if (batch.last > this.position) {
-        await this.writer.writeCheckpoint(batch.last);
-        this.position = batch.last;
+      let last = batch.last;
+      for (const settle of batch.settles) last = await settle();
+      if (last > this.position) {
+        await this.writer.writeCheckpoint(last);
+        this.position = last;
       }
     } catch (err) {
       this.fail(err, generation);
@@ -361,7 +367,7 @@ export class AnalyticsProjector {
     const run = this.run;
     this.run = null;
     // Not awaited here (we may be inside one of its callbacks); the restart waits for it.
-    const stopped = run ? run.stop().catch(() => undefined) : Promise.resolve();
+    const stopped = run ? run.stop().then(() => run.close?.()).catch(() => undefined) : Promise.resolve();
     if (this.state !== 'running' && this.state !== 'retrying') return;
     this.state = 'retrying';
     const delay = Math.min(MAX_RETRY_MS, this.retryMs * 2 ** this.failures);

@@ -4,7 +4,20 @@ import type { EventStore, Subscription } from '@ledger/event-store';
 /** A running delivery; `stop()` resolves once no `onBatch` call is running and none will start. */
 export interface SourceRun {
   stop(): Promise<void>;
+  /**
+   * Optional: release the connection after the consumer wrote its last batch (called after `stop()` and the
+   * final flush), so settles of that flush can still use it (Kafka commits offsets through the group).
+   */
+  close?(): Promise<void>;
 }
+
+/**
+ * Optional second argument of `onBatch`, for sources whose progress is not one global position (Kafka): called
+ * once the batch's rows are inserted (after every earlier batch's), before the checkpoint is written; it
+ * acknowledges the batch upstream (commits offsets) and resolves to the checkpoint to record: a low-watermark,
+ * every event <= it is projected. Without it the checkpoint is the batch's last position.
+ */
+export type Settle = () => Promise<number>;
 
 /**
  * Where the analytics projector reads events from. Today the event store ($all subscription); the distributed
@@ -20,7 +33,7 @@ export interface SourceRun {
  *   restarts from its own checkpoint.
  */
 export interface EventSource {
-  start(after: number, onBatch: (events: RecordedEvent[]) => Promise<void>, onError: (error: unknown) => void): SourceRun;
+  start(after: number, onBatch: (events: RecordedEvent[], settle?: Settle) => Promise<void>, onError: (error: unknown) => void): SourceRun;
   /** Newest position that exists upstream (store head, end of topic), for lag reporting. Optional. */
   head?(): Promise<number>;
 }
