@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { RecordedEvent } from '@ledger/kernel';
 import { entryRow, itemRowChange } from './ledger-index.projection';
 import type { AuditFilter, LedgerIndex, RankNeighbours, RankedItemRow } from './ledger-index.port';
+import { RankOrder } from './rank-order';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
@@ -60,6 +61,8 @@ export class SqliteLedgerIndex implements LedgerIndex {
   private readonly emitter = new EventEmitter();
   private position: number;
   private readonly stmt;
+  /** Per backlog, its ranked items in memory (loaded on first use, refreshed from the rows each apply touches). */
+  private readonly orders = new Map<string, RankOrder>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -83,18 +86,8 @@ export class SqliteLedgerIndex implements LedgerIndex {
           revision = @revision, last_position = @position
         WHERE item_id = @itemId AND last_position < @position`),
       ranked: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id LIMIT ? OFFSET ?`),
-      rankedCount: db.prepare('SELECT COUNT(*) AS n FROM items WHERE backlog_id = ? AND ranked = 1'),
+      rankedKeys: db.prepare(`SELECT rank, item_id AS itemId FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id`),
       item: db.prepare('SELECT * FROM items WHERE item_id = ?'),
-      positionOf: db.prepare(`SELECT COUNT(*) + 1 AS p FROM items
-        WHERE backlog_id = @backlogId AND ranked = 1 AND (rank < @rank OR (rank = @rank AND item_id < @itemId))`),
-      nthOther: db.prepare(`SELECT item_id, rank FROM items WHERE backlog_id = ? AND ranked = 1 AND item_id != ?
-        ORDER BY rank, item_id LIMIT 1 OFFSET ?`),
-      countOthers: db.prepare('SELECT COUNT(*) AS n FROM items WHERE backlog_id = ? AND ranked = 1 AND item_id != ?'),
-      nextDistinct: db.prepare(`SELECT MIN(rank) AS rank FROM items WHERE backlog_id = ? AND ranked = 1 AND item_id != ? AND rank > ?`),
-      prevOther: db.prepare(`SELECT rank FROM items WHERE backlog_id = @backlogId AND ranked = 1 AND item_id != @itemId
-        AND (rank < @rank OR (rank = @rank AND item_id < @anchorId)) ORDER BY rank DESC, item_id DESC LIMIT 1`),
-      nextOther: db.prepare(`SELECT rank FROM items WHERE backlog_id = @backlogId AND ranked = 1 AND item_id != @itemId
-        AND (rank > @rank OR (rank = @rank AND item_id > @anchorId)) ORDER BY rank, item_id LIMIT 1`),
       upTo: db.prepare(`SELECT event_json FROM entries WHERE backlog_id = ? AND item_id IS NOT NULL AND occurred_at <= ?
         ORDER BY position`),
     };
@@ -107,12 +100,14 @@ export class SqliteLedgerIndex implements LedgerIndex {
 
   apply(events: RecordedEvent[]): void {
     if (events.length === 0 || !this.db.open) return;
+    const touched = new Set<string>();
     const tx = this.db.transaction((batch: RecordedEvent[]) => {
       for (const e of batch) {
         if (e.position <= this.position) continue;
         this.stmt.insertEntry.run({ ...entryRow(e), json: JSON.stringify(e) });
         const change = itemRowChange(e);
         if (change) {
+          touched.add(change.itemId);
           if (change.insert) {
             this.stmt.insertItem.run({ ...change.insert, itemId: change.itemId, revision: change.revision, position: change.position });
           } else {
@@ -133,6 +128,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
       this.stmt.setCheckpoint.run(last, last);
     });
     tx(events);
+    this.refreshOrders(touched);
     this.position = Math.max(this.position, events[events.length - 1].position);
     this.emitter.emit('advanced', this.position);
   }
@@ -158,7 +154,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
   }
 
   rankedCount(backlogId: string): number {
-    return (this.stmt.rankedCount.get(backlogId) as { n: number }).n;
+    return this.orderOf(backlogId).size;
   }
 
   itemRow(itemId: string) {
@@ -167,53 +163,62 @@ export class SqliteLedgerIndex implements LedgerIndex {
   }
 
   positionOf(backlogId: string, itemId: string): number | null {
-    const r = this.stmt.item.get(itemId) as ItemDbRow | undefined;
-    if (!r || r.ranked !== 1 || r.backlog_id !== backlogId) return null;
-    return (this.stmt.positionOf.get({ backlogId, rank: r.rank, itemId }) as { p: number }).p;
+    return this.orderOf(backlogId).positionOf(itemId);
   }
 
   neighboursAt(backlogId: string, position: number, itemId: string): RankNeighbours {
-    const others = (this.stmt.countOthers.get(backlogId, itemId) as { n: number }).n;
-    const above = position > 1 ? (this.stmt.nthOther.get(backlogId, itemId, position - 2) as { rank: string } | undefined) : undefined;
-    const below = position <= others ? (this.stmt.nthOther.get(backlogId, itemId, position - 1) as { rank: string } | undefined) : undefined;
-    return this.untie(backlogId, itemId, above?.rank ?? null, below?.rank ?? null, others);
+    const order = this.orderOf(backlogId);
+    const others = order.countOthers(itemId);
+    const above = position > 1 ? order.nthOtherRank(itemId, position - 2) : null;
+    const below = position <= others ? order.nthOtherRank(itemId, position - 1) : null;
+    return this.untie(order, itemId, above, below, others);
   }
 
   neighboursOf(backlogId: string, anchorId: string, side: 'before' | 'after', itemId: string) {
+    const order = this.orderOf(backlogId);
     const anchor = this.stmt.item.get(anchorId) as ItemDbRow | undefined;
-    const others = (this.stmt.countOthers.get(backlogId, itemId) as { n: number }).n;
+    const others = order.countOthers(itemId);
     if (!anchor || anchor.ranked !== 1 || anchor.backlog_id !== backlogId || anchorId === itemId) {
       return { above: null, below: null, others, position: -1 };
     }
-    const params = { backlogId, itemId, rank: anchor.rank, anchorId };
-    const anchorPos =
-      (this.stmt.positionOf.get({ backlogId, rank: anchor.rank, itemId: anchorId }) as { p: number }).p -
-      (this.isRankedBefore(backlogId, itemId, anchor.rank, anchorId) ? 1 : 0);
+    // The anchor's position among the other items: excluding the moved item shifts it up when it sorts before.
+    const self = order.positionOf(itemId);
+    const anchorPos = order.countBefore(anchor.rank, anchorId) + 1 - (self !== null && self <= order.countBefore(anchor.rank, anchorId) ? 1 : 0);
     if (side === 'before') {
-      const prev = this.stmt.prevOther.get(params) as { rank: string } | undefined;
-      return { ...this.untie(backlogId, itemId, prev?.rank ?? null, anchor.rank, others), position: anchorPos };
+      const prev = order.prevOtherRank(itemId, anchor.rank, anchorId);
+      return { ...this.untie(order, itemId, prev, anchor.rank, others), position: anchorPos };
     }
-    const next = this.stmt.nextOther.get(params) as { rank: string } | undefined;
-    return { ...this.untie(backlogId, itemId, anchor.rank, next?.rank ?? null, others), position: anchorPos + 1 };
-  }
-
-  /** True when `itemId` is ranked and sorts before the anchor (so excluding it shifts positions up). */
-  private isRankedBefore(backlogId: string, itemId: string, anchorRank: string, anchorId: string): boolean {
-    const r = this.stmt.item.get(itemId) as ItemDbRow | undefined;
-    if (!r || r.ranked !== 1 || r.backlog_id !== backlogId) return false;
-    return r.rank < anchorRank || (r.rank === anchorRank && itemId < anchorId);
+    const next = order.nextOtherRank(itemId, anchor.rank, anchorId);
+    return { ...this.untie(order, itemId, anchor.rank, next, others), position: anchorPos + 1 };
   }
 
   /**
    * Two concurrent moves into the same gap can produce equal keys; a key strictly between equal
    * neighbours does not exist, so the lower bound moves to the next distinct key.
    */
-  private untie(backlogId: string, itemId: string, above: string | null, below: string | null, others: number): RankNeighbours {
+  private untie(order: RankOrder, itemId: string, above: string | null, below: string | null, others: number): RankNeighbours {
     if (above !== null && below !== null && above >= below) {
-      const next = this.stmt.nextDistinct.get(backlogId, itemId, above) as { rank: string | null };
-      return { above, below: next.rank, others };
+      return { above, below: order.nextDistinctRank(itemId, above), others };
     }
     return { above, below, others };
+  }
+
+  private orderOf(backlogId: string): RankOrder {
+    let order = this.orders.get(backlogId);
+    if (!order) {
+      order = RankOrder.fromSorted(this.stmt.rankedKeys.iterate(backlogId) as Iterable<{ rank: string; itemId: string }>);
+      this.orders.set(backlogId, order);
+    }
+    return order;
+  }
+
+  /** After a commit: the in-memory orders take each touched item's row as it now is in the file. */
+  private refreshOrders(itemIds: Set<string>): void {
+    for (const itemId of itemIds) {
+      const r = this.stmt.item.get(itemId) as ItemDbRow | undefined;
+      const order = r && this.orders.get(r.backlog_id);
+      if (order) order.set(itemId, r.ranked === 1 ? r.rank : null);
+    }
   }
 
   itemEventsUpTo(backlogId: string, at: string): RecordedEvent[] {

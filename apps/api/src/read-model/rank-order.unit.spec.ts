@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { RankOrder } from './rank-order';
+
+/** The SQL the order replaces, as plain array operations over (rank, item_id) sorted bytewise. */
+class Naive {
+  readonly ranks = new Map<string, string>();
+  sorted(exclude?: string) {
+    return [...this.ranks.entries()]
+      .filter(([id]) => id !== exclude)
+      .map(([itemId, rank]) => ({ itemId, rank }))
+      .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+  }
+  before(rank: string, id: string) {
+    return (r: { rank: string; itemId: string }) => r.rank < rank || (r.rank === rank && r.itemId < id);
+  }
+}
+
+const ids = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6', 'g7'];
+const rankArb = fc.stringOf(fc.constantFrom('0', '1', 'i', 'z'), { minLength: 1, maxLength: 3 });
+const opArb = fc.record({ itemId: fc.constantFrom(...ids), rank: fc.option(rankArb, { nil: null }) });
+
+describe('RankOrder: the in-memory ranking answers exactly what the SQL over (rank, item_id) answers', () => {
+  it('agrees with a naive sorted list after any sequence of moves, ties and removals', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), fc.constantFrom(...ids), fc.constantFrom(...ids), rankArb, (ops, me, anchor, probe) => {
+        const order = new RankOrder();
+        const naive = new Naive();
+        for (const op of ops) {
+          order.set(op.itemId, op.rank);
+          if (op.rank === null) naive.ranks.delete(op.itemId);
+          else naive.ranks.set(op.itemId, op.rank);
+        }
+        const all = naive.sorted();
+        const others = naive.sorted(me);
+        expect(order.size).toBe(all.length);
+        expect(order.positionOf(me)).toBe(naive.ranks.has(me) ? all.findIndex((r) => r.itemId === me) + 1 : null);
+        expect(order.countOthers(me)).toBe(others.length);
+        for (let k = -1; k <= others.length; k++) expect(order.nthOtherRank(me, k)).toBe(others[k]?.rank ?? null);
+        expect(order.nextDistinctRank(me, probe)).toBe(others.find((r) => r.rank > probe)?.rank ?? null);
+        const anchorRank = naive.ranks.get(anchor) ?? probe;
+        expect(order.countBefore(anchorRank, anchor)).toBe(all.filter(naive.before(anchorRank, anchor)).length);
+        expect(order.prevOtherRank(me, anchorRank, anchor)).toBe(others.filter(naive.before(anchorRank, anchor)).pop()?.rank ?? null);
+        expect(order.nextOtherRank(me, anchorRank, anchor)).toBe(
+          others.find((r) => r.rank > anchorRank || (r.rank === anchorRank && r.itemId > anchor))?.rank ?? null,
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sorts a rank before its own extensions, as SQLite compares text', () => {
+    const order = RankOrder.fromSorted([
+      { rank: 'i', itemId: 'z9' },
+      { rank: 'i0', itemId: 'a1' },
+    ]);
+    expect(order.positionOf('z9')).toBe(1);
+    expect(order.positionOf('a1')).toBe(2);
+    order.set('b2', 'i');
+    expect([order.positionOf('b2'), order.positionOf('z9'), order.positionOf('a1')]).toEqual([1, 2, 3]);
+  });
+
+  it('refuses rows that are not in (rank, item_id) order', () => {
+    expect(() => RankOrder.fromSorted([{ rank: 'z', itemId: 'a' }, { rank: 'a', itemId: 'b' }])).toThrow(/not in \(rank, item_id\) order/);
+  });
+});
