@@ -68,7 +68,8 @@ export type {
   RecordOutcome,
 } from './item/item.commands';
 export { initialItemState, isRanked } from './item/item.state';
-export type { ItemState, ItemStatus, EscalationState, DecisionRef, ItemOutcome } from './item/item.state';
+export type { ItemState, ItemStatus, EscalationState, DecisionRef, DecisionList, ItemOutcome } from './item/item.state';
+export { findDecision, decisionsOf } from './item/item.state';
 export { itemDecider } from './item/item.decider';
 
 export { ForumEventType, DEFAULT_FORUM_RULE, NO_QUORUM_FOLLOW_UPS } from './forum/forum.events';

@@ -29,7 +29,7 @@ import {
   type ItemKind,
   type ReprioritizationTrigger,
 } from './item.events';
-import { initialItemState, isRanked, type DecisionRef, type EscalationState, type ItemState } from './item.state';
+import { findDecision, initialItemState, isRanked, type DecisionRef, type EscalationState, type ItemState } from './item.state';
 
 type Out = Decided<ItemEvent>[];
 
@@ -233,9 +233,7 @@ function escalate(c: EscalateDecision, state: ItemState): Out {
   if (Object.prototype.hasOwnProperty.call(state.escalations, escalationId)) {
     throw new DomainError('ESCALATION.ALREADY_EXISTS', 'An escalation with this id already exists.', { escalationId });
   }
-  const target: DecisionRef | undefined = Object.prototype.hasOwnProperty.call(state.decisions, c.againstEventId)
-    ? state.decisions[c.againstEventId]
-    : undefined;
+  const target: DecisionRef | undefined = findDecision(state, c.againstEventId);
   if (!target) {
     throw new DomainError(
       'ESCALATION.TARGET_NOT_FOUND',
@@ -577,7 +575,7 @@ function num(v: unknown): number | null {
 function withDecision(state: ItemState, id: string, type: string, from: unknown, to: unknown): ItemState {
   return {
     ...state,
-    decisions: { ...state.decisions, [id]: { eventId: id, type, fromPosition: num(from), toPosition: num(to) } },
+    decisions: { head: { eventId: id, type, fromPosition: num(from), toPosition: num(to) }, rest: state.decisions },
     lastEventId: id,
   };
 }

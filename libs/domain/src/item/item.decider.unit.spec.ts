@@ -25,7 +25,7 @@ import {
 import type { ItemCommand } from './item.commands';
 import { itemDecider } from './item.decider';
 import type { ItemEvent } from './item.events';
-import { isRanked, type ItemState } from './item.state';
+import { decisionsOf, findDecision, isRanked, type DecisionRef, type ItemState } from './item.state';
 
 const { given } = deciderSpec(itemDecider);
 const ids = { itemId: ITEM_ID, backlogId: BACKLOG_ID };
@@ -484,8 +484,8 @@ describe('item decider', () => {
       const s = out.stateAfter();
       expect(s.escalations['esc-1']).toMatchObject({ status: 'overturned', resolutionEventId: 'new-1' });
       expect(s.rank).toBe(toRank);
-      expect(s.decisions['new-2']).toEqual({ eventId: 'new-2', type: 'item.reprioritized', fromPosition: 5, toPosition: 1 });
-      expect(s.decisions['new-1']).toBeUndefined();
+      expect(findDecision(s, 'new-2')).toEqual({ eventId: 'new-2', type: 'item.reprioritized', fromPosition: 5, toPosition: 1 });
+      expect(findDecision(s, 'new-1')).toBeUndefined();
     });
 
     it('overturned on a ranked item requires the placement', () => {
@@ -852,7 +852,8 @@ describe('item decider', () => {
     ];
 
     it('folds the whole life of an item', () => {
-      expect(stateOf(history)).toEqual<ItemState>({
+      const folded = stateOf(history);
+      expect({ ...folded, decisions: decisionsOf(folded) }).toEqual<Omit<ItemState, 'decisions'> & { decisions: DecisionRef[] }>({
         status: 'delivered',
         itemId: ITEM_ID,
         backlogId: BACKLOG_ID,
@@ -880,15 +881,15 @@ describe('item decider', () => {
             resolutionEventId: 'e4',
           },
         },
-        decisions: {
-          e1: { eventId: 'e1', type: 'item.added', fromPosition: null, toPosition: 3 },
-          e2: { eventId: 'e2', type: 'item.reprioritized', fromPosition: 3, toPosition: 1 },
-          e5: { eventId: 'e5', type: 'item.estimated', fromPosition: null, toPosition: null },
-          e6: { eventId: 'e6', type: 'item.killed', fromPosition: 1, toPosition: null },
-          e7: { eventId: 'e7', type: 'item.revived', fromPosition: null, toPosition: 2 },
-          e8: { eventId: 'e8', type: 'item.started', fromPosition: null, toPosition: null },
-          e9: { eventId: 'e9', type: 'item.delivered', fromPosition: 2, toPosition: null },
-        },
+        decisions: [
+          { eventId: 'e1', type: 'item.added', fromPosition: null, toPosition: 3 },
+          { eventId: 'e2', type: 'item.reprioritized', fromPosition: 3, toPosition: 1 },
+          { eventId: 'e5', type: 'item.estimated', fromPosition: null, toPosition: null },
+          { eventId: 'e6', type: 'item.killed', fromPosition: 1, toPosition: null },
+          { eventId: 'e7', type: 'item.revived', fromPosition: null, toPosition: 2 },
+          { eventId: 'e8', type: 'item.started', fromPosition: null, toPosition: null },
+          { eventId: 'e9', type: 'item.delivered', fromPosition: 2, toPosition: null },
+        ],
         outcomes: [],
         lastEventId: 'e9',
       });
@@ -927,7 +928,7 @@ describe('item decider', () => {
       itemDecider.evolve(s, itemEscalated('z', 'esc-z', 'e-added', 'item.added'));
       expect(s).toEqual(snapshot);
       expect(itemDecider.initialState.status).toBe('none');
-      expect(itemDecider.initialState.decisions).toEqual({});
+      expect(decisionsOf(itemDecider.initialState)).toEqual([]);
     });
   });
 });

@@ -6,7 +6,7 @@ import { BACKLOG_ID, ITEM_ID, WHY, actors, backlogCtx } from '../testing/fixture
 import type { ItemCommand, Placement } from './item.commands';
 import { itemDecider } from './item.decider';
 import { ITEM_KINDS, ItemEventType, type ItemEvent, type ReprioritizationTrigger } from './item.events';
-import { isRanked, type ItemState } from './item.state';
+import { decisionsOf, findDecision, isRanked, type ItemState } from './item.state';
 
 const KEYS = ['0z', '1', 'a', 'b', 'i', 'i5', 'm', 'q', 'y', 'z', 'zz'];
 
@@ -67,7 +67,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ r: role, i: pick, e: fc.nat(3), t: text }).map(
     ({ r, i, e, t }): Step =>
       (s) => {
-        const targets = Object.keys(s.decisions);
+        const targets = decisionsOf(s).map((d) => d.eventId);
         return {
           kind: 'EscalateDecision',
           actor: actors[r],
@@ -161,8 +161,8 @@ function checkInvariants(state: ItemState, emittedIds: Set<string>): void {
   expect(state.status === 'anti-backlog').toBe(state.antiBacklogReason !== null);
   if (state.status !== 'none') expect(state).toMatchObject({ itemId: ITEM_ID, backlogId: BACKLOG_ID });
   // decisions are events of this stream, escalations excluded
-  for (const [id, d] of Object.entries(state.decisions)) {
-    expect(emittedIds.has(id)).toBe(true);
+  for (const d of decisionsOf(state)) {
+    expect(emittedIds.has(d.eventId)).toBe(true);
     expect(['item.escalated', 'item.escalation-resolved']).not.toContain(d.type);
   }
   // at most one open escalation per decision; resolved ones point at their resolution
@@ -170,7 +170,7 @@ function checkInvariants(state: ItemState, emittedIds: Set<string>): void {
   expect(new Set(open.map((e) => e.againstEventId)).size).toBe(open.length);
   for (const e of Object.values(state.escalations)) {
     expect(e.status === 'open').toBe(e.resolutionEventId === null);
-    expect(state.decisions[e.againstEventId]).toBeDefined();
+    expect(findDecision(state, e.againstEventId)).toBeDefined();
   }
 }
 

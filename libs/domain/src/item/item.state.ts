@@ -26,6 +26,28 @@ export interface DecisionRef {
   toPosition: number | null;
 }
 
+/**
+ * The stream's decisions, newest first, as an immutable linked list: adding one shares the rest, so folding an
+ * item with k events costs O(k) (a copied map cost O(k²) and dominated `?at=` reconstruction).
+ */
+export interface DecisionList {
+  readonly head: DecisionRef;
+  readonly rest: DecisionList | null;
+}
+
+/** The decision with this event id, if it is one of the stream's decisions. */
+export function findDecision(state: Pick<ItemState, 'decisions'>, eventId: string): DecisionRef | undefined {
+  for (let node = state.decisions; node !== null; node = node.rest) if (node.head.eventId === eventId) return node.head;
+  return undefined;
+}
+
+/** The stream's decisions, oldest first. */
+export function decisionsOf(state: Pick<ItemState, 'decisions'>): DecisionRef[] {
+  const out: DecisionRef[] = [];
+  for (let node = state.decisions; node !== null; node = node.rest) out.push(node.head);
+  return out.reverse();
+}
+
 export interface ItemOutcome {
   objectiveId: string;
   observedValue: string;
@@ -50,7 +72,7 @@ export interface ItemState {
   antiBacklogReason: string | null;
   escalations: Record<string, EscalationState>;
   /** Every event of the stream except item.escalated / item.escalation-resolved, by event id. */
-  decisions: Record<string, DecisionRef>;
+  decisions: DecisionList | null;
   outcomes: ItemOutcome[];
   lastEventId: string | null;
 }
@@ -70,7 +92,7 @@ export const initialItemState: ItemState = {
   kill: null,
   antiBacklogReason: null,
   escalations: {},
-  decisions: {},
+  decisions: null,
   outcomes: [],
   lastEventId: null,
 };

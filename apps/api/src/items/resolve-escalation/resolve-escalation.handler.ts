@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ItemEventType, isRanked, type ItemState, type Placement } from '@ledger/domain';
+import { findDecision, ItemEventType, isRanked, type ItemState, type Placement } from '@ledger/domain';
 import { actorOf } from '../../auth/principal';
 import type { DecisionOutcome } from '../../shared/decision-executor';
 import { ItemDecisions } from '../item-decisions';
@@ -55,9 +55,7 @@ export class ResolveEscalationHandler implements ICommandHandler<ResolveEscalati
     itemId: string,
     againstEventId: string,
   ): PlacementRequest | undefined | null {
-    const contested = Object.prototype.hasOwnProperty.call(state.decisions, againstEventId)
-      ? state.decisions[againstEventId]
-      : undefined;
+    const contested = findDecision(state, againstEventId);
     if (contested?.type === ItemEventType.Reprioritized && typeof contested.fromPosition === 'number') {
       // The bottom slot is the highest position the item can take (ranked count, +1 when not ranked yet).
       const last = this.ranking.placement(state.backlogId, itemId, undefined).position;
