@@ -174,6 +174,8 @@ async function loadPolicies(client: ClickHouseClient, database: string, backlogI
  * it (ordered by (occurred_at, position)) and the reprioritizations of the preceding wmax ms, among which the
  * row's own window (the policy in force at its time), direction and half-way conditions pick the most recent
  * qualifying D1. Rule 2 joins the (few) overturning resolutions to the decisions they were against.
+ * The policies come in as bound arrays; `pol` groups them per backlog, so each D2 searches only its own
+ * backlog's list (searching the whole list made a portfolio's cost grow with backlogs × rows).
  */
 function reversedCte(database: string): string {
   const base = `${database}.decisions FINAL`;
@@ -201,17 +203,23 @@ function reversedCte(database: string): string {
         OVER (PARTITION BY backlog_id, item_id ORDER BY t_s RANGE BETWEEN {wmax_s:UInt32} PRECEDING AND CURRENT ROW) AS recent
     FROM stream
   ),
+  pol AS (
+    SELECT z.1 AS pol_backlog, arraySort(x -> (x.1, x.2), groupArray((z.2, z.3, z.4))) AS pol_list
+    FROM (SELECT arrayJoin(arrayZip({pol_backlogs:Array(String)}, {pol_at:Array(${T})}, {pol_pos:Array(UInt64)},
+      {pol_window:Array(UInt32)})) AS z)
+    GROUP BY pol_backlog
+  ),
   r13 AS (
     SELECT *,
-      arrayLastIndex((b, pt, pp) -> b = backlog_id AND (pt, pp) <= (occurred_at, position),
-        {pol_backlogs:Array(String)}, {pol_at:Array(${T})}, {pol_pos:Array(UInt64)}) AS policy_index,
-      toInt64(if(policy_index = 0, ${DEFAULT_WINDOW}, {pol_window:Array(UInt32)}[policy_index])) * ${DAY_MS} AS window_ms,
+      arrayLastIndex(x -> (x.1, x.2) <= (occurred_at, position), pol_list) AS policy_index,
+      toInt64(if(policy_index = 0, ${DEFAULT_WINDOW}, pol_list[policy_index].3)) * ${DAY_MS} AS window_ms,
       arrayLast(m -> (m.2, m.3) < (occurred_at, position) AND t - m.7 <= window_ms
           AND sign(toInt64(m.6) - m.5) * sign(toInt64(to_position) - from_position) = -1
           AND 2 * (toInt64(m.6) - to_position) * (toInt64(m.6) - m.5) >= (toInt64(m.6) - m.5) * (toInt64(m.6) - m.5),
         arraySort(m -> (m.2, m.3), recent)) AS back_from
-    FROM framed
-    WHERE is_d2 AND ((type = 'item.revived' AND last_kill.1 != '') OR (type = 'item.reprioritized' AND back_from.1 != ''))
+    FROM (SELECT * FROM framed WHERE is_d2) AS f
+    LEFT JOIN pol ON pol.pol_backlog = f.backlog_id
+    WHERE (type = 'item.revived' AND last_kill.1 != '') OR (type = 'item.reprioritized' AND back_from.1 != '')
   ),
   r2 AS (
     SELECT d.*, (p.event_id, p.type, p.occurred_at, p.actor_id, p.from_position, p.to_position) AS d1
