@@ -8,6 +8,9 @@
  *   as-of           100,000 item events: read-model catch-up, GET …/items?at=
  *   http-adapter    a minimal Nest app on Fastify vs Express
  *   kafka           distributed tier: relay and projector throughput, end-to-end lag at 1,000/s (real broker)
+ *   analytics       1,000,000 events (10,000,000 with --large) over 100+ backlogs: seed the store, rebuild the
+ *                   projection, lag at a steady 1,000 events/s, p50/p95 of each metrics endpoint
+ * --large: analytics at 10M events. --keep-data <dir>: the analytics data dir goes under <dir> and is kept.
  * --quick: small sizes (a smoke run, < 60 s). --wait-quiet [s]: on a shared machine, wait (up to s, default
  * 300) before each benchmark until the CPU is idle. --profile: the app children run with --cpu-prof and the
  * summary gets the self time per area/function of each measured phase (files kept in [dir] if given).
@@ -21,16 +24,21 @@ import { benchHttpDecisions } from './http-decisions.bench';
 import { benchAsOf } from './as-of.bench';
 import { benchHttpAdapter } from './http-adapter.bench';
 import { benchKafka } from './kafka.bench';
+import { benchAnalytics } from './analytics.bench';
 import { childrenCpuMs, killAllChildren, REPO_ROOT } from './lib/app-process';
 import { destroyAgent } from './lib/http';
 import { summarizeProfile } from './lib/cpuprofile';
 import { log } from './lib/progress';
 
-const NAMES = ['event-store', 'http-decisions', 'as-of', 'http-adapter', 'kafka'] as const;
+const NAMES = ['event-store', 'http-decisions', 'as-of', 'http-adapter', 'kafka', 'analytics'] as const;
 type Name = (typeof NAMES)[number];
 
 interface Args {
   quick: boolean;
+  /** analytics at 10,000,000 events instead of 1,000,000. */
+  large: boolean;
+  /** analytics: put its data dir here and keep it (to investigate queries afterwards). */
+  keepDataDir?: string;
   only: Name[];
   profile: boolean;
   profileDir?: string;
@@ -39,10 +47,16 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, only: [...NAMES], profile: false, waitQuietSeconds: 0 };
+  const args: Args = { quick: false, large: false, only: [...NAMES], profile: false, waitQuietSeconds: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
+    else if (a === '--large') args.large = true;
+    else if (a === '--keep-data') {
+      const v = argv[++i];
+      if (!v) throw new Error('--keep-data needs a directory');
+      args.keepDataDir = resolve(v);
+    }
     else if (a === '--only') {
       const v = argv[++i];
       if (!v) throw new Error('--only needs a name');
@@ -57,7 +71,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--wait-quiet') {
       args.waitQuietSeconds = argv[i + 1] && /^\d+$/.test(argv[i + 1]) ? Number(argv[++i]) : 300;
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write(`usage: npm run bench -- [--quick] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]]\n`);
+      process.stdout.write(`usage: npm run bench -- [--quick] [--large] [--keep-data <dir>] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]]\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -71,6 +85,7 @@ const SIZES = {
     asOf: { items: 2000, eventsPerItem: 50, batch: 2000, requests: 30, budgetSeconds: 120 },
     adapter: { connections: 50, seconds: 10, warmupSeconds: 2 },
     kafka: { events: 100_000, partitions: 3, items: 1000, rate: 1000, seconds: 30, httpSeconds: 10, sustainedRate: 250 },
+    analytics: { events: 1_000_000, backlogs: 100, days: 420, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 60, lagWarmupSeconds: 5, requests: 40, portfolioRequests: 10, budgetSeconds: 180 },
     watchdogSeconds: 30 * 60,
   },
   quick: {
@@ -79,9 +94,13 @@ const SIZES = {
     asOf: { items: 200, eventsPerItem: 50, batch: 2000, requests: 10, budgetSeconds: 10 },
     adapter: { connections: 50, seconds: 2, warmupSeconds: 1 },
     kafka: { events: 10_000, partitions: 3, items: 200, rate: 1000, seconds: 5, httpSeconds: 3, sustainedRate: 250 },
+    analytics: { events: 20_000, backlogs: 10, days: 400, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 5, lagWarmupSeconds: 1, requests: 10, portfolioRequests: 3, budgetSeconds: 30 },
     watchdogSeconds: 5 * 60,
   },
 };
+
+/** --large: the analytics benchmark at 10,000,000 events (a few thousand items per backlog, as at 1M). */
+const LARGE_ANALYTICS = { events: 10_000_000, backlogs: 1000 };
 
 function git(args: string[]): string | null {
   try {
@@ -260,6 +279,19 @@ function markdown(summary: Json): string {
       ['settings', k.e2e.settings],
     ], k);
   }
+  if (r.analytics && !r.analytics.error) {
+    const x = r.analytics;
+    const la = (v: number[] | undefined) => (v ? v.join(' / ') : '?');
+    const rows: [string, unknown][] = [
+      ['seed (straight into the store)', `${x.seed.events} events, ${x.seed.backlogs} backlogs, ${x.seed.items} items, ${x.seed.history_from.slice(0, 10)} → ${x.seed.history_to.slice(0, 10)}; ${x.seed.seconds} s = ${x.seed.events_per_s} events/s (load ${la(x.seed.loadavg_after)})`],
+      ['rebuild (target ≥ 50,000 events/s)', `${x.rebuild.events} events in ${x.rebuild.seconds} s = **${x.rebuild.events_per_s} events/s** (load ${la(x.rebuild.loadavg_before)} → ${la(x.rebuild.loadavg_after)})`],
+      [`lag at ${x.lag.rate_target_per_s} events/s (target p99 < 2 s)`, `p50 ${x.lag.lag_ms.p50_ms} / p99 **${x.lag.lag_ms.p99_ms}** / max ${x.lag.lag_ms.max_ms} ms over ${x.lag.events} events (achieved ${x.lag.achieved_per_s}/s; load ${la(x.lag.loadavg_before)} → ${la(x.lag.loadavg_after)})`],
+    ];
+    for (const [name, m] of Object.entries(x.metrics as Json)) {
+      rows.push([`GET ${name} (target p95 < 300 ms)`, `p50 ${m.p50_ms} / p95 **${m.p95_ms}** / max ${m.max_ms} ms (n=${m.n}; load ${la(m.loadavg_before)} → ${la(m.loadavg_after)})`]);
+    }
+    table(`analytics (${x.seed.events} events)`, rows, x);
+  }
   for (const [name, v] of Object.entries(r)) if ((v as Json).error) out.push(`**${name} failed:** ${(v as Json).error}`, '');
   return out.join('\n');
 }
@@ -285,7 +317,10 @@ async function main(): Promise<void> {
       process.exit(130);
     });
   }
-  const watchdogSeconds = sizes.watchdogSeconds + args.waitQuietSeconds * args.only.length;
+  const analyticsSizes = args.large ? { ...sizes.analytics, ...LARGE_ANALYTICS } : sizes.analytics;
+  // The analytics benchmark seeds and projects millions of events: its own, longer, allowance.
+  const analyticsSeconds = args.only.includes('analytics') ? (args.large ? 4 * 3600 : args.quick ? 5 * 60 : 45 * 60) : 0;
+  const watchdogSeconds = sizes.watchdogSeconds + analyticsSeconds + args.waitQuietSeconds * args.only.length;
   const watchdog = setTimeout(() => {
     log(`watchdog: the run exceeded ${watchdogSeconds} s; aborting`);
     cleanup();
@@ -293,7 +328,7 @@ async function main(): Promise<void> {
   }, watchdogSeconds * 1000);
   watchdog.unref();
 
-  const summary: Json = { mode: args.quick ? 'quick' : 'full', machine: machine(), command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`, results: {} };
+  const summary: Json = { mode: args.quick ? 'quick' : args.large ? 'full --large' : 'full', machine: machine(), command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`, results: {} };
   log(`benchmarks: ${args.only.join(', ')} (${summary.mode}); data in ${dir}`);
   const t0 = Date.now();
   try {
@@ -330,10 +365,13 @@ async function main(): Promise<void> {
           result = await benchAsOf({ dir, ...sizes.asOf, nodeArgs, onPhase });
         } else if (name === 'kafka') {
           result = await benchKafka({ dir, ...sizes.kafka });
+        } else if (name === 'analytics') {
+          if (args.keepDataDir) mkdirSync(args.keepDataDir, { recursive: true });
+          result = await benchAnalytics({ dir: args.keepDataDir ?? dir, ...analyticsSizes, nodeArgs, onPhase });
         } else {
           result = await benchHttpAdapter(sizes.adapter);
         }
-        if (profileDir && name !== 'event-store' && name !== 'http-adapter') {
+        if (profileDir && name !== 'event-store' && name !== 'http-adapter' && name !== 'analytics') {
           const file = join(profileDir, `${name}.cpuprofile`);
           result.profile = {
             file: args.profileDir ? file : '(deleted with the temp dir; pass --profile <dir> to keep it)',

@@ -56,8 +56,10 @@ export class AnalyticsScope {
   async forPortfolio(principal: Principal, q: AnalyticsQueryDto): Promise<ResolvedQuery> {
     const resolved = this.resolveTimes(q);
     await this.analytics.reached(q.minPosition);
+    // No FINAL: a redelivered row repeats a backlog id, which DISTINCT drops anyway (ADR 0008 allows an
+    // equivalent duplicate-insensitive aggregate); FINAL over the whole table cost ~6x (136 vs 22 ms at 1M events).
     const rs = await this.client.query({
-      query: `SELECT DISTINCT backlog_id FROM ${this.analytics.database}.decisions FINAL
+      query: `SELECT DISTINCT backlog_id FROM ${this.analytics.database}.decisions
               WHERE type = 'backlog.created' AND occurred_at <= {at:DateTime64(3, 'UTC')} ORDER BY backlog_id`,
       query_params: { at: resolved.at.toISOString().replace('T', ' ').replace('Z', '') },
       format: 'JSONEachRow',

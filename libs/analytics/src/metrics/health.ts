@@ -178,11 +178,14 @@ const keyOf = (k: SizeKey) => `${k.at}|${k.backlogId}`;
 /**
  * Per point × backlog: the size inputs as of that point (one query per ingredient, each over all points).
  * Every (point, backlog) of the scope gets an entry (zeros, default band when the backlog has nothing yet).
+ * `readyCounts`: the ready items/points per point and backlog from zombieCountsAt's pass over the same points
+ * (the portfolio), instead of a pass of its own.
  */
 export async function backlogSizesAt(
   client: ClickHouseClient,
   scope: { database: string; backlogIds: string[] },
   points: Date[],
+  readyCounts?: Promise<Array<{ at: string; backlogId: string; readyItems: number; readyPoints: number }>>,
 ): Promise<Map<string, BacklogSize>> {
   const out = new Map<string, BacklogSize>();
   if (points.length === 0 || scope.backlogIds.length === 0) return out;
@@ -207,7 +210,9 @@ export async function backlogSizesAt(
       .query({ query, query_params: params, format: 'JSONEachRow', clickhouse_settings: METRIC_QUERY_SETTINGS })
       .then((r) => r.json<T & { at: string; backlog_id: string }>());
   const [ready, velocity, bands] = await Promise.all([
-    run<{ ready_items: number | string; ready_points: number }>(readyQuery),
+    readyCounts
+      ? readyCounts.then((rows) => rows.map((r) => ({ at: chTime(r.at), backlog_id: r.backlogId, ready_items: r.readyItems, ready_points: r.readyPoints })))
+      : run<{ ready_items: number | string; ready_points: number }>(readyQuery),
     run<{ velocity_sum: number; velocity_count: number | string }>(velocityQuery),
     run<{ healthy_min: number | string; healthy_max: number | string }>(bandQuery),
   ]);
@@ -390,7 +395,9 @@ export async function health(
 /** Per backlog of the scope (in its order), as of scope.at: open items, zombies, size in sprints and verdict. */
 export async function backlogHeadline(client: ClickHouseClient, scope: MetricScope): Promise<BacklogHeadline[]> {
   const points = [scope.at];
-  const [counts, sizes] = await Promise.all([zombieCountsAt(client, scope, points), backlogSizesAt(client, scope, points)]);
+  // One pass over the items for zombies and the ready work (velocity and band are small side queries).
+  const countsAt = zombieCountsAt(client, scope, points);
+  const [counts, sizes] = await Promise.all([countsAt, backlogSizesAt(client, scope, points, countsAt)]);
   const at = scope.at.toISOString();
   const countBy = new Map(counts.map((c) => [c.backlogId, c]));
   return scope.backlogIds.map((backlogId) => {

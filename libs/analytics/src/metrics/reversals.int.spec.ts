@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { Role } from '@ledger/kernel';
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { History } from '../testing/history';
-import { reversalRateTrend, reversals, type ReversalOptions, type ReversalReport } from './reversals';
+import { generateHistory } from '../testing/generated-history';
+import { reversalRatesByBacklog, reversalRateTrend, reversals, type ReversalOptions, type ReversalReport } from './reversals';
 
 /** Golden scenarios for DOMAIN.md "Reversal" (docs/metrics-reversals.md), one per clause and edge. */
 describe('decision reversals (DOMAIN.md "Reversal")', () => {
@@ -416,6 +417,33 @@ describe('decision reversals (DOMAIN.md "Reversal")', () => {
       }
       expect(trend.map((p) => p.reversingDecisions)).toEqual([0, 1, 1, 2, 0]);
       expect(trend[0]).toMatchObject({ decisions: 0, rate: null });
+    });
+  });
+
+  describe('rates by backlog (portfolio)', () => {
+    it('gives each backlog exactly the numbers of its own report, in the scope order, for several "as of" instants', async () => {
+      const events = generateHistory({ events: 4000, backlogs: 4, days: 200, seed: 7 });
+      const db = await h.freshDatabase();
+      await h.insert(db, events);
+      const backlogIds = [...new Set(events.filter((e) => e.type === 'backlog.created').map((e) => String(e.data.backlogId)))];
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      const scopeIds = [...backlogIds.slice().reverse(), unknown];
+      const first = Date.parse(events[0].recordedAt);
+      let reversalsSeen = 0;
+      for (const days of [60, 130, 220]) {
+        const at = new Date(first + days * 86_400_000);
+        const period = { from: new Date(at.getTime() - 90 * 86_400_000), to: at };
+        const rates = await reversalRatesByBacklog(h.client, { database: db, backlogIds: scopeIds, at }, period);
+        expect(rates.map((r) => r.backlogId)).toEqual(scopeIds);
+        for (const r of rates) {
+          const own = await reversals(h.client, { database: db, backlogIds: [r.backlogId], at }, period, { listLimit: 0 });
+          expect(r).toEqual({ backlogId: r.backlogId, decisions: own.decisions, reversingDecisions: own.reversingDecisions, rate: own.rate });
+          reversalsSeen += r.reversingDecisions;
+        }
+        expect(rates[rates.length - 1]).toEqual({ backlogId: unknown, decisions: 0, reversingDecisions: 0, rate: null });
+      }
+      expect(reversalsSeen).toBeGreaterThan(0);
+      expect(await reversalRatesByBacklog(h.client, { database: db, backlogIds: [], at: new Date() }, { from: new Date(0), to: new Date() })).toEqual([]);
     });
   });
 

@@ -17,8 +17,9 @@ const DAY_MS = 86_400_000;
 
 /**
  * Settings for every query here. FINAL need not merge across partitions: a redelivered row is identical to the
- * first delivery, so it has the same occurred_at and lands in the same toYYYYMM(occurred_at) partition
- * (measured: the FINAL read gets ~35–40% faster).
+ * first delivery, so it lands in the same partition. Since migration 0003 (ADR 0017) `decisions` has a single
+ * partition, so this only matters for databases still on the monthly layout; it is kept because it is correct
+ * for any partitioning by a column of the row.
  */
 export const METRIC_QUERY_SETTINGS = { do_not_merge_across_partitions_select_final: 1 } as const;
 
@@ -326,11 +327,15 @@ export interface ZombieCountRow {
   backlogId: string;
   openItems: number;
   zombies: number;
+  /** Ready (open, not started) items and the sum of their latest estimates: what health's size needs. */
+  readyItems: number;
+  readyPoints: number;
 }
 
 /**
  * Per point and backlog: open items and zombies as of that point (same definition as `zombies`, evaluated for
- * every point in one query: one pass over the events, then per item × point array look-ups).
+ * every point in one query: one pass over the events, then per item × point array look-ups), and the ready
+ * items and points of the same pass (so the portfolio does not make a second pass for the size).
  * Backlogs with no item added by a point have no row for it.
  */
 export async function zombieCountsAt(
@@ -342,7 +347,7 @@ export async function zombieCountsAt(
   const db = scope.database;
   const query = `WITH ${policyAtPointsCte(db)}, ${itemHistoryCte(db)}, ${ITEM_AT_CTE},
   judged AS (
-    SELECT i.at AS at, i.backlog_id AS backlog_id, i.status AS status,
+    SELECT i.at AS at, i.backlog_id AS backlog_id, i.status AS status, i.estimate AS estimate,
       ${daysBetween('i.added_at', 'i.at')} AS age_days,
       ${daysBetween('i.last_progress_at', 'i.at')} AS days_since_progress,
       ${policyFields('p.policy_json')}
@@ -351,12 +356,21 @@ export async function zombieCountsAt(
   )
   SELECT at, backlog_id, countIf(status IN (${OPEN_CODE}, ${IN_PROGRESS_CODE})) AS open_items,
     countIf(status IN (${OPEN_CODE}, ${IN_PROGRESS_CODE}) AND age_days >= zombie_after_days
-      AND days_since_progress >= greatest(stale_after_days, 1)) AS zombies
+      AND days_since_progress >= greatest(stale_after_days, 1)) AS zombies,
+    countIf(status = ${OPEN_CODE}) AS ready_items,
+    sumIf(ifNull(estimate, 0), status = ${OPEN_CODE}) AS ready_points
   FROM judged
   GROUP BY at, backlog_id`;
   const rs = await client.query({ query, query_params: pointParams(scope.backlogIds, points), format: 'JSONEachRow', clickhouse_settings: METRIC_QUERY_SETTINGS });
-  const rows = await rs.json<{ at: string; backlog_id: string; open_items: number | string; zombies: number | string }>();
-  return rows.map((r) => ({ at: toIso(r.at), backlogId: r.backlog_id, openItems: Number(r.open_items), zombies: Number(r.zombies) }));
+  const rows = await rs.json<{ at: string; backlog_id: string; open_items: number | string; zombies: number | string; ready_items: number | string; ready_points: number }>();
+  return rows.map((r) => ({
+    at: toIso(r.at),
+    backlogId: r.backlog_id,
+    openItems: Number(r.open_items),
+    zombies: Number(r.zombies),
+    readyItems: Number(r.ready_items),
+    readyPoints: Number(r.ready_points),
+  }));
 }
 
 export interface ZombieTrendPoint {

@@ -48,6 +48,18 @@ export function render(sql: string, target: MigrationTarget): string {
 }
 
 /**
+ * The statements of a migration file, in order: separated by a `;` at the end of a line; parts holding only
+ * comments are dropped. (A file is recorded as applied after its last statement, so each statement must be
+ * safe to run again.)
+ */
+export function statements(sql: string): string[] {
+  return sql
+    .split(/;[ \t]*(?:\r?\n|$)/)
+    .map((part) => part.trim())
+    .filter((part) => part.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('--')));
+}
+
+/**
  * Applies every migration not yet recorded in `<db>.schema_migrations`, in order. Idempotent: the DDL is
  * `IF NOT EXISTS` and applied versions are skipped, so concurrent or repeated starts are safe.
  */
@@ -72,7 +84,7 @@ export async function migrate(
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
     log(`analytics: applying migration ${String(m.version).padStart(4, '0')}_${m.name}`);
-    await client.command({ query: render(m.sql, target) });
+    for (const statement of statements(render(m.sql, target))) await client.command({ query: statement });
     await client.insert({
       table: `${target.database}.schema_migrations`,
       values: [{ version: m.version, name: m.name, applied_at: new Date().toISOString() }],
