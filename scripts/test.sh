@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command (`npm test`): typecheck, every jest tier, then the OpenAPI fuzz run.
-# Ends with one plain summary line ("tests: N passed, N failed, N skipped") that CI reads.
+# Ends with a summary CI can read: the node-test-runner-style TAP totals, then one plain line
+# "N passed, N failed, N skipped" alone, as the very last line of the output.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -8,7 +9,7 @@ RESULTS="$ROOT/.test-results"
 mkdir -p "$RESULTS"
 rm -f "$RESULTS/jest.json"
 
-npm run --silent typecheck || { echo "tests: 0 passed, 1 failed (typecheck)"; exit 1; }
+npm run --silent typecheck || { echo "typecheck failed"; echo "0 passed, 1 failed"; exit 1; }
 
 npx jest --json --outputFile="$RESULTS/jest.json" "$@"
 jest_rc=$?
@@ -25,7 +26,8 @@ node -e '
   } catch { f += 1; }
   const fuzzOk = process.argv[2] === "0";
   if (fuzzOk) p += 1; else f += 1;
-  console.log(`tests: ${p} passed, ${f} failed, ${s} skipped`);
+  console.log(["# tests " + (p + f + s), "# pass " + p, "# fail " + f, "# skipped " + s].join("\n"));
+  console.log(`${p} passed, ${f} failed, ${s} skipped`);
 ' "$RESULTS/jest.json" "$fuzz_rc"
 
 [ "$jest_rc" -eq 0 ] && [ "$fuzz_rc" -eq 0 ]
