@@ -13,3 +13,5 @@ export * from './metrics/influence';
 export * from './metrics/zombies';
 export * from './metrics/health';
 export * from './metrics/forums';
+export * from './metrics/portfolio';
+export * from './projection/item-state';

@@ -174,6 +174,8 @@ interface SizeKey {
   backlogId: string;
 }
 const keyOf = (k: SizeKey) => `${k.at}|${k.backlogId}`;
+/** The key of backlogSizesAt's map: the point (ISO) and the backlog. */
+export const sizeKey = (at: string, backlogId: string) => keyOf({ at, backlogId });
 
 /**
  * Per point × backlog: the size inputs as of that point (one query per ingredient, each over all points).
@@ -199,7 +201,7 @@ export async function backlogSizesAt(
       arraySlice(arrayReverseSort(x -> (x.1, x.2),
         groupArray((ifNull(sprint_ended_on, toDate(0)), position, ifNull(points, 0)))), 1, ${VELOCITY_SPRINTS}) AS last_sprints,
       arraySum(x -> x.3, last_sprints) AS velocity_sum, length(last_sprints) AS velocity_count
-    FROM ${db}.decisions FINAL
+    FROM ${db}.backlog_decisions FINAL
     ARRAY JOIN {points:Array(DateTime64(3, 'UTC'))} AS at
     WHERE type = 'backlog.sprint-velocity-recorded' AND backlog_id IN {backlogs:Array(String)} AND item_id = '' AND occurred_at <= at
     GROUP BY at, backlog_id`;

@@ -132,7 +132,7 @@ const COUNTED = `item_id != '' AND startsWith(type, 'item.') AND type != 'item.e
  * The policies of the scope as of `at` (few rows: one per backlog plus its changes), passed back to the main
  * queries as bound arrays so that each D2 can look up the reversal window in force at its own time.
  */
-interface Policies {
+export interface Policies {
   pol_backlogs: string[];
   pol_at: string[];
   pol_pos: number[];
@@ -143,12 +143,12 @@ interface Policies {
   wmax_s: number;
 }
 
-async function loadPolicies(client: ClickHouseClient, database: string, backlogIds: string[], at: Date): Promise<Policies> {
+export async function loadPolicies(client: ClickHouseClient, database: string, backlogIds: string[], at: Date): Promise<Policies> {
   const found = await rows<{ backlog_id: string; occurred_at: string; position: string; window_days: string }>(
     client,
     `SELECT backlog_id, occurred_at, position,
        if(JSONHas(policy, 'reversalWindowDays'), JSONExtractUInt(policy, 'reversalWindowDays'), ${DEFAULT_WINDOW}) AS window_days
-     FROM ${database}.decisions FINAL
+     FROM ${database}.backlog_decisions FINAL
      WHERE ${AS_OF} AND item_id = '' AND type IN ${POLICY_TYPES}
      ORDER BY occurred_at, position`,
     { backlogs: backlogIds, at: chTime(at.toISOString()) },
@@ -162,6 +162,24 @@ async function loadPolicies(client: ClickHouseClient, database: string, backlogI
     wmax: Math.max(DEFAULT_WINDOW, ...windows) * DAY_MS,
     wmax_s: Math.min(2 ** 31 - 1, Math.max(DEFAULT_WINDOW, ...windows) * 86_400),
   };
+}
+
+/**
+ * CTE `pol(pol_backlog, pol_list)`: per backlog, its policies as of `at` from the bound Policies arrays, as a list
+ * of (occurred_at, position, reversal_window_days) sorted by (occurred_at, position). The window in force at a
+ * decision's time is the last entry at or before (occurred_at, position); the default before the first.
+ */
+export const POLICY_WINDOWS_CTE = `pol AS (
+    SELECT z.1 AS pol_backlog, arraySort(x -> (x.1, x.2), groupArray((z.2, z.3, z.4))) AS pol_list
+    FROM (SELECT arrayJoin(arrayZip({pol_backlogs:Array(String)}, {pol_at:Array(${T})}, {pol_pos:Array(UInt64)},
+      {pol_window:Array(UInt32)})) AS z)
+    GROUP BY pol_backlog
+  )`;
+
+/** SQL: the reversal window in ms in force at (occurredAt, position) from a `pol_list` (POLICY_WINDOWS_CTE). */
+export function windowMsAt(occurredAt: string, position: string): string {
+  return `toInt64(arrayLast(x -> (x.1, x.2) <= (${occurredAt}, ${position}),
+      arrayPushFront(pol_list, (toDateTime64(0, 3, 'UTC'), toUInt64(0), toUInt32(${DEFAULT_WINDOW})))).3) * ${DAY_MS}`;
 }
 
 /**
@@ -203,12 +221,7 @@ function reversedCte(database: string): string {
         OVER (PARTITION BY backlog_id, item_id ORDER BY t_s RANGE BETWEEN {wmax_s:UInt32} PRECEDING AND CURRENT ROW) AS recent
     FROM stream
   ),
-  pol AS (
-    SELECT z.1 AS pol_backlog, arraySort(x -> (x.1, x.2), groupArray((z.2, z.3, z.4))) AS pol_list
-    FROM (SELECT arrayJoin(arrayZip({pol_backlogs:Array(String)}, {pol_at:Array(${T})}, {pol_pos:Array(UInt64)},
-      {pol_window:Array(UInt32)})) AS z)
-    GROUP BY pol_backlog
-  ),
+  ${POLICY_WINDOWS_CTE},
   r13 AS (
     SELECT *,
       arrayLastIndex(x -> (x.1, x.2) <= (occurred_at, position), pol_list) AS policy_index,

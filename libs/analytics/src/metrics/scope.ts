@@ -33,8 +33,8 @@ export function policyCte(database: string): string {
       ${healthy('min', DEFAULT_POLICY.healthySprints.min)} AS healthy_min,
       ${healthy('max', DEFAULT_POLICY.healthySprints.max)} AS healthy_max,
       ${field('reviewCadenceDays', DEFAULT_POLICY.reviewCadenceDays)} AS review_cadence_days
-    FROM ${database}.decisions FINAL
-    WHERE type IN ('backlog.created', 'backlog.policy-changed')
+    FROM ${database}.backlog_decisions FINAL
+    WHERE type IN ('backlog.created', 'backlog.policy-changed') AND item_id = ''
       AND backlog_id IN {backlogs:Array(String)} AND occurred_at <= {at:DateTime64(3, 'UTC')}
     GROUP BY backlog_id
   )`;

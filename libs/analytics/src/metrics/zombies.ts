@@ -81,7 +81,7 @@ export function policyFields(json: string): string {
 export function policyAtPointsCte(database: string): string {
   return `policy_at AS (
     SELECT at, backlog_id, argMax(policy, position) AS policy_json
-    FROM ${database}.decisions FINAL
+    FROM ${database}.backlog_decisions FINAL
     ARRAY JOIN {points:Array(DateTime64(3, 'UTC'))} AS at
     WHERE type IN ${POLICY_TYPES_SQL} AND backlog_id IN {backlogs:Array(String)} AND item_id = '' AND occurred_at <= at
     GROUP BY at, backlog_id

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { insertAllItemStates } from '../projection/item-state';
 
 export interface MigrationTarget {
   database: string;
@@ -44,7 +45,8 @@ export function render(sql: string, target: MigrationTarget): string {
     .replace(/\{on_cluster\}/g, target.cluster ? `ON CLUSTER ${target.cluster}` : '')
     .replace(/\{replacing_versioned:([a-z_]+)\}/g, (_, col: string) => table('ReplacingMergeTree', col))
     .replace(/\{replacing\}/g, table('ReplacingMergeTree', ''))
-    .replace(/\{merge_tree\}/g, table('MergeTree', ''));
+    .replace(/\{merge_tree\}/g, table('MergeTree', ''))
+    .replace(/\{item_state_backfill\}/g, () => insertAllItemStates(target.database));
 }
 
 /**

@@ -171,8 +171,11 @@ describe('analytics projector (real chDB, real SQLite store)', () => {
     const db = await analytics.freshDatabase();
     await analytics.client.command({ query: `SYSTEM STOP MERGES ${db}.decisions` });
     const writer = new DecisionWriter(analytics.client, db);
-    // Before the "crash": up to 5,000 fully projected; 5,001..8,000 inserted, checkpoint not written.
-    await writer.insertRows(rowsOf(events.slice(0, 5_000)));
+    // Before the "crash": up to 5,000 fully projected; 5,001..8,000 inserted, their item states not refreshed
+    // and the checkpoint not written.
+    const projected = rowsOf(events.slice(0, 5_000));
+    await writer.insertRows(projected);
+    await writer.refreshItems(projected);
     await writer.writeCheckpoint(5_000);
     const orphaned = rowsOf(events.slice(5_000, 8_000));
     await writer.insertRows(orphaned);

@@ -4,6 +4,7 @@ import type { EventStore } from '@ledger/event-store';
 import type { EventSource, Settle, SourceRun } from '../source/event-source';
 import { chTime, decisionRow, type DecisionRow } from './decision-row';
 import { FORUM_COLUMNS, forumRow } from './forum-row';
+import { refreshItemStates } from './item-state';
 
 export type ProjectorLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
@@ -18,6 +19,8 @@ export const DECISION_COLUMNS = Object.keys(COLUMN_FLAGS) as Array<keyof Decisio
 
 type CompactRow = unknown[];
 const compact = (row: DecisionRow): CompactRow => DECISION_COLUMNS.map((c) => row[c]);
+const ITEM_ID = DECISION_COLUMNS.indexOf('item_id');
+const BACKLOG_ID = DECISION_COLUMNS.indexOf('backlog_id');
 
 /**
  * Writes what a projection produces: rows first, then the checkpoint that covers them. Shared by the live
@@ -43,14 +46,24 @@ export class DecisionWriter {
     });
   }
 
+  /** Decision rows into `decisions`, and the backlog-level ones (item_id '') also into `backlog_decisions`. */
   async insertRows(rows: CompactRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.client.insert({
-      table: `${this.database}.decisions`,
-      values: rows,
-      format: 'JSONCompactEachRow',
-      columns: DECISION_COLUMNS as [string, ...string[]],
-    });
+    const insert = (table: string, values: CompactRow[]) =>
+      this.client.insert({ table: `${this.database}.${table}`, values, format: 'JSONCompactEachRow', columns: DECISION_COLUMNS as [string, ...string[]] });
+    await insert('decisions', rows);
+    const backlogRows = rows.filter((r) => !r[ITEM_ID]);
+    if (backlogRows.length > 0) await insert('backlog_decisions', backlogRows);
+  }
+
+  /**
+   * Recomputes `item_state` for the items these (already inserted) rows belong to (ADR 0018). Must follow
+   * insertRows and precede the checkpoint: a crash in between redelivers the batch, which refreshes again.
+   */
+  async refreshItems(rows: CompactRow[]): Promise<void> {
+    const items = new Map<string, string>();
+    for (const r of rows) if (r[ITEM_ID]) items.set(r[ITEM_ID] as string, r[BACKLOG_ID] as string);
+    await refreshItemStates(this.client, this.database, items);
   }
 
   /**
@@ -329,6 +342,7 @@ export class AnalyticsProjector {
     if (generation !== this.generation) return; // dropped by a failure: redelivered from the checkpoint
     try {
       await this.writer.insertRows(batch.rows);
+      await this.writer.refreshItems(batch.rows);
       await this.writer.insertForumRows(batch.forumRows);
       // Only after the rows are in: a crash here re-inserts identical rows, never skips any.
       let last = batch.last;
@@ -421,6 +435,11 @@ export interface ProjectAllOptions {
   batchSize?: number;
   /** Checkpoint name. Default 'decisions'. */
   name?: string;
+  /**
+   * Refresh `item_state` after each insert (default). The rebuild's full pass turns it off and computes every
+   * item's state once at the end (insertAllItemStates), which is much cheaper than thousands of refreshes.
+   */
+  refreshItems?: boolean;
 }
 
 /**
@@ -437,6 +456,7 @@ export async function projectAll(
 ): Promise<ProjectAllProgress> {
   const writer = new DecisionWriter(client, database, options.name ?? 'decisions');
   const batchSize = Math.min(10_000, Math.max(1, options.batchSize ?? 5_000));
+  const refreshItems = options.refreshItems ?? true;
   const started = Date.now();
   const head = await store.headPosition();
   const progress: ProjectAllProgress = { position: options.after ?? 0, head, events: 0, rows: 0, elapsedMs: 0 };
@@ -450,6 +470,7 @@ export async function projectAll(
     await inFlight;
     inFlight = writer
       .insertRows(rows)
+      .then(() => (refreshItems ? writer.refreshItems(rows) : undefined))
       .then(() => writer.insertForumRows(forumRows))
       .then(() => writer.writeCheckpoint(last));
     inFlight.catch(() => undefined); // surfaced by the next `await inFlight`, not as an unhandled rejection

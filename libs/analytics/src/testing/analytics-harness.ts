@@ -7,6 +7,7 @@ import { createAnalyticsClient } from '../clickhouse/analytics-client';
 import { migrate } from '../migrations/migrator';
 import { decisionRow, type DecisionRow } from '../projection/decision-row';
 import { forumRow, type ForumRow } from '../projection/forum-row';
+import { refreshItemStates } from '../projection/item-state';
 
 /**
  * A real chDB (through @clickhouse/client) in a temp dir, migrated. One per test file: chDB is one
@@ -16,7 +17,10 @@ export interface AnalyticsHarness {
   client: ClickHouseClient;
   /** Creates (and migrates) a fresh database, returns its name. */
   freshDatabase(): Promise<string>;
-  /** Inserts the events' rows directly (the projector's row function, without the projector). */
+  /**
+   * Inserts the events' rows directly (the projector's row function, without the projector), then refreshes the
+   * item states of the items they touch, as the projector does after each batch.
+   */
   insert(database: string, events: RecordedEvent[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,6 +40,9 @@ export async function startAnalytics(): Promise<AnalyticsHarness> {
     async insert(database, events) {
       const rows = events.map(decisionRow).filter((r): r is DecisionRow => r !== null);
       if (rows.length) await client.insert({ table: `${database}.decisions`, values: rows, format: 'JSONEachRow' });
+      const backlogRows = rows.filter((r) => !r.item_id);
+      if (backlogRows.length) await client.insert({ table: `${database}.backlog_decisions`, values: backlogRows, format: 'JSONEachRow' });
+      await refreshItemStates(client, database, new Map(rows.filter((r) => r.item_id).map((r) => [r.item_id, r.backlog_id])));
       const forumRows = events.map(forumRow).filter((r): r is ForumRow => r !== null);
       if (forumRows.length) await client.insert({ table: `${database}.forum_events`, values: forumRows, format: 'JSONEachRow' });
     },

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { backlogHeadline, reversalRatesByBacklog } from '@ledger/analytics';
+import { portfolio } from '@ledger/analytics';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
 import { AnalyticsDocs } from '../../http/api-docs';
@@ -18,16 +18,19 @@ export class PortfolioController {
   @AnalyticsDocs()
   async get(@Query() q: AnalyticsQueryDto, @CurrentPrincipal() principal: Principal) {
     const { scope, period } = await this.scopes.forPortfolio(principal, q);
-    // Two queries for the whole portfolio (not one reversal report per backlog: measured 1 s+ at 100 backlogs).
-    const [headlines, rates] = await Promise.all([
-      backlogHeadline(this.scopes.client, scope),
-      reversalRatesByBacklog(this.scopes.client, scope, period),
-    ]);
-    const rateOf = new Map(rates.map((r) => [r.backlogId, r.rate]));
+    // From item_state (ADR 0018): one row per item instead of every decision of every backlog.
+    const rows = await portfolio(this.scopes.client, scope, period);
     return {
       at: scope.at.toISOString(),
       period: { from: period.from.toISOString(), to: period.to.toISOString() },
-      backlogs: headlines.map((h) => ({ ...h, reversalRate: rateOf.get(h.backlogId) ?? null })),
+      backlogs: rows.map((r) => ({
+        backlogId: r.backlogId,
+        openItems: r.openItems,
+        zombies: r.zombies,
+        sizeInSprints: r.size.sizeInSprints,
+        verdict: r.size.verdict,
+        reversalRate: r.reversalRate,
+      })),
     };
   }
 }

@@ -1,0 +1,101 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+
+/*
+ * `item_state` (migration 0005, ADR 0018): one row per item, what the portfolio needs of it, kept by the projector
+ * so that a portfolio "as of now" reads ~one row per item instead of every decision of every backlog.
+ *
+ * The row is computed by ONE SQL definition, `itemStateSelect`, from the item's rows in `decisions`. It is used:
+ *  - by the projector after each batch, for the items the batch touched (refreshItemStates);
+ *  - by the migration and the rebuild, for every item at once;
+ *  - by the portfolio query itself, "as of" an earlier instant, for the items that have decisions after it.
+ * A row is a pure function of the item's decision rows, so refreshing it again (redelivery, crash before the
+ * checkpoint) writes the same row; `version` (the item's highest position) makes FINAL keep the most complete one
+ * (an item's rows reach the table in stream order: one store stream, one Kafka partition).
+ *
+ * `decisions` holds the item's counted decisions (the reversal-rate denominator: reversals.ts's COUNTED) as
+ * (occurred_at, position, reversal_gap_ms): -1 when the decision reverses nothing; otherwise it reverses iff the gap
+ * is <= the reversal window in force at its own time. Rules 1 and 2 do not depend on the window (gap 0); for rule 3
+ * the gap is the shortest distance to an earlier reprioritization it moves back from (opposite direction, at least
+ * half-way), so the window — a backlog policy, which may change — is applied when the metric is read, exactly as
+ * reversals.ts applies it.
+ */
+
+/** Counted decisions (reversals.ts COUNTED), plus escalation-caused reprioritizations (candidates for D1). */
+const COUNTED_ROW = `(startsWith(type, 'item.') AND type != 'item.escalated'
+      AND NOT (type IN ('item.reprioritized', 'item.revived') AND trigger = 'escalation'))`;
+
+/** e, m: (occurred_at, position, type, trigger, from_position, to_position, outcome). */
+const MOVES_BACK = `m.3 = 'item.reprioritized' AND (m.1, m.2) < (e.1, e.2)
+          AND sign(toInt64(m.6) - m.5) * sign(toInt64(e.6) - e.5) = -1
+          AND 2 * (toInt64(m.6) - e.6) * (toInt64(m.6) - m.5) >= (toInt64(m.6) - m.5) * (toInt64(m.6) - m.5)`;
+const NO_GAP = '9223372036854775807';
+const GAP = `multiIf(
+        e.3 = 'item.escalation-resolved', if(e.7 = 'overturned', 0, -1),
+        e.3 = 'item.revived', if(arrayExists(k -> k.3 = 'item.killed' AND (k.1, k.2) < (e.1, e.2), evs), 0, -1),
+        e.3 = 'item.reprioritized', arrayMin(arrayMap(m -> if(${MOVES_BACK},
+          toUnixTimestamp64Milli(e.1) - toUnixTimestamp64Milli(m.1), ${NO_GAP}), evs)),
+        -1)`;
+
+/** The item_state columns, in table order. */
+export const ITEM_STATE_COLUMNS = [
+  'backlog_id',
+  'item_id',
+  'version',
+  'last_occurred_at',
+  'added',
+  'added_at',
+  'status_type',
+  'last_progress_at',
+  'latest_estimate',
+  'decisions',
+] as const;
+
+/**
+ * SELECT of item_state rows (ITEM_STATE_COLUMNS) from `<database>.decisions FINAL`, one per item of the rows that
+ * `where` keeps (a condition on decisions' columns; item rows only). Status, progress and estimate follow
+ * zombies.ts (latest by position among the rows read).
+ */
+export function itemStateSelect(database: string, where: string): string {
+  return `SELECT backlog_id, item_id,
+      max(position) AS version,
+      max(occurred_at) AS last_occurred_at,
+      toUInt8(countIf(type = 'item.added') > 0) AS added,
+      minIf(occurred_at, type = 'item.added') AS added_at,
+      argMaxIf(type, position, type IN ('item.added', 'item.revived', 'item.started', 'item.delivered', 'item.killed', 'item.moved-to-anti-backlog')) AS status_type,
+      greatest(added_at, maxIf(occurred_at, type IN ('item.started', 'item.delivered', 'item.outcome-recorded', 'item.estimated', 'item.linked-to-objective', 'item.kill-criteria-set'))) AS last_progress_at,
+      argMaxIf(tuple(estimate), position, type IN ('item.added', 'item.estimated')).1 AS latest_estimate,
+      arraySort(x -> (x.1, x.2), groupArrayIf((occurred_at, position, type, trigger, from_position, to_position, outcome),
+        ${COUNTED_ROW} OR type = 'item.reprioritized')) AS evs,
+      arrayMap(g -> (g.1, g.2, if(g.3 = ${NO_GAP}, -1, g.3)), arrayMap(e -> (e.1, e.2, ${GAP}),
+        arrayFilter(e -> NOT (e.3 = 'item.reprioritized' AND e.4 = 'escalation'), evs))) AS decisions
+    FROM ${database}.decisions FINAL
+    WHERE item_id != '' AND (${where})
+    GROUP BY backlog_id, item_id`;
+}
+
+/** INSERT of every item's state (the migration's backfill and the rebuild). */
+export function insertAllItemStates(database: string): string {
+  return `INSERT INTO ${database}.item_state (${ITEM_STATE_COLUMNS.join(', ')})
+    SELECT ${ITEM_STATE_COLUMNS.join(', ')} FROM (${itemStateSelect(database, '1')})`;
+}
+
+/**
+ * Recomputes the state of the given items from their decision rows (after those rows were inserted). Items are
+ * named with their backlog (the table's sorting key starts with backlog_id). Idempotent.
+ */
+export async function refreshItemStates(
+  client: ClickHouseClient,
+  database: string,
+  items: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (items.size === 0) return;
+  const backlogs = [...new Set(items.values())];
+  await client.command({
+    query: `INSERT INTO ${database}.item_state (${ITEM_STATE_COLUMNS.join(', ')})
+      SELECT ${ITEM_STATE_COLUMNS.join(', ')} FROM (${itemStateSelect(
+        database,
+        `backlog_id IN {backlogs:Array(String)} AND item_id IN {items:Array(String)}`,
+      )})`,
+    query_params: { backlogs, items: [...items.keys()] },
+  });
+}
