@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent, Role } from '@ledger/kernel';
+import { DEFAULT_FORUM_RULE } from '@ledger/domain';
 import { prng } from '../../libs/analytics/src/testing/generated-history';
 import { History } from '../../libs/analytics/src/testing/history';
 
@@ -226,7 +227,10 @@ function forumEvent(forumId: string, revision: number, at: string): RecordedEven
     position: 0,
     type: revision === 0 ? 'forum.created' : 'forum.member-joined',
     schemaVersion: 1,
-    data: revision === 0 ? { forumId, name: 'Review forum' } : { forumId, memberId: `m${revision}` },
+    // The shape the forum decider writes (the app's forum index reads the rule).
+    data: revision === 0
+      ? { forumId, name: 'Review forum', backlogIds: [], rule: DEFAULT_FORUM_RULE, rationale: 'Synthetic history.' }
+      : { forumId, memberId: `m${revision}`, rationale: 'Synthetic history.' },
     metadata: { actor: { id: 'olga', role: 'product-owner' }, correlationId: randomUUID(), causationId: null, occurredAt: at },
     recordedAt: at,
     hash: '0'.repeat(64),

@@ -1,6 +1,13 @@
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { History } from '../testing/history';
-import { backlogHeadline, health, monthsOf, sizeInSprintsTrend, type HealthReport } from './health';
+import { health, monthsOf, sizeInSprintsTrend, type HealthReport } from './health';
+import { portfolio } from './portfolio';
+/** The portfolio's headline fields (what the API shows per backlog). */
+async function headline(client: AnalyticsHarness['client'], scope: { database: string; backlogIds: string[]; at: Date }) {
+  const rows = await portfolio(client, scope, { from: new Date(0), to: scope.at });
+  return rows.map((r) => ({ backlogId: r.backlogId, openItems: r.openItems, zombies: r.zombies, sizeInSprints: r.size.sizeInSprints, verdict: r.size.verdict }));
+}
+
 
 /*
  * Golden scenarios for DOMAIN.md "Health", one per clause. History days are UTC days from 2026-01-01:
@@ -277,8 +284,8 @@ describe('health (DOMAIN.md "Health")', () => {
       b.add(0);
       b.add(95);
       const db = await load(a, b);
-      const headline = await backlogHeadline(h.client, { database: db, backlogIds: [b.backlogId, a.backlogId, 'nothing-here'], at: day(a, 100) });
-      expect(headline).toEqual([
+      const rows = await headline(h.client, { database: db, backlogIds: [b.backlogId, a.backlogId, 'nothing-here'], at: day(a, 100) });
+      expect(rows).toEqual([
         { backlogId: b.backlogId, openItems: 2, zombies: 1, sizeInSprints: null, verdict: 'unknown' },
         { backlogId: a.backlogId, openItems: 2, zombies: 1, sizeInSprints: 10.55, verdict: 'too-large' },
         { backlogId: 'nothing-here', openItems: 0, zombies: 0, sizeInSprints: null, verdict: 'unknown' },

@@ -15,7 +15,6 @@ import {
   pointParams,
   policyAtPointsCte,
   policyFields,
-  zombieCountsAt,
 } from './zombies';
 
 /*
@@ -100,14 +99,6 @@ export interface SizeTrendPoint {
   verdict: SizeVerdict;
 }
 
-export interface BacklogHeadline {
-  backlogId: string;
-  openItems: number;
-  zombies: number;
-  sizeInSprints: number | null;
-  verdict: SizeVerdict;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Size in sprints
 
@@ -180,8 +171,8 @@ export const sizeKey = (at: string, backlogId: string) => keyOf({ at, backlogId 
 /**
  * Per point × backlog: the size inputs as of that point (one query per ingredient, each over all points).
  * Every (point, backlog) of the scope gets an entry (zeros, default band when the backlog has nothing yet).
- * `readyCounts`: the ready items/points per point and backlog from zombieCountsAt's pass over the same points
- * (the portfolio), instead of a pass of its own.
+ * `readyCounts`: the ready items/points per point and backlog from another pass over the same items (the
+ * portfolio's item_state query), instead of a pass of its own.
  */
 export async function backlogSizesAt(
   client: ClickHouseClient,
@@ -389,28 +380,4 @@ export async function health(
       };
     }),
   };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Portfolio headline
-
-/** Per backlog of the scope (in its order), as of scope.at: open items, zombies, size in sprints and verdict. */
-export async function backlogHeadline(client: ClickHouseClient, scope: MetricScope): Promise<BacklogHeadline[]> {
-  const points = [scope.at];
-  // One pass over the items for zombies and the ready work (velocity and band are small side queries).
-  const countsAt = zombieCountsAt(client, scope, points);
-  const [counts, sizes] = await Promise.all([countsAt, backlogSizesAt(client, scope, points, countsAt)]);
-  const at = scope.at.toISOString();
-  const countBy = new Map(counts.map((c) => [c.backlogId, c]));
-  return scope.backlogIds.map((backlogId) => {
-    const c = countBy.get(backlogId);
-    const s = sizes.get(keyOf({ at, backlogId }))!;
-    return {
-      backlogId,
-      openItems: c?.openItems ?? 0,
-      zombies: c?.zombies ?? 0,
-      sizeInSprints: s.sizeInSprints,
-      verdict: s.verdict,
-    };
-  });
 }

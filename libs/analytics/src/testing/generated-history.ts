@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent, Role } from '@ledger/kernel';
+import { DEFAULT_FORUM_RULE } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { History } from './history';
 
@@ -172,7 +173,10 @@ function forumEvent(streamId: string, revision: number, at: string): RecordedEve
     position: 0,
     type: revision === 0 ? 'forum.created' : 'forum.member-joined',
     schemaVersion: 1,
-    data: revision === 0 ? { forumId: streamId.slice(6), name: 'Review forum' } : { forumId: streamId.slice(6), memberId: `m${revision}` },
+    // The shape the forum decider writes (the app's forum index reads the rule).
+    data: revision === 0
+      ? { forumId: streamId.slice(6), name: 'Review forum', backlogIds: [], rule: DEFAULT_FORUM_RULE, rationale: 'Synthetic history.' }
+      : { forumId: streamId.slice(6), memberId: `m${revision}`, rationale: 'Synthetic history.' },
     metadata: { actor: { id: 'olga', role: 'product-owner' }, correlationId: randomUUID(), causationId: null, occurredAt: at },
     recordedAt: at,
     hash: '0'.repeat(64),
