@@ -86,6 +86,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     });
     // Every item's state in one pass over the fresh table (the catch-up below refreshes per batch again).
     const t0 = Date.now();
+    log(`computing every item's state for the portfolio (one pass over the fresh table)…`);
     await client.command({ query: insertAllItemStates(scratch) });
     full.elapsedMs += Date.now() - t0;
     log(`item states computed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
