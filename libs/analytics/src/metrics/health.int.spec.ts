@@ -1,13 +1,7 @@
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { History } from '../testing/history';
 import { health, monthsOf, sizeInSprintsTrend, type HealthReport } from './health';
-import { portfolio } from './portfolio';
-/** The portfolio's headline fields (what the API shows per backlog). */
-async function headline(client: AnalyticsHarness['client'], scope: { database: string; backlogIds: string[]; at: Date }) {
-  const rows = await portfolio(client, scope, { from: new Date(0), to: scope.at });
-  return rows.map((r) => ({ backlogId: r.backlogId, openItems: r.openItems, zombies: r.zombies, sizeInSprints: r.size.sizeInSprints, verdict: r.size.verdict }));
-}
-
+import { headline } from '../testing/headline';
 
 /*
  * Golden scenarios for DOMAIN.md "Health", one per clause. History days are UTC days from 2026-01-01:

@@ -4,13 +4,7 @@ import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harn
 import { History } from '../testing/history';
 import { health, sizeInSprintsTrend, type HealthReport } from './health';
 import { zombies, zombieTrend, type ZombieReport } from './zombies';
-import { portfolio } from './portfolio';
-/** The portfolio's headline fields (what the API shows per backlog). */
-async function headline(client: AnalyticsHarness['client'], scope: { database: string; backlogIds: string[]; at: Date }) {
-  const rows = await portfolio(client, scope, { from: new Date(0), to: scope.at });
-  return rows.map((r) => ({ backlogId: r.backlogId, openItems: r.openItems, zombies: r.zombies, sizeInSprints: r.size.sizeInSprints, verdict: r.size.verdict }));
-}
-
+import { headline } from '../testing/headline';
 
 /*
  * Golden scenarios for DOMAIN.md "Progress event" and "Zombie", one per clause, with the edges of issue 3.
