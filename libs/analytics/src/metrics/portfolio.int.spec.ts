@@ -160,6 +160,36 @@ describe('portfolio (item_state) == the per-backlog reports', () => {
     );
   });
 
+  it('an item decided while the portfolio is computed still counts as of `at` (live writes at "now")', async () => {
+    const b = new History();
+    b.created(0);
+    const items = [b.add(1, { title: 'one' }), b.add(2, { title: 'two' }), b.add(3, { title: 'three' })];
+    const db = await h.freshDatabase();
+    await h.insert(db, b.events);
+    const at = new Date(b.at(10));
+    const period = { from: new Date(b.at(0)), to: at };
+    const expected = await fromReports(db, b.backlogId, at, period);
+    expect(expected.openItems).toBe(3);
+
+    // Right after the portfolio has listed the items changed after `at` (none), each item gets a decision
+    // after `at`: the stored-row branch no longer sees them, the first list did not name them.
+    let written = false;
+    const racing = Object.create(h.client) as typeof h.client;
+    racing.query = (async (params: Parameters<typeof h.client.query>[0]) => {
+      const result = await h.client.query(params as never);
+      if (!written && params.query.includes('last_occurred_at >')) {
+        written = true;
+        const before = b.events.length;
+        items.forEach((itemId, i) => b.move(20 + i, itemId, i + 1, 3 - i));
+        await h.insert(db, b.events.slice(before));
+      }
+      return result;
+    }) as typeof h.client.query;
+    const [row] = await portfolio(racing, { database: db, backlogIds: [b.backlogId], at }, period);
+    expect(written).toBe(true);
+    expect(row).toEqual(expected);
+  });
+
   it('an empty scope has no rows', async () => {
     const db = await h.freshDatabase();
     expect(await portfolio(h.client, { database: db, backlogIds: [], at: new Date() }, { from: new Date(0), to: new Date() })).toEqual([]);

@@ -97,8 +97,7 @@ export async function portfolio(
   const listedMax = options.listedMax ?? LISTED_MAX;
   if (scope.backlogIds.length === 0) return [];
   const atText = chTime(scope.at.toISOString());
-  const [policies, changed] = await Promise.all([
-    loadPolicies(client, scope.database, scope.backlogIds, scope.at),
+  const changedItems = () =>
     client
       .query({
         query: `SELECT item_id FROM ${scope.database}.item_state FINAL
@@ -109,10 +108,12 @@ export async function portfolio(
         clickhouse_settings: METRIC_QUERY_SETTINGS,
       })
       .then((rs) => rs.json<{ item_id: string }>())
-      .then((rows) => rows.map((r) => r.item_id)),
+      .then((rows) => rows.map((r) => r.item_id));
+  const [policies, firstChanged] = await Promise.all([
+    loadPolicies(client, scope.database, scope.backlogIds, scope.at),
+    changedItems(),
   ]);
-  const params = {
-    changed,
+  const base = {
     backlogs: scope.backlogIds,
     at: atText,
     from: chTime(period.from.toISOString()),
@@ -122,9 +123,31 @@ export async function portfolio(
     pol_pos: policies.pol_pos,
     pol_window: policies.pol_window,
   };
-  const counts = client
-    .query({ query: portfolioSql(scope.database, changed.length === 0 ? 'none' : changed.length <= listedMax ? 'listed' : 'subquery'), query_params: params, format: 'JSONEachRow', clickhouse_settings: METRIC_QUERY_SETTINGS })
-    .then((rs) => rs.json<Row>());
+  const count = (changed: string[]) => {
+    const mode = changed.length === 0 ? 'none' : changed.length <= listedMax ? 'listed' : 'subquery';
+    return client
+      .query({
+        query: portfolioSql(scope.database, mode),
+        query_params: { ...base, changed: mode === 'listed' ? changed : [] },
+        format: 'JSONEachRow',
+        clickhouse_settings: METRIC_QUERY_SETTINGS,
+      })
+      .then((rs) => rs.json<Row>());
+  };
+  // An item decided while this runs (at = now, live writes) leaves the stored-row branch (its last decision is
+  // now after `at`) without being in the list read before: read the list again after the count, and count again
+  // with it when it grew (the list only grows: last_occurred_at never decreases).
+  const counts = (async () => {
+    let changed = firstChanged;
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await count(changed);
+      if (changed.length > listedMax) return result; // the subquery names them in the same statement
+      const after = await changedItems();
+      const known = new Set(changed);
+      if (after.every((id) => known.has(id)) || attempt === 4) return result;
+      changed = after;
+    }
+  })();
   const ready = counts.then((rows) =>
     rows.map((r) => ({ at: scope.at.toISOString(), backlogId: r.backlog_id, readyItems: Number(r.ready_items), readyPoints: Number(r.ready_points) })),
   );
