@@ -3,9 +3,11 @@ import { DEFAULT_POLICY } from '@ledger/domain';
 import { chTime } from '../projection/decision-row';
 import { itemStateSelect } from '../projection/item-state';
 import { backlogSizesAt, sizeKey, type BacklogSize } from './health';
-import { loadPolicies, POLICY_WINDOWS_CTE, windowMsAt, type ReversalPeriod } from './reversals';
+import { loadPolicies, type ReversalPeriod } from './reversals';
 import { policyCte, type MetricScope } from './scope';
-import { daysBetween, METRIC_QUERY_SETTINGS } from './zombies';
+import { METRIC_QUERY_SETTINGS } from './zombies';
+
+const DAY_MS = 86_400_000;
 
 /**
  * The portfolio's headline numbers per backlog (ADR 0018), from `item_state` (one row per item, kept by the
@@ -36,7 +38,16 @@ interface Row {
   reversing: string | number;
 }
 
-const COLUMNS = 'backlog_id, item_id, added, added_at, status_type, last_progress_at, latest_estimate, decisions';
+const COLUMNS = 'backlog_id, item_id, added, added_at, status_type, last_progress_at, latest_estimate, decided_at, reversals';
+
+/**
+ * The items of the scope with a decision after {at}. No FINAL needed: an item's last_occurred_at never decreases
+ * from one version of its row to the next, so some version is after {at} exactly when the latest one is; the
+ * minmax index on last_occurred_at skips every granule when nothing is (at = now).
+ */
+const changedSql = (database: string) =>
+  `SELECT DISTINCT item_id FROM ${database}.item_state
+   WHERE backlog_id IN {backlogs:Array(String)} AND last_occurred_at > {at:DateTime64(3, 'UTC')}`;
 
 /** At most this many items with decisions after `at` are passed as a bound list; more are selected in SQL. */
 const LISTED_MAX = 10_000;
@@ -50,13 +61,20 @@ function portfolioSql(database: string, changed: 'none' | 'listed' | 'subquery')
   const items =
     changed === 'listed'
       ? '{changed:Array(String)}'
-      : `(SELECT item_id FROM ${database}.item_state FINAL WHERE backlog_id IN {backlogs:Array(String)} AND last_occurred_at > ${at})`;
+      : `(${changedSql(database)})`;
   const fromHistory =
     changed === 'none'
       ? ''
       : `UNION ALL
     SELECT ${COLUMNS} FROM (${itemStateSelect(database, `backlog_id IN {backlogs:Array(String)} AND occurred_at <= ${at} AND item_id IN ${items}`)})`;
-  return `WITH ${policyCte(database)}, ${POLICY_WINDOWS_CTE},
+  const ms = (column: string) => `toUnixTimestamp64Milli(${column})`;
+  const perBacklog = (values: string, dflt: number) =>
+    `transform(s.backlog_id, {t_backlogs:Array(String)}, {${values}:Array(Int64)}, toInt64(${dflt}))`;
+  // The window in force at (d.1, d.2): the latest of the backlog's policies at or before it, the default before any.
+  const policies = `arrayZip({pol_backlogs:Array(String)}, {pol_at:Array(DateTime64(3, 'UTC'))}, {pol_pos:Array(UInt64)}, {pol_window:Array(UInt32)})`;
+  const windowMs = `toInt64(arrayElement(arrayPushFront(arrayMap(x -> toUInt32(x.4), ${policies}), toUInt32(${DEFAULT_POLICY.reversalWindowDays})),
+          arrayLastIndex(x -> x.1 = s.backlog_id AND (x.2, x.3) <= (d.1, d.2), ${policies}) + 1)) * ${DAY_MS}`;
+  return `WITH
   states AS (
     SELECT ${COLUMNS} FROM ${database}.item_state FINAL
     WHERE backlog_id IN {backlogs:Array(String)} AND last_occurred_at <= ${at}
@@ -64,22 +82,24 @@ function portfolioSql(database: string, changed: 'none' | 'listed' | 'subquery')
   ),
   judged AS (
     SELECT s.backlog_id AS backlog_id, s.added AS added, s.status_type AS status_type, s.latest_estimate AS estimate,
-      if(p.backlog_id = '', ${DEFAULT_POLICY.zombieAfterDays}, p.zombie_after_days) AS zad,
-      greatest(if(p.backlog_id = '', ${DEFAULT_POLICY.staleAfterDays}, p.stale_after_days), 1) AS sad,
       s.added AND s.status_type IN ('item.added', 'item.revived', 'item.started') AS open,
-      open AND ${daysBetween('s.added_at', at)} >= zad AND ${daysBetween('s.last_progress_at', at)} >= sad AS zombie,
+      -- whole days >= N  <=>  ms >= N days (the differences are never negative: nothing after {at} is read)
+      open AND {at_ms:Int64} - ${ms('s.added_at')} >= ${perBacklog('t_zombie_ms', DEFAULT_POLICY.zombieAfterDays * DAY_MS)}
+        AND {at_ms:Int64} - ${ms('s.last_progress_at')} >= ${perBacklog('t_stale_ms', DEFAULT_POLICY.staleAfterDays * DAY_MS)} AS zombie,
       s.added AND s.status_type IN ('item.added', 'item.revived') AS ready,
-      arrayFilter(d -> d.1 >= {from:DateTime64(3, 'UTC')} AND d.1 < {to:DateTime64(3, 'UTC')} AND d.1 <= ${at}, s.decisions) AS in_period,
-      -- gap 0: reverses whatever the window (rules 1, 2); gap > 0: only within the window in force at its time
-      arrayCount(d -> d.3 = 0, in_period)
-        + arrayCount(d -> d.3 <= ${windowMsAt('d.1', 'd.2')}, arrayFilter(d -> d.3 > 0, in_period)) AS reversing
+      arrayCount(t -> t >= {from:DateTime64(3, 'UTC')} AND t < {to:DateTime64(3, 'UTC')} AND t <= ${at}, s.decided_at) AS decisions_in_period,
+      arrayFilter(d -> d.1 >= {from:DateTime64(3, 'UTC')} AND d.1 < {to:DateTime64(3, 'UTC')} AND d.1 <= ${at}, s.reversals) AS in_period,
+      ${perBacklog('t_window_min_ms', DEFAULT_POLICY.reversalWindowDays * DAY_MS)} AS window_min,
+      ${perBacklog('t_window_max_ms', DEFAULT_POLICY.reversalWindowDays * DAY_MS)} AS window_max,
+      -- gap 0 (rules 1, 2) reverses whatever the window; a rule-3 gap within every window the backlog ever had
+      -- reverses, beyond all of them it does not; only a gap in between looks up the window at its own time.
+      arrayCount(d -> d.3 <= window_min, in_period)
+        + arrayCount(d -> d.3 <= ${windowMs}, arrayFilter(d -> d.3 > window_min AND d.3 <= window_max, in_period)) AS reversing
     FROM states AS s
-    LEFT JOIN policy AS p ON p.backlog_id = s.backlog_id
-    LEFT JOIN pol ON pol.pol_backlog = s.backlog_id
   )
   SELECT backlog_id, countIf(open) AS open_items, countIf(zombie) AS zombies,
     countIf(ready) AS ready_items, sumIf(ifNull(estimate, 0), ready) AS ready_points,
-    sum(length(in_period)) AS decisions, sum(reversing) AS reversing
+    sum(decisions_in_period) AS decisions, sum(reversing) AS reversing
   FROM judged
   GROUP BY backlog_id`;
 }
@@ -100,22 +120,42 @@ export async function portfolio(
   const changedItems = () =>
     client
       .query({
-        query: `SELECT item_id FROM ${scope.database}.item_state FINAL
-                WHERE backlog_id IN {backlogs:Array(String)} AND last_occurred_at > {at:DateTime64(3, 'UTC')}
-                LIMIT ${listedMax + 1}`,
+        query: `${changedSql(scope.database)} LIMIT ${listedMax + 1}`,
         query_params: { backlogs: scope.backlogIds, at: atText },
         format: 'JSONEachRow',
         clickhouse_settings: METRIC_QUERY_SETTINGS,
       })
       .then((rs) => rs.json<{ item_id: string }>())
       .then((rows) => rows.map((r) => r.item_id));
-  const [policies, firstChanged] = await Promise.all([
+  const [policies, thresholds, firstChanged] = await Promise.all([
     loadPolicies(client, scope.database, scope.backlogIds, scope.at),
+    client
+      .query({
+        query: `WITH ${policyCte(scope.database)} SELECT backlog_id, zombie_after_days, stale_after_days FROM policy`,
+        query_params: { backlogs: scope.backlogIds, at: atText },
+        format: 'JSONEachRow',
+        clickhouse_settings: METRIC_QUERY_SETTINGS,
+      })
+      .then((rs) => rs.json<{ backlog_id: string; zombie_after_days: string | number; stale_after_days: string | number }>()),
     changedItems(),
   ]);
+  // Per backlog, as bound arrays (looked up with transform(), no join): the zombie thresholds as of `at` (zombies.ts:
+  // staleAfterDays at least 1) and the smallest and largest reversal window of its policies (with the default).
+  const windows = new Map<string, number[]>();
+  policies.pol_backlogs.forEach((b, i) => windows.set(b, [...(windows.get(b) ?? []), policies.pol_window[i]]));
+  const zombieMs = new Map(thresholds.map((t) => [t.backlog_id, [Number(t.zombie_after_days), Math.max(1, Number(t.stale_after_days))]]));
+  const t_backlogs = scope.backlogIds;
+  const day = (days: number) => days * DAY_MS;
+  const windowsOf = (b: string) => [DEFAULT_POLICY.reversalWindowDays, ...(windows.get(b) ?? [])];
   const base = {
     backlogs: scope.backlogIds,
     at: atText,
+    at_ms: scope.at.getTime(),
+    t_backlogs,
+    t_zombie_ms: t_backlogs.map((b) => day(zombieMs.get(b)?.[0] ?? DEFAULT_POLICY.zombieAfterDays)),
+    t_stale_ms: t_backlogs.map((b) => day(zombieMs.get(b)?.[1] ?? Math.max(1, DEFAULT_POLICY.staleAfterDays))),
+    t_window_min_ms: t_backlogs.map((b) => day(Math.min(...windowsOf(b)))),
+    t_window_max_ms: t_backlogs.map((b) => day(Math.max(...windowsOf(b)))),
     from: chTime(period.from.toISOString()),
     to: chTime(period.to.toISOString()),
     pol_backlogs: policies.pol_backlogs,

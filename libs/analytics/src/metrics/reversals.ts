@@ -169,18 +169,12 @@ export async function loadPolicies(client: ClickHouseClient, database: string, b
  * of (occurred_at, position, reversal_window_days) sorted by (occurred_at, position). The window in force at a
  * decision's time is the last entry at or before (occurred_at, position); the default before the first.
  */
-export const POLICY_WINDOWS_CTE = `pol AS (
+const POLICY_WINDOWS_CTE = `pol AS (
     SELECT z.1 AS pol_backlog, arraySort(x -> (x.1, x.2), groupArray((z.2, z.3, z.4))) AS pol_list
     FROM (SELECT arrayJoin(arrayZip({pol_backlogs:Array(String)}, {pol_at:Array(${T})}, {pol_pos:Array(UInt64)},
       {pol_window:Array(UInt32)})) AS z)
     GROUP BY pol_backlog
   )`;
-
-/** SQL: the reversal window in ms in force at (occurredAt, position) from a `pol_list` (POLICY_WINDOWS_CTE). */
-export function windowMsAt(occurredAt: string, position: string): string {
-  return `toInt64(arrayLast(x -> (x.1, x.2) <= (${occurredAt}, ${position}),
-      arrayPushFront(pol_list, (toDateTime64(0, 3, 'UTC'), toUInt64(0), toUInt32(${DEFAULT_WINDOW})))).3) * ${DAY_MS}`;
-}
 
 /**
  * CTE `rev`: one row per reversing decision (D2) of the period, with `rule`, `d1` (the most recent reversed

@@ -13,7 +13,10 @@ CREATE TABLE IF NOT EXISTS {db}.item_state {on_cluster}
     status_type      LowCardinality(String),    -- the latest status event's type
     last_progress_at DateTime64(3, 'UTC'),
     latest_estimate  Nullable(Float64),
-    decisions        Array(Tuple(DateTime64(3, 'UTC'), UInt64, Int64)) -- counted decisions: (occurred_at, position, reversal gap ms or -1)
+    decided_at       Array(DateTime64(3, 'UTC')),                       -- the counted decisions' occurred_at
+    reversals        Array(Tuple(DateTime64(3, 'UTC'), UInt64, Int64)), -- those that may reverse: (occurred_at, position, gap ms)
+    -- "Items with a decision after T" is asked on every portfolio request (T = now: usually none).
+    INDEX last_occurred last_occurred_at TYPE minmax GRANULARITY 1
 )
 ENGINE = {replacing_versioned:version}
 ORDER BY (backlog_id, item_id)

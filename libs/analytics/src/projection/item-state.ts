@@ -12,12 +12,13 @@ import type { ClickHouseClient } from '@clickhouse/client';
  * checkpoint) writes the same row; `version` (the item's highest position) makes FINAL keep the most complete one
  * (an item's rows reach the table in stream order: one store stream, one Kafka partition).
  *
- * `decisions` holds the item's counted decisions (the reversal-rate denominator: reversals.ts's COUNTED) as
- * (occurred_at, position, reversal_gap_ms): -1 when the decision reverses nothing; otherwise it reverses iff the gap
- * is <= the reversal window in force at its own time. Rules 1 and 2 do not depend on the window (gap 0); for rule 3
- * the gap is the shortest distance to an earlier reprioritization it moves back from (opposite direction, at least
- * half-way), so the window — a backlog policy, which may change — is applied when the metric is read, exactly as
- * reversals.ts applies it.
+ * `decided_at` holds the occurred_at of the item's counted decisions (the reversal-rate denominator: reversals.ts's
+ * COUNTED); `reversals` the ones that may reverse an earlier decision, as (occurred_at, position, gap_ms): gap 0
+ * (rules 1 and 2) reverses whatever the window; for rule 3 the gap is the shortest distance to an earlier
+ * reprioritization it moves back from (opposite direction, at least half-way), and it reverses iff the gap is
+ * <= the reversal window in force at its own time. The window — a backlog policy, which may change — is applied
+ * when the metric is read, exactly as reversals.ts applies it. (Two arrays rather than one of every decision with
+ * its gap: the portfolio reads them for every item, and most decisions reverse nothing.)
  */
 
 /** Counted decisions (reversals.ts COUNTED), plus escalation-caused reprioritizations (candidates for D1). */
@@ -47,7 +48,8 @@ export const ITEM_STATE_COLUMNS = [
   'status_type',
   'last_progress_at',
   'latest_estimate',
-  'decisions',
+  'decided_at',
+  'reversals',
 ] as const;
 
 /**
@@ -66,8 +68,9 @@ export function itemStateSelect(database: string, where: string): string {
       argMaxIf(tuple(estimate), position, type IN ('item.added', 'item.estimated')).1 AS latest_estimate,
       arraySort(x -> (x.1, x.2), groupArrayIf((occurred_at, position, type, trigger, from_position, to_position, outcome),
         ${COUNTED_ROW} OR type = 'item.reprioritized')) AS evs,
-      arrayMap(g -> (g.1, g.2, if(g.3 = ${NO_GAP}, -1, g.3)), arrayMap(e -> (e.1, e.2, ${GAP}),
-        arrayFilter(e -> NOT (e.3 = 'item.reprioritized' AND e.4 = 'escalation'), evs))) AS decisions
+      arrayFilter(e -> NOT (e.3 = 'item.reprioritized' AND e.4 = 'escalation'), evs) AS counted,
+      arrayMap(e -> e.1, counted) AS decided_at,
+      arrayFilter(g -> g.3 >= 0 AND g.3 != ${NO_GAP}, arrayMap(e -> (e.1, e.2, ${GAP}), counted)) AS reversals
     FROM ${database}.decisions FINAL
     WHERE item_id != '' AND (${where})
     GROUP BY backlog_id, item_id`;
