@@ -56,7 +56,17 @@ const LISTED_MAX = 10_000;
  * Items of the scope with a decision after `at` are evaluated from their decision rows up to `at`; `changed`
  * says how they are named: none (the usual "now"), listed in {changed}, or (many: an early `at`) by a subquery.
  */
-function portfolioSql(database: string, changed: 'none' | 'listed' | 'subquery'): string {
+interface SqlShape {
+  changed: 'none' | 'listed' | 'subquery';
+  /** Some backlogs' thresholds differ: items between the scope-wide bounds look theirs up. */
+  zombieBand: boolean;
+  windowBand: boolean;
+  /** period.to > at: a decision must also be at or before `at` (otherwise implied). */
+  toAfterAt: boolean;
+}
+
+function portfolioSql(database: string, shape: SqlShape): string {
+  const { changed } = shape;
   const at = `{at:DateTime64(3, 'UTC')}`;
   const items =
     changed === 'listed'
@@ -74,6 +84,23 @@ function portfolioSql(database: string, changed: 'none' | 'listed' | 'subquery')
   const policies = `arrayZip({pol_backlogs:Array(String)}, {pol_at:Array(DateTime64(3, 'UTC'))}, {pol_pos:Array(UInt64)}, {pol_window:Array(UInt32)})`;
   const windowMs = `toInt64(arrayElement(arrayPushFront(arrayMap(x -> toUInt32(x.4), ${policies}), toUInt32(${DEFAULT_POLICY.reversalWindowDays})),
           arrayLastIndex(x -> x.1 = s.backlog_id AND (x.2, x.3) <= (d.1, d.2), ${policies}) + 1)) * ${DAY_MS}`;
+  const age = `{at_ms:Int64} - ${ms('s.added_at')}`;
+  const stale = `{at_ms:Int64} - ${ms('s.last_progress_at')}`;
+  // Scope-wide bounds settle most items without a per-row look-up (which cost ~35 ms per value at 1.7M items):
+  // at or past the largest threshold holds in every backlog, below the smallest in none; only items between
+  // look up their backlog's own value (the `OR` short-circuits for the others).
+  const zombie = shape.zombieBand
+    ? `${age} >= {zombie_lo:Int64} AND ${stale} >= {stale_lo:Int64} AND (${age} >= {zombie_hi:Int64} AND ${stale} >= {stale_hi:Int64}
+          OR ${age} >= ${perBacklog('t_zombie_ms', DEFAULT_POLICY.zombieAfterDays * DAY_MS)} AND ${stale} >= ${perBacklog('t_stale_ms', DEFAULT_POLICY.staleAfterDays * DAY_MS)})`
+    : `${age} >= {zombie_lo:Int64} AND ${stale} >= {stale_lo:Int64}`;
+  const inPeriod = (t: string) =>
+    `${t} >= {from:DateTime64(3, 'UTC')} AND ${t} < {to:DateTime64(3, 'UTC')}${shape.toAfterAt ? ` AND ${t} <= ${at}` : ''}`;
+  // gap 0 (rules 1, 2) reverses whatever the window; a rule-3 gap within every window of the scope reverses,
+  // beyond all of them it does not; only a gap in between looks up the window in force at its own time.
+  const reversing = shape.windowBand
+    ? `arrayCount(d -> d.3 <= {window_lo:Int64}, in_period)
+        + arrayCount(d -> d.3 <= ${windowMs}, arrayFilter(d -> d.3 > {window_lo:Int64} AND d.3 <= {window_hi:Int64}, in_period))`
+    : `arrayCount(d -> d.3 <= {window_lo:Int64}, in_period)`;
   return `WITH
   states AS (
     SELECT ${COLUMNS} FROM ${database}.item_state FINAL
@@ -84,17 +111,11 @@ function portfolioSql(database: string, changed: 'none' | 'listed' | 'subquery')
     SELECT s.backlog_id AS backlog_id, s.added AS added, s.status_type AS status_type, s.latest_estimate AS estimate,
       s.added AND s.status_type IN ('item.added', 'item.revived', 'item.started') AS open,
       -- whole days >= N  <=>  ms >= N days (the differences are never negative: nothing after {at} is read)
-      open AND {at_ms:Int64} - ${ms('s.added_at')} >= ${perBacklog('t_zombie_ms', DEFAULT_POLICY.zombieAfterDays * DAY_MS)}
-        AND {at_ms:Int64} - ${ms('s.last_progress_at')} >= ${perBacklog('t_stale_ms', DEFAULT_POLICY.staleAfterDays * DAY_MS)} AS zombie,
+      open AND ${zombie} AS zombie,
       s.added AND s.status_type IN ('item.added', 'item.revived') AS ready,
-      arrayCount(t -> t >= {from:DateTime64(3, 'UTC')} AND t < {to:DateTime64(3, 'UTC')} AND t <= ${at}, s.decided_at) AS decisions_in_period,
-      arrayFilter(d -> d.1 >= {from:DateTime64(3, 'UTC')} AND d.1 < {to:DateTime64(3, 'UTC')} AND d.1 <= ${at}, s.reversals) AS in_period,
-      ${perBacklog('t_window_min_ms', DEFAULT_POLICY.reversalWindowDays * DAY_MS)} AS window_min,
-      ${perBacklog('t_window_max_ms', DEFAULT_POLICY.reversalWindowDays * DAY_MS)} AS window_max,
-      -- gap 0 (rules 1, 2) reverses whatever the window; a rule-3 gap within every window the backlog ever had
-      -- reverses, beyond all of them it does not; only a gap in between looks up the window at its own time.
-      arrayCount(d -> d.3 <= window_min, in_period)
-        + arrayCount(d -> d.3 <= ${windowMs}, arrayFilter(d -> d.3 > window_min AND d.3 <= window_max, in_period)) AS reversing
+      arrayCount(t -> ${inPeriod('t')}, s.decided_at) AS decisions_in_period,
+      arrayFilter(d -> ${inPeriod('d.1')}, s.reversals) AS in_period,
+      ${reversing} AS reversing
     FROM states AS s
   )
   SELECT backlog_id, countIf(open) AS open_items, countIf(zombie) AS zombies,
@@ -147,15 +168,22 @@ export async function portfolio(
   const t_backlogs = scope.backlogIds;
   const day = (days: number) => days * DAY_MS;
   const windowsOf = (b: string) => [DEFAULT_POLICY.reversalWindowDays, ...(windows.get(b) ?? [])];
+  const zombieOf = t_backlogs.map((b) => day(zombieMs.get(b)?.[0] ?? DEFAULT_POLICY.zombieAfterDays));
+  const staleOf = t_backlogs.map((b) => day(zombieMs.get(b)?.[1] ?? Math.max(1, DEFAULT_POLICY.staleAfterDays)));
+  const [zombie_lo, zombie_hi, stale_lo, stale_hi] = [Math.min(...zombieOf), Math.max(...zombieOf), Math.min(...staleOf), Math.max(...staleOf)];
   const base = {
     backlogs: scope.backlogIds,
     at: atText,
     at_ms: scope.at.getTime(),
     t_backlogs,
-    t_zombie_ms: t_backlogs.map((b) => day(zombieMs.get(b)?.[0] ?? DEFAULT_POLICY.zombieAfterDays)),
-    t_stale_ms: t_backlogs.map((b) => day(zombieMs.get(b)?.[1] ?? Math.max(1, DEFAULT_POLICY.staleAfterDays))),
-    t_window_min_ms: t_backlogs.map((b) => day(Math.min(...windowsOf(b)))),
-    t_window_max_ms: t_backlogs.map((b) => day(Math.max(...windowsOf(b)))),
+    t_zombie_ms: zombieOf,
+    t_stale_ms: staleOf,
+    zombie_lo,
+    zombie_hi,
+    stale_lo,
+    stale_hi,
+    window_lo: Math.min(...t_backlogs.map((b) => day(Math.min(...windowsOf(b))))),
+    window_hi: Math.max(...t_backlogs.map((b) => day(Math.max(...windowsOf(b))))),
     from: chTime(period.from.toISOString()),
     to: chTime(period.to.toISOString()),
     pol_backlogs: policies.pol_backlogs,
@@ -163,11 +191,16 @@ export async function portfolio(
     pol_pos: policies.pol_pos,
     pol_window: policies.pol_window,
   };
+  const shape = {
+    zombieBand: base.zombie_lo !== base.zombie_hi || base.stale_lo !== base.stale_hi,
+    windowBand: base.window_lo !== base.window_hi,
+    toAfterAt: period.to.getTime() > scope.at.getTime(),
+  };
   const count = (changed: string[]) => {
     const mode = changed.length === 0 ? 'none' : changed.length <= listedMax ? 'listed' : 'subquery';
     return client
       .query({
-        query: portfolioSql(scope.database, mode),
+        query: portfolioSql(scope.database, { changed: mode, ...shape }),
         query_params: { ...base, changed: mode === 'listed' ? changed : [] },
         format: 'JSONEachRow',
         clickhouse_settings: METRIC_QUERY_SETTINGS,
