@@ -63,6 +63,8 @@ describe('portfolio (item_state) == the per-backlog reports', () => {
     for (const days of [45, 120, 200, 400]) {
       const at = new Date(first + days * DAY);
       const rows = await expectSameAsReports(db, ids, at, { from: new Date(at.getTime() - 90 * DAY), to: at });
+      // A period that ends after `at`: decisions after `at` still do not exist as of `at`.
+      await expectSameAsReports(db, ids, at, { from: new Date(at.getTime() - 60 * DAY), to: new Date(at.getTime() + 60 * DAY) });
       for (const r of rows) seen = { zombies: seen.zombies + r.zombies, reversing: seen.reversing + r.reversingDecisions, open: seen.open + r.openItems };
       expect(rows[rows.length - 1]).toMatchObject({ openItems: 0, zombies: 0, decisions: 0, reversalRate: null });
     }

@@ -52,17 +52,15 @@ const changedSql = (database: string) =>
 /** At most this many items with decisions after `at` are passed as a bound list; more are selected in SQL. */
 const LISTED_MAX = 10_000;
 
-/**
- * Items of the scope with a decision after `at` are evaluated from their decision rows up to `at`; `changed`
- * says how they are named: none (the usual "now"), listed in {changed}, or (many: an early `at`) by a subquery.
- */
 interface SqlShape {
+  /**
+   * Items of the scope with a decision after `at` are evaluated from their decision rows up to `at`; this says how
+   * they are named: none (the usual "now"), listed in {changed}, or (many: an early `at`) by a subquery.
+   */
   changed: 'none' | 'listed' | 'subquery';
   /** Some backlogs' thresholds differ: items between the scope-wide bounds look theirs up. */
   zombieBand: boolean;
   windowBand: boolean;
-  /** period.to > at: a decision must also be at or before `at` (otherwise implied). */
-  toAfterAt: boolean;
 }
 
 function portfolioSql(database: string, shape: SqlShape): string {
@@ -93,8 +91,8 @@ function portfolioSql(database: string, shape: SqlShape): string {
     ? `${age} >= {zombie_lo:Int64} AND ${stale} >= {stale_lo:Int64} AND (${age} >= {zombie_hi:Int64} AND ${stale} >= {stale_hi:Int64}
           OR ${age} >= ${perBacklog('t_zombie_ms', DEFAULT_POLICY.zombieAfterDays * DAY_MS)} AND ${stale} >= ${perBacklog('t_stale_ms', DEFAULT_POLICY.staleAfterDays * DAY_MS)})`
     : `${age} >= {zombie_lo:Int64} AND ${stale} >= {stale_lo:Int64}`;
-  const inPeriod = (t: string) =>
-    `${t} >= {from:DateTime64(3, 'UTC')} AND ${t} < {to:DateTime64(3, 'UTC')}${shape.toAfterAt ? ` AND ${t} <= ${at}` : ''}`;
+  // No "<= at" needed: a stored row's decisions all precede its last_occurred_at <= at, and history is read up to at.
+  const inPeriod = (t: string) => `${t} >= {from:DateTime64(3, 'UTC')} AND ${t} < {to:DateTime64(3, 'UTC')}`;
   // gap 0 (rules 1, 2) reverses whatever the window; a rule-3 gap within every window of the scope reverses,
   // beyond all of them it does not; only a gap in between looks up the window in force at its own time.
   const reversing = shape.windowBand
@@ -194,7 +192,6 @@ export async function portfolio(
   const shape = {
     zombieBand: base.zombie_lo !== base.zombie_hi || base.stale_lo !== base.stale_hi,
     windowBand: base.window_lo !== base.window_hi,
-    toAfterAt: period.to.getTime() > scope.at.getTime(),
   };
   const count = (changed: string[]) => {
     const mode = changed.length === 0 ? 'none' : changed.length <= listedMax ? 'listed' : 'subquery';
