@@ -153,9 +153,16 @@ start() {
   echo "127.0.0.1:$KAFKA_PORT"
 }
 
-# 16 random bytes, base64url without padding: the format of a Kafka cluster id.
+# 16 random bytes, base64url without padding: the format of a Kafka cluster id. Never one starting with '-'
+# (1 in 64): the storage tool would read it as an option ("argument --cluster-id: expected one argument"), as
+# Kafka's own Uuid.randomUuid() avoids for the same reason.
 uuid_b64() {
-  head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'
+  local id
+  while :; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    [ "${id#-}" = "$id" ] && break
+  done
+  printf '%s' "$id"
 }
 
 wait_ready() {
