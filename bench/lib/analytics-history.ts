@@ -11,8 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent, Role } from '@ledger/kernel';
-import { DEFAULT_FORUM_RULE } from '@ledger/domain';
-import { prng } from '../../libs/analytics/src/testing/generated-history';
+import { forumEvent, prng } from '../../libs/analytics/src/testing/generated-history';
 import { History } from '../../libs/analytics/src/testing/history';
 
 const DAY = 86_400_000;
@@ -216,24 +215,5 @@ export async function streamHistory(
     events: total,
     start,
     end: new Date(start.getTime() + Math.min(day, o.days) * DAY),
-  };
-}
-
-function forumEvent(forumId: string, revision: number, at: string): RecordedEvent {
-  return {
-    id: randomUUID(),
-    streamId: `forum-${forumId}`,
-    revision,
-    position: 0,
-    type: revision === 0 ? 'forum.created' : 'forum.member-joined',
-    schemaVersion: 1,
-    // The shape the forum decider writes (the app's forum index reads the rule).
-    data: revision === 0
-      ? { forumId, name: 'Review forum', backlogIds: [], rule: DEFAULT_FORUM_RULE, rationale: 'Synthetic history.' }
-      : { forumId, memberId: `m${revision}`, rationale: 'Synthetic history.' },
-    metadata: { actor: { id: 'olga', role: 'product-owner' }, correlationId: randomUUID(), causationId: null, occurredAt: at },
-    recordedAt: at,
-    hash: '0'.repeat(64),
-    prevHash: '0'.repeat(64),
   };
 }

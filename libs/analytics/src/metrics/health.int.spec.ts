@@ -13,11 +13,7 @@ describe('health (DOMAIN.md "Health")', () => {
   beforeAll(async () => (h = await startAnalytics()));
   afterAll(() => h.close());
 
-  const load = async (...histories: History[]): Promise<string> => {
-    const db = await h.freshDatabase();
-    for (const x of histories) await h.insert(db, x.events);
-    return db;
-  };
+  const load = (...histories: History[]): Promise<string> => h.load(...histories);
   const day = (x: History, d: number) => new Date(x.at(d));
   const YEAR = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') };
   const report = (db: string, x: History, d: number, period = YEAR, backlogIds = [x.backlogId]): Promise<HealthReport> =>

@@ -16,11 +16,7 @@ describe('zombies (DOMAIN.md "Zombie")', () => {
   beforeAll(async () => (h = await startAnalytics()));
   afterAll(() => h.close());
 
-  const load = async (...histories: History[]): Promise<string> => {
-    const db = await h.freshDatabase();
-    for (const x of histories) await h.insert(db, x.events);
-    return db;
-  };
+  const load = (...histories: History[]): Promise<string> => h.load(...histories);
   const at = (x: History, day: number) => new Date(x.at(day));
   const report = (db: string, x: History, day: number | Date, backlogIds = [x.backlogId]): Promise<ZombieReport> =>
     zombies(h.client, { database: db, backlogIds, at: day instanceof Date ? day : at(x, day) });

@@ -22,6 +22,8 @@ export interface AnalyticsHarness {
    * item states of the items they touch, as the projector does after each batch.
    */
   insert(database: string, events: RecordedEvent[]): Promise<void>;
+  /** A fresh database holding the histories' events (inserted as `insert` does, one history after the other). */
+  load(...histories: Array<{ events: RecordedEvent[] }>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ let counter = 0;
 export async function startAnalytics(): Promise<AnalyticsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-analytics-'));
   const client = createAnalyticsClient({ kind: 'chdb', path: dir, database: 'unused' });
-  return {
+  const harness: AnalyticsHarness = {
     client,
     async freshDatabase() {
       const database = `t${process.pid}_${++counter}`;
@@ -46,9 +48,15 @@ export async function startAnalytics(): Promise<AnalyticsHarness> {
       const forumRows = events.map(forumRow).filter((r): r is ForumRow => r !== null);
       if (forumRows.length) await client.insert({ table: `${database}.forum_events`, values: forumRows, format: 'JSONEachRow' });
     },
+    async load(...histories) {
+      const database = await harness.freshDatabase();
+      for (const x of histories) await harness.insert(database, x.events);
+      return database;
+    },
     async close() {
       await client.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return harness;
 }

@@ -63,7 +63,7 @@ export function generateHistory(options: GenerateOptions): RecordedEvent[] {
     flushEmitted(b.h);
   }
   let forumRevision = 0;
-  const forumStream = `forum-${randomUUID()}`;
+  const forumId = randomUUID();
 
   const perBacklogPerDay = Math.max(1, options.events / (options.days ?? 400) / state.length);
   for (let day = 1; out.length < options.events; day++) {
@@ -153,7 +153,7 @@ export function generateHistory(options: GenerateOptions): RecordedEvent[] {
           h.policy(t, { zombieAfterDays: 60 + Math.floor(rnd() * 60) });
         } else if (r < 0.93) {
           // Not a backlog decision: no row, but the checkpoint must still move past it.
-          out.push(forumEvent(forumStream, forumRevision++, h.at(t)));
+          out.push(forumEvent(forumId, forumRevision++, h.at(t)));
           continue;
         } else {
           continue;
@@ -165,18 +165,19 @@ export function generateHistory(options: GenerateOptions): RecordedEvent[] {
   return out.map((e, i) => ({ ...e, position: i + 1 }));
 }
 
-function forumEvent(streamId: string, revision: number, at: string): RecordedEvent {
+/** A forum event as the forum decider writes it (not a backlog decision), for histories that mix them in. */
+export function forumEvent(forumId: string, revision: number, at: string): RecordedEvent {
   return {
     id: randomUUID(),
-    streamId,
+    streamId: `forum-${forumId}`,
     revision,
     position: 0,
     type: revision === 0 ? 'forum.created' : 'forum.member-joined',
     schemaVersion: 1,
-    // The shape the forum decider writes (the app's forum index reads the rule).
+    // The app's forum index reads the rule.
     data: revision === 0
-      ? { forumId: streamId.slice(6), name: 'Review forum', backlogIds: [], rule: DEFAULT_FORUM_RULE, rationale: 'Synthetic history.' }
-      : { forumId: streamId.slice(6), memberId: `m${revision}`, rationale: 'Synthetic history.' },
+      ? { forumId, name: 'Review forum', backlogIds: [], rule: DEFAULT_FORUM_RULE, rationale: 'Synthetic history.' }
+      : { forumId, memberId: `m${revision}`, rationale: 'Synthetic history.' },
     metadata: { actor: { id: 'olga', role: 'product-owner' }, correlationId: randomUUID(), causationId: null, occurredAt: at },
     recordedAt: at,
     hash: '0'.repeat(64),
