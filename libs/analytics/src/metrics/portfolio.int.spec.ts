@@ -3,9 +3,7 @@ import type { RecordedEvent } from '@ledger/kernel';
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { History } from '../testing/history';
 import { generateHistory } from '../testing/generated-history';
-import { insertAllCountedDecisions, insertAllItemStates } from '../projection/item-state';
-import { decisionRow } from '../projection/decision-row';
-import { loadMigrations, migrate } from '../migrations/migrator';
+import { insertAllItemStates } from '../projection/item-state';
 import { health } from './health';
 import { portfolio, type PortfolioRow } from './portfolio';
 import { reversals } from './reversals';
@@ -122,49 +120,22 @@ describe('portfolio (item_state) == the per-backlog reports', () => {
     await h.insert(backdated, events.slice(0, half));
     expect(await portfolio(h.client, { database: backdated, backlogIds: ids, at }, period)).toEqual(expected);
 
-    // The rebuild's way: all rows first, then every item's state and counted decisions in one statement each.
+    // The rebuild's way: all rows first, then every item's state in one statement.
     const rebuilt = await h.freshDatabase();
     await h.client.insert({ table: `${rebuilt}.decisions`, values: await rowsOf(once), format: 'JSONEachRow' });
     await h.client.command({ query: `INSERT INTO ${rebuilt}.backlog_decisions SELECT * FROM ${rebuilt}.decisions WHERE item_id = ''` });
     await h.client.command({ query: insertAllItemStates(rebuilt) });
-    await h.client.command({ query: insertAllCountedDecisions(rebuilt) });
     expect(await portfolio(h.client, { database: rebuilt, backlogIds: ids, at }, period)).toEqual(expected);
-    for (const db of [twice, backdated, rebuilt]) {
-      expect(await derivedRows(db, 'item_state', 'backlog_id, item_id')).toEqual(await derivedRows(once, 'item_state', 'backlog_id, item_id'));
-      expect(await derivedRows(db, 'counted_decisions', 'backlog_id, occurred_at, position')).toEqual(
-        await derivedRows(once, 'counted_decisions', 'backlog_id, occurred_at, position'),
-      );
-    }
+    expect(await stateRows(rebuilt)).toEqual(await stateRows(once));
   });
-
-  it('a store projected before migration 0006 upgrades: counted decisions backfilled, then the same numbers', async () => {
-    const events = generateHistory({ events: 1200, backlogs: 2, days: 200, seed: 8 });
-    const ids = backlogsOf(events);
-    const db = `upgrade_${process.pid}`;
-    const all = loadMigrations();
-    expect(await migrate(h.client, { database: db }, undefined, all.filter((m) => m.version < 5))).toEqual([1, 2, 3, 4]);
-    await h.client.insert({ table: `${db}.decisions`, values: events.map(decisionRow).filter((r) => r !== null), format: 'JSONEachRow' });
-    expect(await migrate(h.client, { database: db }, undefined, all.filter((m) => m.version < 6))).toEqual([5]);
-    expect(await columnsOf(db, 'item_state')).toContain('decided_at');
-    expect(await migrate(h.client, { database: db })).toEqual(all.filter((m) => m.version >= 6).map((m) => m.version));
-    expect(await columnsOf(db, 'item_state')).not.toContain('decided_at');
-    const at = new Date(Date.parse(events[0].recordedAt) + 150 * DAY);
-    const rows = await expectSameAsReports(db, ids, at, { from: new Date(at.getTime() - 120 * DAY), to: at });
-    expect(rows.reduce((n, r) => n + r.reversingDecisions, 0)).toBeGreaterThan(0);
-  });
-
-  async function columnsOf(db: string, table: string) {
-    const rs = await h.client.query({ query: `SELECT name FROM system.columns WHERE database = '${db}' AND table = '${table}'`, format: 'JSONEachRow' });
-    return (await rs.json<{ name: string }>()).map((c) => c.name);
-  }
 
   async function rowsOf(db: string) {
     const rs = await h.client.query({ query: `SELECT * FROM ${db}.decisions FINAL`, format: 'JSONEachRow' });
     return rs.json<Record<string, unknown>>();
   }
-  async function derivedRows(db: string, table: string, order: string) {
+  async function stateRows(db: string) {
     const rs = await h.client.query({
-      query: `SELECT * FROM ${db}.${table} FINAL ORDER BY ${order}`,
+      query: `SELECT * FROM ${db}.item_state FINAL ORDER BY backlog_id, item_id`,
       format: 'JSONEachRow',
     });
     return rs.json<Record<string, unknown>>();

@@ -28,21 +28,17 @@ export interface PortfolioRow {
   reversalRate: number | null;
 }
 
-interface StateRow {
+interface Row {
   backlog_id: string;
   open_items: string | number;
   zombies: string | number;
   ready_items: string | number;
   ready_points: number;
-}
-
-interface PeriodRow {
-  backlog_id: string;
   decisions: string | number;
   reversing: string | number;
 }
 
-const COLUMNS = 'backlog_id, item_id, added, added_at, status_type, last_progress_at, latest_estimate';
+const COLUMNS = 'backlog_id, item_id, added, added_at, status_type, last_progress_at, latest_estimate, decided_at, reversals';
 
 /**
  * The items of the scope with a decision after {at}. No FINAL needed: an item's last_occurred_at never decreases
@@ -64,6 +60,7 @@ interface SqlShape {
   changed: 'none' | 'listed' | 'subquery';
   /** Some backlogs' thresholds differ: items between the scope-wide bounds look theirs up. */
   zombieBand: boolean;
+  windowBand: boolean;
 }
 
 function portfolioSql(database: string, shape: SqlShape): string {
@@ -81,6 +78,10 @@ function portfolioSql(database: string, shape: SqlShape): string {
   const ms = (column: string) => `toUnixTimestamp64Milli(${column})`;
   const perBacklog = (values: string, dflt: number) =>
     `transform(s.backlog_id, {t_backlogs:Array(String)}, {${values}:Array(Int64)}, toInt64(${dflt}))`;
+  // The window in force at (d.1, d.2): the latest of the backlog's policies at or before it, the default before any.
+  const policies = `arrayZip({pol_backlogs:Array(String)}, {pol_at:Array(DateTime64(3, 'UTC'))}, {pol_pos:Array(UInt64)}, {pol_window:Array(UInt32)})`;
+  const windowMs = `toInt64(arrayElement(arrayPushFront(arrayMap(x -> toUInt32(x.4), ${policies}), toUInt32(${DEFAULT_POLICY.reversalWindowDays})),
+          arrayLastIndex(x -> x.1 = s.backlog_id AND (x.2, x.3) <= (d.1, d.2), ${policies}) + 1)) * ${DAY_MS}`;
   const age = `{at_ms:Int64} - ${ms('s.added_at')}`;
   const stale = `{at_ms:Int64} - ${ms('s.last_progress_at')}`;
   // Scope-wide bounds settle most items without a per-row look-up (which cost ~35 ms per value at 1.7M items):
@@ -90,42 +91,35 @@ function portfolioSql(database: string, shape: SqlShape): string {
     ? `${age} >= {zombie_lo:Int64} AND ${stale} >= {stale_lo:Int64} AND (${age} >= {zombie_hi:Int64} AND ${stale} >= {stale_hi:Int64}
           OR ${age} >= ${perBacklog('t_zombie_ms', DEFAULT_POLICY.zombieAfterDays * DAY_MS)} AND ${stale} >= ${perBacklog('t_stale_ms', DEFAULT_POLICY.staleAfterDays * DAY_MS)})`
     : `${age} >= {zombie_lo:Int64} AND ${stale} >= {stale_lo:Int64}`;
+  // No "<= at" needed: a stored row's decisions all precede its last_occurred_at <= at, and history is read up to at.
+  const inPeriod = (t: string) => `${t} >= {from:DateTime64(3, 'UTC')} AND ${t} < {to:DateTime64(3, 'UTC')}`;
+  // gap 0 (rules 1, 2) reverses whatever the window; a rule-3 gap within every window of the scope reverses,
+  // beyond all of them it does not; only a gap in between looks up the window in force at its own time.
+  const reversing = shape.windowBand
+    ? `arrayCount(d -> d.3 <= {window_lo:Int64}, in_period)
+        + arrayCount(d -> d.3 <= ${windowMs}, arrayFilter(d -> d.3 > {window_lo:Int64} AND d.3 <= {window_hi:Int64}, in_period))`
+    : `arrayCount(d -> d.3 <= {window_lo:Int64}, in_period)`;
   return `WITH
   states AS (
     SELECT ${COLUMNS} FROM ${database}.item_state FINAL
     WHERE backlog_id IN {backlogs:Array(String)} AND last_occurred_at <= ${at}
     ${fromHistory}
+  ),
+  judged AS (
+    SELECT s.backlog_id AS backlog_id, s.added AS added, s.status_type AS status_type, s.latest_estimate AS estimate,
+      s.added AND s.status_type IN ('item.added', 'item.revived', 'item.started') AS open,
+      -- whole days >= N  <=>  ms >= N days (the differences are never negative: nothing after {at} is read)
+      open AND ${zombie} AS zombie,
+      s.added AND s.status_type IN ('item.added', 'item.revived') AS ready,
+      arrayCount(t -> ${inPeriod('t')}, s.decided_at) AS decisions_in_period,
+      arrayFilter(d -> ${inPeriod('d.1')}, s.reversals) AS in_period,
+      ${reversing} AS reversing
+    FROM states AS s
   )
-  SELECT s.backlog_id AS backlog_id,
-    countIf(s.added AND s.status_type IN ('item.added', 'item.revived', 'item.started') AS open) AS open_items,
-    -- whole days >= N  <=>  ms >= N days (the differences are never negative: nothing after {at} is read)
-    countIf(open AND ${zombie}) AS zombies,
-    countIf(s.added AND s.status_type IN ('item.added', 'item.revived') AS ready) AS ready_items,
-    sumIf(ifNull(s.latest_estimate, 0), ready) AS ready_points
-  FROM states AS s
-  GROUP BY backlog_id`;
-}
-
-/**
- * Decisions and reversing decisions in [from, to) up to {at}, per backlog: the period's rows of counted_decisions
- * (a range of the sorting key per backlog). A row's gap depends only on the item's earlier decisions, so the rows
- * up to {at} are exactly those as of {at}.
- */
-function periodSql(database: string, windowBand: boolean): string {
-  // The window in force at (occurred_at, position): the latest of the backlog's policies at or before it, the
-  // default before any.
-  const policies = `arrayZip({pol_backlogs:Array(String)}, {pol_at:Array(DateTime64(3, 'UTC'))}, {pol_pos:Array(UInt64)}, {pol_window:Array(UInt32)})`;
-  const windowMs = `toInt64(arrayElement(arrayPushFront(arrayMap(x -> toUInt32(x.4), ${policies}), toUInt32(${DEFAULT_POLICY.reversalWindowDays})),
-          arrayLastIndex(x -> x.1 = backlog_id AND (x.2, x.3) <= (occurred_at, position), ${policies}) + 1)) * ${DAY_MS}`;
-  // gap 0 (rules 1, 2) reverses whatever the window; a rule-3 gap within every window of the scope reverses,
-  // beyond all of them it does not; only a gap in between looks up the window in force at its own time.
-  const reverses = windowBand
-    ? `reversal_gap_ms >= 0 AND (reversal_gap_ms <= {window_lo:Int64} OR reversal_gap_ms <= {window_hi:Int64} AND reversal_gap_ms <= ${windowMs})`
-    : `reversal_gap_ms >= 0 AND reversal_gap_ms <= {window_lo:Int64}`;
-  return `SELECT backlog_id, count() AS decisions, countIf(${reverses}) AS reversing
-  FROM ${database}.counted_decisions FINAL
-  WHERE backlog_id IN {backlogs:Array(String)} AND occurred_at >= {from:DateTime64(3, 'UTC')}
-    AND occurred_at < {to:DateTime64(3, 'UTC')} AND occurred_at <= {at:DateTime64(3, 'UTC')}
+  SELECT backlog_id, countIf(open) AS open_items, countIf(zombie) AS zombies,
+    countIf(ready) AS ready_items, sumIf(ifNull(estimate, 0), ready) AS ready_points,
+    sum(decisions_in_period) AS decisions, sum(reversing) AS reversing
+  FROM judged
   GROUP BY backlog_id`;
 }
 
@@ -152,53 +146,68 @@ export async function portfolio(
       })
       .then((rs) => rs.json<{ item_id: string }>())
       .then((rows) => rows.map((r) => r.item_id));
-  const query = <T>(sql: string, params: Record<string, unknown>) =>
+  const [policies, thresholds, firstChanged] = await Promise.all([
+    loadPolicies(client, scope.database, scope.backlogIds, scope.at),
     client
-      .query({ query: sql, query_params: params, format: 'JSONEachRow', clickhouse_settings: METRIC_QUERY_SETTINGS })
-      .then((rs) => rs.json<T>());
-  const day = (days: number) => days * DAY_MS;
-
-  // The period part: the reversal windows of the backlogs' policies (each with the default before it), bound.
-  const period_ = loadPolicies(client, scope.database, scope.backlogIds, scope.at).then((policies) => {
-    const windows = new Map<string, number[]>();
-    policies.pol_backlogs.forEach((b, i) => windows.set(b, [...(windows.get(b) ?? []), policies.pol_window[i]]));
-    const windowsOf = (b: string) => [DEFAULT_POLICY.reversalWindowDays, ...(windows.get(b) ?? [])];
-    const window_lo = Math.min(...scope.backlogIds.map((b) => day(Math.min(...windowsOf(b)))));
-    const window_hi = Math.max(...scope.backlogIds.map((b) => day(Math.max(...windowsOf(b)))));
-    return query<PeriodRow>(periodSql(scope.database, window_lo !== window_hi), {
-      ...policies,
-      backlogs: scope.backlogIds,
-      at: atText,
-      from: chTime(period.from.toISOString()),
-      to: chTime(period.to.toISOString()),
-      window_lo,
-      window_hi,
-    });
-  });
-
-  // The state part: per backlog, as bound arrays (looked up with transform(), no join), the zombie thresholds as
-  // of `at` (zombies.ts: staleAfterDays at least 1).
-  const states = Promise.all([
-    query<{ backlog_id: string; zombie_after_days: string | number; stale_after_days: string | number }>(
-      `WITH ${policyCte(scope.database)} SELECT backlog_id, zombie_after_days, stale_after_days FROM policy`,
-      { backlogs: scope.backlogIds, at: atText },
-    ),
+      .query({
+        query: `WITH ${policyCte(scope.database)} SELECT backlog_id, zombie_after_days, stale_after_days FROM policy`,
+        query_params: { backlogs: scope.backlogIds, at: atText },
+        format: 'JSONEachRow',
+        clickhouse_settings: METRIC_QUERY_SETTINGS,
+      })
+      .then((rs) => rs.json<{ backlog_id: string; zombie_after_days: string | number; stale_after_days: string | number }>()),
     changedItems(),
-  ]).then(async ([thresholds, firstChanged]) => {
-    const zombieMs = new Map(thresholds.map((t) => [t.backlog_id, [Number(t.zombie_after_days), Math.max(1, Number(t.stale_after_days))]]));
-    const t_backlogs = scope.backlogIds;
-    const zombieOf = t_backlogs.map((b) => day(zombieMs.get(b)?.[0] ?? DEFAULT_POLICY.zombieAfterDays));
-    const staleOf = t_backlogs.map((b) => day(zombieMs.get(b)?.[1] ?? Math.max(1, DEFAULT_POLICY.staleAfterDays)));
-    const [zombie_lo, zombie_hi, stale_lo, stale_hi] = [Math.min(...zombieOf), Math.max(...zombieOf), Math.min(...staleOf), Math.max(...staleOf)];
-    const params = { backlogs: t_backlogs, at: atText, at_ms: scope.at.getTime(), t_backlogs, t_zombie_ms: zombieOf, t_stale_ms: staleOf, zombie_lo, zombie_hi, stale_lo, stale_hi };
-    const zombieBand = zombie_lo !== zombie_hi || stale_lo !== stale_hi;
-    const count = (changed: string[]) => {
-      const mode = changed.length === 0 ? 'none' : changed.length <= listedMax ? 'listed' : 'subquery';
-      return query<StateRow>(portfolioSql(scope.database, { changed: mode, zombieBand }), { ...params, changed: mode === 'listed' ? changed : [] });
-    };
-    // An item decided while this runs (at = now, live writes) leaves the stored-row branch (its last decision is
-    // now after `at`) without being in the list read before: read the list again after the count, and count again
-    // with it when it grew (the list only grows: last_occurred_at never decreases).
+  ]);
+  // Per backlog, as bound arrays (looked up with transform(), no join): the zombie thresholds as of `at` (zombies.ts:
+  // staleAfterDays at least 1) and the smallest and largest reversal window of its policies (with the default).
+  const windows = new Map<string, number[]>();
+  policies.pol_backlogs.forEach((b, i) => windows.set(b, [...(windows.get(b) ?? []), policies.pol_window[i]]));
+  const zombieMs = new Map(thresholds.map((t) => [t.backlog_id, [Number(t.zombie_after_days), Math.max(1, Number(t.stale_after_days))]]));
+  const t_backlogs = scope.backlogIds;
+  const day = (days: number) => days * DAY_MS;
+  const windowsOf = (b: string) => [DEFAULT_POLICY.reversalWindowDays, ...(windows.get(b) ?? [])];
+  const zombieOf = t_backlogs.map((b) => day(zombieMs.get(b)?.[0] ?? DEFAULT_POLICY.zombieAfterDays));
+  const staleOf = t_backlogs.map((b) => day(zombieMs.get(b)?.[1] ?? Math.max(1, DEFAULT_POLICY.staleAfterDays)));
+  const [zombie_lo, zombie_hi, stale_lo, stale_hi] = [Math.min(...zombieOf), Math.max(...zombieOf), Math.min(...staleOf), Math.max(...staleOf)];
+  const base = {
+    backlogs: scope.backlogIds,
+    at: atText,
+    at_ms: scope.at.getTime(),
+    t_backlogs,
+    t_zombie_ms: zombieOf,
+    t_stale_ms: staleOf,
+    zombie_lo,
+    zombie_hi,
+    stale_lo,
+    stale_hi,
+    window_lo: Math.min(...t_backlogs.map((b) => day(Math.min(...windowsOf(b))))),
+    window_hi: Math.max(...t_backlogs.map((b) => day(Math.max(...windowsOf(b))))),
+    from: chTime(period.from.toISOString()),
+    to: chTime(period.to.toISOString()),
+    pol_backlogs: policies.pol_backlogs,
+    pol_at: policies.pol_at,
+    pol_pos: policies.pol_pos,
+    pol_window: policies.pol_window,
+  };
+  const shape = {
+    zombieBand: base.zombie_lo !== base.zombie_hi || base.stale_lo !== base.stale_hi,
+    windowBand: base.window_lo !== base.window_hi,
+  };
+  const count = (changed: string[]) => {
+    const mode = changed.length === 0 ? 'none' : changed.length <= listedMax ? 'listed' : 'subquery';
+    return client
+      .query({
+        query: portfolioSql(scope.database, { changed: mode, ...shape }),
+        query_params: { ...base, changed: mode === 'listed' ? changed : [] },
+        format: 'JSONEachRow',
+        clickhouse_settings: METRIC_QUERY_SETTINGS,
+      })
+      .then((rs) => rs.json<Row>());
+  };
+  // An item decided while this runs (at = now, live writes) leaves the stored-row branch (its last decision is
+  // now after `at`) without being in the list read before: read the list again after the count, and count again
+  // with it when it grew (the list only grows: last_occurred_at never decreases).
+  const counts = (async () => {
     let changed = firstChanged;
     for (let attempt = 0; ; attempt += 1) {
       const result = await count(changed);
@@ -208,19 +217,17 @@ export async function portfolio(
       if (after.every((id) => known.has(id)) || attempt === 4) return result;
       changed = after;
     }
-  });
-  const ready = states.then((rows) =>
+  })();
+  const ready = counts.then((rows) =>
     rows.map((r) => ({ at: scope.at.toISOString(), backlogId: r.backlog_id, readyItems: Number(r.ready_items), readyPoints: Number(r.ready_points) })),
   );
-  const [rows, periodRows, sizes] = await Promise.all([states, period_, backlogSizesAt(client, scope, [scope.at], ready)]);
-  const inPeriod = new Map(periodRows.map((r) => [r.backlog_id, r]));
+  const [rows, sizes] = await Promise.all([counts, backlogSizesAt(client, scope, [scope.at], ready)]);
   const byBacklog = new Map(rows.map((r) => [r.backlog_id, r]));
   const at = scope.at.toISOString();
   return scope.backlogIds.map((backlogId) => {
     const r = byBacklog.get(backlogId);
-    const p = inPeriod.get(backlogId);
-    const decisions = Number(p?.decisions ?? 0);
-    const reversing = Number(p?.reversing ?? 0);
+    const decisions = Number(r?.decisions ?? 0);
+    const reversing = Number(r?.reversing ?? 0);
     return {
       backlogId,
       openItems: Number(r?.open_items ?? 0),

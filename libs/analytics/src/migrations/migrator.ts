@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { insertAllCountedDecisions, insertAllItemStates } from '../projection/item-state';
+import { insertAllItemStates } from '../projection/item-state';
 
 export interface MigrationTarget {
   database: string;
@@ -46,8 +46,7 @@ export function render(sql: string, target: MigrationTarget): string {
     .replace(/\{replacing_versioned:([a-z_]+)\}/g, (_, col: string) => table('ReplacingMergeTree', col))
     .replace(/\{replacing\}/g, table('ReplacingMergeTree', ''))
     .replace(/\{merge_tree\}/g, table('MergeTree', ''))
-    .replace(/\{item_state_backfill\}/g, () => insertAllItemStates(target.database))
-    .replace(/\{counted_decisions_backfill\}/g, () => insertAllCountedDecisions(target.database));
+    .replace(/\{item_state_backfill\}/g, () => insertAllItemStates(target.database));
 }
 
 /**

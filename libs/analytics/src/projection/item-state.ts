@@ -48,10 +48,9 @@ export const ITEM_STATE_COLUMNS = [
   'status_type',
   'last_progress_at',
   'latest_estimate',
+  'decided_at',
+  'reversals',
 ] as const;
-
-/** The counted_decisions columns, in table order. */
-export const COUNTED_DECISION_COLUMNS = ['backlog_id', 'occurred_at', 'position', 'item_id', 'reversal_gap_ms', 'version'] as const;
 
 /**
  * SELECT of item_state rows (ITEM_STATE_COLUMNS) from `<database>.decisions FINAL`, one per item of the rows that
@@ -66,46 +65,26 @@ export function itemStateSelect(database: string, where: string): string {
       minIf(occurred_at, type = 'item.added') AS added_at,
       argMaxIf(type, position, type IN ('item.added', 'item.revived', 'item.started', 'item.delivered', 'item.killed', 'item.moved-to-anti-backlog')) AS status_type,
       greatest(added_at, maxIf(occurred_at, type IN ('item.started', 'item.delivered', 'item.outcome-recorded', 'item.estimated', 'item.linked-to-objective', 'item.kill-criteria-set'))) AS last_progress_at,
-      argMaxIf(tuple(estimate), position, type IN ('item.added', 'item.estimated')).1 AS latest_estimate
+      argMaxIf(tuple(estimate), position, type IN ('item.added', 'item.estimated')).1 AS latest_estimate,
+      arraySort(x -> (x.1, x.2), groupArrayIf((occurred_at, position, type, trigger, from_position, to_position, outcome),
+        ${COUNTED_ROW} OR type = 'item.reprioritized')) AS evs,
+      arrayFilter(e -> NOT (e.3 = 'item.reprioritized' AND e.4 = 'escalation'), evs) AS counted,
+      arrayMap(e -> e.1, counted) AS decided_at,
+      arrayFilter(g -> g.3 >= 0 AND g.3 != ${NO_GAP}, arrayMap(e -> (e.1, e.2, ${GAP}), counted)) AS reversals
     FROM ${database}.decisions FINAL
     WHERE item_id != '' AND (${where})
     GROUP BY backlog_id, item_id`;
 }
 
-/**
- * SELECT of counted_decisions rows (COUNTED_DECISION_COLUMNS) from `<database>.decisions FINAL`: one per counted
- * decision of the items `where` keeps, with its reversal gap computed from the item's earlier decisions, and the
- * item's highest position as the version.
- */
-export function countedDecisionsSelect(database: string, where: string): string {
-  return `SELECT backlog_id, c.1 AS occurred_at, c.2 AS position, item_id, c.3 AS reversal_gap_ms, version
-    FROM (
-      SELECT backlog_id, item_id, max(position) AS version,
-        arraySort(x -> (x.1, x.2), groupArrayIf((occurred_at, position, type, trigger, from_position, to_position, outcome),
-          ${COUNTED_ROW} OR type = 'item.reprioritized')) AS evs,
-        arrayFilter(e -> NOT (e.3 = 'item.reprioritized' AND e.4 = 'escalation'), evs) AS counted,
-        arrayMap(e -> (e.1, e.2, toInt64(${GAP})), counted) AS gaps
-      FROM ${database}.decisions FINAL
-      WHERE item_id != '' AND (${where})
-      GROUP BY backlog_id, item_id
-    )
-    ARRAY JOIN arrayMap(g -> (g.1, g.2, if(g.3 < 0 OR g.3 = ${NO_GAP}, toInt64(-1), g.3)), gaps) AS c`;
-}
-
-const insertSelect = (database: string, table: string, columns: readonly string[], select: string) =>
-  `INSERT INTO ${database}.${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM (${select})`;
-
-/** INSERTs of every item's state and counted decisions (the migrations' backfills and the rebuild). */
+/** INSERT of every item's state (the migration's backfill and the rebuild). */
 export function insertAllItemStates(database: string): string {
-  return insertSelect(database, 'item_state', ITEM_STATE_COLUMNS, itemStateSelect(database, '1'));
-}
-export function insertAllCountedDecisions(database: string): string {
-  return insertSelect(database, 'counted_decisions', COUNTED_DECISION_COLUMNS, countedDecisionsSelect(database, '1'));
+  return `INSERT INTO ${database}.item_state (${ITEM_STATE_COLUMNS.join(', ')})
+    SELECT ${ITEM_STATE_COLUMNS.join(', ')} FROM (${itemStateSelect(database, '1')})`;
 }
 
 /**
- * Recomputes the state and the counted decisions of the given items from their decision rows (after those rows
- * were inserted). Items are named with their backlog (both sorting keys start with backlog_id). Idempotent.
+ * Recomputes the state of the given items from their decision rows (after those rows were inserted). Items are
+ * named with their backlog (the table's sorting key starts with backlog_id). Idempotent.
  */
 export async function refreshItemStates(
   client: ClickHouseClient,
@@ -113,11 +92,13 @@ export async function refreshItemStates(
   items: ReadonlyMap<string, string>,
 ): Promise<void> {
   if (items.size === 0) return;
-  const where = `backlog_id IN {backlogs:Array(String)} AND item_id IN {items:Array(String)}`;
-  const query_params = { backlogs: [...new Set(items.values())], items: [...items.keys()] };
-  await client.command({ query: insertSelect(database, 'item_state', ITEM_STATE_COLUMNS, itemStateSelect(database, where)), query_params });
+  const backlogs = [...new Set(items.values())];
   await client.command({
-    query: insertSelect(database, 'counted_decisions', COUNTED_DECISION_COLUMNS, countedDecisionsSelect(database, where)),
-    query_params,
+    query: `INSERT INTO ${database}.item_state (${ITEM_STATE_COLUMNS.join(', ')})
+      SELECT ${ITEM_STATE_COLUMNS.join(', ')} FROM (${itemStateSelect(
+        database,
+        `backlog_id IN {backlogs:Array(String)} AND item_id IN {items:Array(String)}`,
+      )})`,
+    query_params: { backlogs, items: [...items.keys()] },
   });
 }

@@ -2,10 +2,10 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { EventStore } from '@ledger/event-store';
 import { migrate } from '../migrations/migrator';
 import { DecisionWriter, projectAll, type ProjectAllProgress } from './analytics-projector';
-import { insertAllCountedDecisions, insertAllItemStates } from './item-state';
+import { insertAllItemStates } from './item-state';
 
 /** Tables a rebuild recomputes and swaps in (the checkpoint table stays: see rebuildProjection). */
-export const PROJECTED_TABLES = ['decisions', 'backlog_decisions', 'forum_events', 'item_state', 'counted_decisions'] as const;
+export const PROJECTED_TABLES = ['decisions', 'backlog_decisions', 'forum_events', 'item_state'] as const;
 
 export interface RebuildOptions {
   client: ClickHouseClient;
@@ -86,9 +86,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     });
     // Every item's state in one pass over the fresh table (the catch-up below refreshes per batch again).
     const t0 = Date.now();
-    log(`computing every item's state and counted decisions for the portfolio (over the fresh table)…`);
+    log(`computing every item's state for the portfolio (one pass over the fresh table)…`);
     await client.command({ query: insertAllItemStates(scratch) });
-    await client.command({ query: insertAllCountedDecisions(scratch) });
     full.elapsedMs += Date.now() - t0;
     log(`item states computed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } catch (err) {

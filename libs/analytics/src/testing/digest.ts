@@ -13,9 +13,8 @@ export interface ProjectionDigest {
   /** Distinct event ids: equals `rows` when nothing is counted twice. */
   distinctEvents: number;
   maxPosition: number;
-  /** Order-independent hashes of item_state, counted_decisions and backlog_decisions under FINAL (ADR 0018). */
+  /** Order-independent hash of item_state and of backlog_decisions under FINAL (ADR 0018). */
   itemStateHash: string;
-  countedDecisionsHash: string;
   backlogRowsHash: string;
 }
 
@@ -29,14 +28,12 @@ export async function digest(client: ClickHouseClient, database: string): Promis
   const types = await one<{ type: string; n: string }>(
     `SELECT type, toString(count()) AS n FROM ${database}.decisions FINAL GROUP BY type ORDER BY type`,
   );
-  const [derived] = await one<{ item_state: string; counted: string; backlog_rows: string }>(
+  const [derived] = await one<{ item_state: string; backlog_rows: string }>(
     `SELECT (SELECT toString(sum(cityHash64(*))) FROM (SELECT * FROM ${database}.item_state FINAL)) AS item_state,
-            (SELECT toString(sum(cityHash64(*))) FROM (SELECT * FROM ${database}.counted_decisions FINAL)) AS counted,
             (SELECT toString(sum(cityHash64(*))) FROM (SELECT * FROM ${database}.backlog_decisions FINAL)) AS backlog_rows`,
   );
   return {
     itemStateHash: derived.item_state,
-    countedDecisionsHash: derived.counted,
     backlogRowsHash: derived.backlog_rows,
     rows: Number(summary.rows),
     hash: summary.hash,
