@@ -3,7 +3,9 @@ import type { RecordedEvent } from '@ledger/kernel';
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { History } from '../testing/history';
 import { generateHistory } from '../testing/generated-history';
-import { insertAllItemStates } from '../projection/item-state';
+import { insertAllItemStates, liveItemStates } from '../projection/item-state';
+import { decisionRow } from '../projection/decision-row';
+import { loadMigrations, migrate } from '../migrations/migrator';
 import { health } from './health';
 import { portfolio, type PortfolioRow } from './portfolio';
 import { reversals } from './reversals';
@@ -112,6 +114,9 @@ describe('portfolio (item_state) == the per-backlog reports', () => {
       await h.insert(twice, events.slice(Math.max(0, i - 150), i + 250));
     }
     expect(await portfolio(h.client, { database: twice, backlogIds: ids, at }, period)).toEqual(expected);
+    // Cancelled rows and their cancellations collapsed by a merge (or not): the same numbers.
+    await h.client.command({ query: `OPTIMIZE TABLE ${twice}.item_state FINAL` });
+    expect(await portfolio(h.client, { database: twice, backlogIds: ids, at }, period)).toEqual(expected);
 
     // Rows of the earlier half arriving after the later half (an import of older decisions).
     const backdated = await h.freshDatabase();
@@ -126,8 +131,51 @@ describe('portfolio (item_state) == the per-backlog reports', () => {
     await h.client.command({ query: `INSERT INTO ${rebuilt}.backlog_decisions SELECT * FROM ${rebuilt}.decisions WHERE item_id = ''` });
     await h.client.command({ query: insertAllItemStates(rebuilt) });
     expect(await portfolio(h.client, { database: rebuilt, backlogIds: ids, at }, period)).toEqual(expected);
-    expect(await stateRows(rebuilt)).toEqual(await stateRows(once));
+    for (const db of [twice, backdated, rebuilt]) expect(await stateRows(db)).toEqual(await stateRows(once));
   });
+
+  it('a state written twice (two refreshes of an item at once) is repaired by the item\'s next refresh', async () => {
+    const b = new History();
+    b.created(0);
+    const item = b.add(0, { title: 'refreshed twice at once' });
+    const db = await h.freshDatabase();
+    await h.insert(db, b.events);
+    const at = new Date(b.at(10));
+    const scope = { database: db, backlogIds: [b.backlogId], at };
+    const period = { from: new Date(b.at(0)), to: at };
+    const [before] = await portfolio(h.client, scope, period);
+    expect(before).toMatchObject({ openItems: 1, decisions: 1 });
+    // What a second, concurrent refresh would leave: the same live row once more.
+    await h.client.command({ query: `INSERT INTO ${db}.item_state SELECT * EXCEPT live, toInt8(1) FROM (${liveItemStates(db)})` });
+    expect((await portfolio(h.client, scope, period))[0]).toMatchObject({ openItems: 2, decisions: 2 });
+    b.move(5, item, 1, 2);
+    await h.insert(db, b.events.slice(-1));
+    const [after] = await portfolio(h.client, scope, period);
+    expect(after).toEqual(await fromReports(db, b.backlogId, at, period));
+    expect(after).toMatchObject({ openItems: 1, decisions: 2 });
+    expect((await stateRows(db)).map((r) => Number(r.live))).toEqual([1]);
+  });
+
+  it('a store projected before migration 0006 upgrades: item_state re-created with signs and backfilled, same numbers', async () => {
+    const events = generateHistory({ events: 1200, backlogs: 2, days: 200, seed: 8 });
+    const ids = backlogsOf(events);
+    const db = `upgrade_${process.pid}`;
+    const all = loadMigrations();
+    expect(await migrate(h.client, { database: db }, undefined, all.filter((m) => m.version < 5))).toEqual([1, 2, 3, 4]);
+    await h.client.insert({ table: `${db}.decisions`, values: events.map(decisionRow).filter((r) => r !== null), format: 'JSONEachRow' });
+    expect(await migrate(h.client, { database: db }, undefined, all.filter((m) => m.version < 6))).toEqual([5]);
+    expect(await columnsOf(db, 'item_state')).not.toContain('sign');
+    expect(await migrate(h.client, { database: db })).toEqual(all.filter((m) => m.version >= 6).map((m) => m.version));
+    expect(await columnsOf(db, 'item_state')).toContain('sign');
+    const at = new Date(Date.parse(events[0].recordedAt) + 150 * DAY);
+    const rows = await expectSameAsReports(db, ids, at, { from: new Date(at.getTime() - 120 * DAY), to: at });
+    expect(rows.reduce((n, r) => n + r.reversingDecisions, 0)).toBeGreaterThan(0);
+  });
+
+  async function columnsOf(db: string, table: string) {
+    const rs = await h.client.query({ query: `SELECT name FROM system.columns WHERE database = '${db}' AND table = '${table}'`, format: 'JSONEachRow' });
+    return (await rs.json<{ name: string }>()).map((c) => c.name);
+  }
 
   async function rowsOf(db: string) {
     const rs = await h.client.query({ query: `SELECT * FROM ${db}.decisions FINAL`, format: 'JSONEachRow' });
@@ -135,7 +183,7 @@ describe('portfolio (item_state) == the per-backlog reports', () => {
   }
   async function stateRows(db: string) {
     const rs = await h.client.query({
-      query: `SELECT * FROM ${db}.item_state FINAL ORDER BY backlog_id, item_id`,
+      query: `${liveItemStates(db)} ORDER BY backlog_id, item_id`,
       format: 'JSONEachRow',
     });
     return rs.json<Record<string, unknown>>();

@@ -74,7 +74,7 @@ function portfolioSql(database: string, shape: SqlShape): string {
     changed === 'none'
       ? ''
       : `UNION ALL
-    SELECT ${COLUMNS} FROM (${itemStateSelect(database, `backlog_id IN {backlogs:Array(String)} AND occurred_at <= ${at} AND item_id IN ${items}`)})`;
+    SELECT ${COLUMNS}, toInt8(1) AS sign FROM (${itemStateSelect(database, `backlog_id IN {backlogs:Array(String)} AND occurred_at <= ${at} AND item_id IN ${items}`)})`;
   const ms = (column: string) => `toUnixTimestamp64Milli(${column})`;
   const perBacklog = (values: string, dflt: number) =>
     `transform(s.backlog_id, {t_backlogs:Array(String)}, {${values}:Array(Int64)}, toInt64(${dflt}))`;
@@ -100,13 +100,15 @@ function portfolioSql(database: string, shape: SqlShape): string {
         + arrayCount(d -> d.3 <= ${windowMs}, arrayFilter(d -> d.3 > {window_lo:Int64} AND d.3 <= {window_hi:Int64}, in_period))`
     : `arrayCount(d -> d.3 <= {window_lo:Int64}, in_period)`;
   return `WITH
+  -- No FINAL: an item's live state is the signed sum of its rows (a cancelled row and its cancellation share
+  -- last_occurred_at, so the filter keeps both or neither).
   states AS (
-    SELECT ${COLUMNS} FROM ${database}.item_state FINAL
+    SELECT ${COLUMNS}, sign FROM ${database}.item_state
     WHERE backlog_id IN {backlogs:Array(String)} AND last_occurred_at <= ${at}
     ${fromHistory}
   ),
   judged AS (
-    SELECT s.backlog_id AS backlog_id, s.added AS added, s.status_type AS status_type, s.latest_estimate AS estimate,
+    SELECT s.backlog_id AS backlog_id, s.sign AS sign, s.latest_estimate AS estimate,
       s.added AND s.status_type IN ('item.added', 'item.revived', 'item.started') AS open,
       -- whole days >= N  <=>  ms >= N days (the differences are never negative: nothing after {at} is read)
       open AND ${zombie} AS zombie,
@@ -116,9 +118,11 @@ function portfolioSql(database: string, shape: SqlShape): string {
       ${reversing} AS reversing
     FROM states AS s
   )
-  SELECT backlog_id, countIf(open) AS open_items, countIf(zombie) AS zombies,
-    countIf(ready) AS ready_items, sumIf(ifNull(estimate, 0), ready) AS ready_points,
-    sum(decisions_in_period) AS decisions, sum(reversing) AS reversing
+  SELECT backlog_id, sumIf(sign, open) AS open_items, sumIf(sign, zombie) AS zombies,
+    sumIf(sign, ready) AS ready_items,
+    -- in decimal: +x and -x cancel exactly, whatever the order the rows are summed in
+    toFloat64(sumIf(sign * toDecimal128(ifNull(estimate, 0), 9), ready)) AS ready_points,
+    sum(sign * decisions_in_period) AS decisions, sum(sign * reversing) AS reversing
   FROM judged
   GROUP BY backlog_id`;
 }

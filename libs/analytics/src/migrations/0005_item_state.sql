@@ -22,8 +22,7 @@ ENGINE = {replacing_versioned:version}
 ORDER BY (backlog_id, item_id)
 SETTINGS index_granularity = 1024;
 
--- Backfill from the decisions already projected (rows the projector adds later refresh their items).
-{item_state_backfill};
+-- (No backfill here: 0006 re-creates this table with a sign column and backfills it.)
 
 -- The backlog-level rows of `decisions` (item_id = ''; policies, velocities, objectives, goals) again, on their
 -- own: every metric looks up policies and velocities for its backlogs, and in `decisions` those few rows sit at

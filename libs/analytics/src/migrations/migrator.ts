@@ -44,6 +44,7 @@ export function render(sql: string, target: MigrationTarget): string {
     .replace(/\{db\}/g, target.database)
     .replace(/\{on_cluster\}/g, target.cluster ? `ON CLUSTER ${target.cluster}` : '')
     .replace(/\{replacing_versioned:([a-z_]+)\}/g, (_, col: string) => table('ReplacingMergeTree', col))
+    .replace(/\{versioned_collapsing:([a-z_]+),([a-z_]+)\}/g, (_, sign: string, version: string) => table('VersionedCollapsingMergeTree', `${sign}, ${version}`))
     .replace(/\{replacing\}/g, table('ReplacingMergeTree', ''))
     .replace(/\{merge_tree\}/g, table('MergeTree', ''))
     .replace(/\{item_state_backfill\}/g, () => insertAllItemStates(target.database));

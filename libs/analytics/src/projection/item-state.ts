@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 
 /*
- * `item_state` (migration 0005, ADR 0018): one row per item, what the portfolio needs of it, kept by the projector
+ * `item_state` (migrations 0005, 0006; ADR 0018): per item, what the portfolio needs of it, kept by the projector
  * so that a portfolio "as of now" reads ~one row per item instead of every decision of every backlog.
  *
  * The row is computed by ONE SQL definition, `itemStateSelect`, from the item's rows in `decisions`. It is used:
@@ -9,8 +9,8 @@ import type { ClickHouseClient } from '@clickhouse/client';
  *  - by the migration and the rebuild, for every item at once;
  *  - by the portfolio query itself, "as of" an earlier instant, for the items that have decisions after it.
  * A row is a pure function of the item's decision rows, so refreshing it again (redelivery, crash before the
- * checkpoint) writes the same row; `version` (the item's highest position) makes FINAL keep the most complete one
- * (an item's rows reach the table in stream order: one store stream, one Kafka partition).
+ * checkpoint) writes the same row. Rows are signed (VersionedCollapsingMergeTree(sign, version)): a refresh cancels
+ * the item's live row (-1) and adds the new one (+1), so readers sum `sign * ...` without FINAL, merged or not.
  *
  * `decided_at` holds the occurred_at of the item's counted decisions (the reversal-rate denominator: reversals.ts's
  * COUNTED); `reversals` the ones that may reverse an earlier decision, as (occurred_at, position, gap_ms): gap 0
@@ -59,7 +59,7 @@ export const ITEM_STATE_COLUMNS = [
  */
 export function itemStateSelect(database: string, where: string): string {
   return `SELECT backlog_id, item_id,
-      max(position) AS version,
+      count() AS version,
       max(occurred_at) AS last_occurred_at,
       toUInt8(countIf(type = 'item.added') > 0) AS added,
       minIf(occurred_at, type = 'item.added') AS added_at,
@@ -76,15 +76,32 @@ export function itemStateSelect(database: string, where: string): string {
     GROUP BY backlog_id, item_id`;
 }
 
-/** INSERT of every item's state (the migration's backfill and the rebuild). */
+const COLUMNS = ITEM_STATE_COLUMNS.join(', ');
+
+/**
+ * The rows of `item_state` that `where` keeps, with how many times each is live (`live`: the sum of its signs;
+ * 1 for an item's state, 0 rows for cancelled ones), whether or not merges have collapsed them yet.
+ */
+export function liveItemStates(database: string, where = '1'): string {
+  return `SELECT ${COLUMNS}, sum(sign) AS live FROM ${database}.item_state WHERE ${where} GROUP BY ${COLUMNS} HAVING live != 0`;
+}
+
+/** INSERT of every item's state, as +1 rows (the migration's backfill and the rebuild). */
 export function insertAllItemStates(database: string): string {
-  return `INSERT INTO ${database}.item_state (${ITEM_STATE_COLUMNS.join(', ')})
-    SELECT ${ITEM_STATE_COLUMNS.join(', ')} FROM (${itemStateSelect(database, '1')})`;
+  return `INSERT INTO ${database}.item_state (${COLUMNS}, sign) SELECT ${COLUMNS}, 1 FROM (${itemStateSelect(database, '1')})`;
 }
 
 /**
- * Recomputes the state of the given items from their decision rows (after those rows were inserted). Items are
- * named with their backlog (the table's sorting key starts with backlog_id). Idempotent.
+ * Recomputes the state of the given items from their decision rows (after those rows were inserted), in one
+ * INSERT: each item's live row back with sign -1 (the rows whose signs do not sum to 0, as many times as they
+ * sum to: a state counted twice is cancelled twice), and its new state with sign +1. The signed sum of an
+ * item's rows is then exactly its new state. Repeating a refresh (redelivery, a crash before the checkpoint)
+ * cancels the row and writes the same one again. Items are named with their backlog (the sorting key starts
+ * with backlog_id).
+ *
+ * One refresh of an item at a time: two running at once for the same item would both cancel the same row and
+ * both add the new one (the projector refreshes after each batch, in order; in the Kafka tier an item's events
+ * are in one partition, which one consumer of the group owns). The item's next refresh repairs such a double.
  */
 export async function refreshItemStates(
   client: ClickHouseClient,
@@ -92,13 +109,12 @@ export async function refreshItemStates(
   items: ReadonlyMap<string, string>,
 ): Promise<void> {
   if (items.size === 0) return;
-  const backlogs = [...new Set(items.values())];
+  const named = `backlog_id IN {backlogs:Array(String)} AND item_id IN {items:Array(String)}`;
   await client.command({
-    query: `INSERT INTO ${database}.item_state (${ITEM_STATE_COLUMNS.join(', ')})
-      SELECT ${ITEM_STATE_COLUMNS.join(', ')} FROM (${itemStateSelect(
-        database,
-        `backlog_id IN {backlogs:Array(String)} AND item_id IN {items:Array(String)}`,
-      )})`,
-    query_params: { backlogs, items: [...items.keys()] },
+    query: `INSERT INTO ${database}.item_state (${COLUMNS}, sign)
+      SELECT ${COLUMNS}, s FROM (${liveItemStates(database, named)}) ARRAY JOIN arrayWithConstant(abs(live), toInt8(-sign(live))) AS s
+      UNION ALL
+      SELECT ${COLUMNS}, toInt8(1) FROM (${itemStateSelect(database, named)})`,
+    query_params: { backlogs: [...new Set(items.values())], items: [...items.keys()] },
   });
 }

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { liveItemStates } from '../projection/item-state';
 
 /** What a projection holds, as metrics see it (FINAL), compact enough to compare across processes. */
 export interface ProjectionDigest {
@@ -13,7 +14,7 @@ export interface ProjectionDigest {
   /** Distinct event ids: equals `rows` when nothing is counted twice. */
   distinctEvents: number;
   maxPosition: number;
-  /** Order-independent hash of item_state and of backlog_decisions under FINAL (ADR 0018). */
+  /** Order-independent hash of item_state's live rows (with how often each is live) and of backlog_decisions under FINAL (ADR 0018). */
   itemStateHash: string;
   backlogRowsHash: string;
 }
@@ -29,7 +30,7 @@ export async function digest(client: ClickHouseClient, database: string): Promis
     `SELECT type, toString(count()) AS n FROM ${database}.decisions FINAL GROUP BY type ORDER BY type`,
   );
   const [derived] = await one<{ item_state: string; backlog_rows: string }>(
-    `SELECT (SELECT toString(sum(cityHash64(*))) FROM (SELECT * FROM ${database}.item_state FINAL)) AS item_state,
+    `SELECT (SELECT toString(sum(cityHash64(*))) FROM (${liveItemStates(database)})) AS item_state,
             (SELECT toString(sum(cityHash64(*))) FROM (SELECT * FROM ${database}.backlog_decisions FINAL)) AS backlog_rows`,
   );
   return {
