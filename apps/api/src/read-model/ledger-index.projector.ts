@@ -6,7 +6,7 @@ import type { LedgerIndex } from './ledger-index.port';
 import { JsonLogger } from '../shared/json-logger';
 
 /** Events per catch-up page: one read, one read-model transaction, then a yield to the event loop. */
-export const CATCH_UP_PAGE = 2_000;
+export const CATCH_UP_PAGE = 5_000;
 
 /**
  * Keeps the read model up to date: catches up from its checkpoint in pages, in the background (the server
