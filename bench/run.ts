@@ -287,6 +287,7 @@ function markdown(summary: Json): string {
       ['rebuild (target ≥ 50,000 events/s)', `${x.rebuild.events} events in ${x.rebuild.seconds} s = **${x.rebuild.events_per_s} events/s** (load ${la(x.rebuild.loadavg_before)} → ${la(x.rebuild.loadavg_after)})`],
       [`lag at ${x.lag.rate_target_per_s} events/s (target p99 < 2 s)`, `p50 ${x.lag.lag_ms.p50_ms} / p99 **${x.lag.lag_ms.p99_ms}** / max ${x.lag.lag_ms.max_ms} ms over ${x.lag.events} events (achieved ${x.lag.achieved_per_s}/s; load ${la(x.lag.loadavg_before)} → ${la(x.lag.loadavg_after)})`],
     ];
+    rows.push(['app on the seeded store: listening / read model caught up', `${x.app_boot_ms} ms after spawn / ${x.app_read_model_caught_up_after_listen_ms} ms after listening`]);
     for (const [name, m] of Object.entries(x.metrics as Json)) {
       rows.push([`GET ${name} (target p95 < 300 ms)`, `p50 ${m.p50_ms} / p95 **${m.p95_ms}** / max ${m.max_ms} ms (n=${m.n}; load ${la(m.loadavg_before)} → ${la(m.loadavg_after)})`]);
     }

@@ -81,6 +81,7 @@ export interface EventStore {
   /**
    * Live subscription: delivers every event with position > after, in order, first catching up
    * then waking on each commit. The handler is awaited before the next event is delivered.
+   * While catching up it yields to the event loop now and then, even with a synchronous handler.
    * If the handler throws, the subscription stops and the error goes to options.onError.
    */
   subscribeAll(after: number, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { RecordedEvent } from '@ledger/kernel';
+import { LedgerError, type RecordedEvent } from '@ledger/kernel';
 import type { EventStore } from '@ledger/event-store';
 import type { ForumRule, NoQuorumFollowUp, ProposalOutcome } from '@ledger/domain';
 
@@ -122,6 +122,17 @@ const ITEM_STATUS: Record<string, string> = {
   'item.moved-to-anti-backlog': 'anti-backlog',
 };
 
+/** Events per catch-up page (one read, one transaction). */
+const CATCH_UP_PAGE = 2_000;
+
+export class ForumIndexBehindError extends LedgerError {
+  constructor(reached: number) {
+    super('FORUM.INDEX_BEHIND', 'unavailable', `the forum index is still catching up with the event store (at position ${reached}); retry`, {
+      reached,
+    });
+  }
+}
+
 const occurredAt = (e: RecordedEvent): string => (typeof e.metadata.occurredAt === 'string' ? e.metadata.occurredAt : e.recordedAt);
 
 /**
@@ -133,6 +144,8 @@ export class ForumIndex {
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly applyBatch: Database.Transaction<(events: RecordedEvent[]) => void>;
+  /** The catch-up pass in progress, shared by every caller of catchUp. */
+  private pass: Promise<void> | null = null;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -189,12 +202,42 @@ export class ForumIndex {
     return (this.stmt.checkpoint.get() as { position: number }).position;
   }
 
-  /** Brings the index up to the store's head (read-your-writes for forum reads and the scheduler). */
+  /**
+   * Brings the index up to the store's head as of this call (the scheduler; reads go through `caughtUp`).
+   * Concurrent callers share one pass, which reads pages and yields to the event loop between them.
+   */
   async catchUp(store: EventStore): Promise<void> {
+    const head = await store.headPosition();
     for (;;) {
-      const events = await store.readAll({ after: this.checkpoint(), limit: 1000 });
-      if (events.length === 0) return;
+      const before = this.checkpoint();
+      if (before >= head) return;
+      // A pass already running may have read its last page before `head` was written: then run another.
+      const joined = this.pass !== null;
+      this.pass ??= this.readToHead(store).finally(() => (this.pass = null));
+      await this.pass;
+      if (!joined && this.checkpoint() === before) return; // our own pass found nothing past the checkpoint
+    }
+  }
+
+  /** Read-your-writes for forum reads: `catchUp`, waiting at most `timeoutMs` (the pass goes on after a timeout). */
+  async caughtUp(store: EventStore, timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const reached = this.catchUp(store).then(() => true);
+    reached.catch(() => undefined); // after a timeout nobody awaits it; a failure surfaces on the next call
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      if (!(await Promise.race([reached, timedOut]))) throw new ForumIndexBehindError(this.checkpoint());
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async readToHead(store: EventStore): Promise<void> {
+    for (;;) {
+      const events = await store.readAll({ after: this.checkpoint(), limit: CATCH_UP_PAGE });
       this.apply(events);
+      if (events.length < CATCH_UP_PAGE) return;
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

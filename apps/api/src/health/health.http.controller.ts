@@ -2,9 +2,12 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@ledger/event-store';
 import { Public } from '../auth/auth.guard';
-import { EVENT_STORE, LEDGER_INDEX } from '../infrastructure/tokens';
+import type { AppConfig } from '../config/config';
+import type { ForumIndex } from '../forums/forum-index';
+import { APP_CONFIG, EVENT_STORE, FORUM_INDEX, LEDGER_INDEX, WEBHOOK_OUTBOX } from '../infrastructure/tokens';
 import { AnalyticsProjectorService } from '../analytics/analytics-projector.service';
 import type { LedgerIndex } from '../read-model/ledger-index.port';
+import type { SqliteWebhookOutbox } from '../webhooks/webhook-outbox';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,25 +15,34 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
+    @Inject(FORUM_INDEX) private readonly forumIndex: ForumIndex,
+    @Inject(WEBHOOK_OUTBOX) private readonly outbox: SqliteWebhookOutbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly analytics: AnalyticsProjectorService,
   ) {}
 
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness and read-model lag (no token needed)', security: [] })
-  @ApiOkResponse({ description: '{ status, eventStore, readModel, analytics: { position, lagEvents, lagSeconds, state } }' })
+  @ApiOkResponse({
+    description:
+      '{ status, eventStore, readModel, forums, webhooks, analytics: { position, lagEvents, lagSeconds, state } }. The server answers while ' +
+      'the read models catch up after a start (reads that need one wait for it or answer 503). The forum index catches up on demand ' +
+      '(each forum read and scheduler pass), so some lag between them is normal; webhooks is null where this replica does not dispatch.',
+  })
   async health() {
     const head = await this.store.headPosition();
-    const position = this.index.checkpoint();
-    const lag = this.analytics.projector.lag();
+    const lag = (position: number) => ({ position, lagEvents: Math.max(0, head - position) });
+    const analyticsLag = this.analytics.projector.lag();
     return {
       status: 'ok',
       eventStore: { headPosition: head },
-      readModel: { position, lagEvents: Math.max(0, head - position) },
+      readModel: lag(this.index.checkpoint()),
+      forums: lag(this.forumIndex.checkpoint()),
+      webhooks: this.config.webhooks.dispatch ? lag(this.outbox.checkpoint()) : null,
       analytics: {
-        position: this.analytics.projector.checkpoint(),
-        lagEvents: Math.max(0, head - this.analytics.projector.checkpoint()),
-        lagSeconds: lag.seconds,
+        ...lag(this.analytics.projector.checkpoint()),
+        lagSeconds: analyticsLag.seconds,
         state: this.analytics.projector.status().state,
       },
     };

@@ -28,6 +28,10 @@ export const ReadDocs = () =>
     problem(404, 'Unknown id'),
   );
 
+/** Reads served from a read model (ranking, audit index, forum index): also 503 while it is still catching up. */
+export const ReadModelDocs = () =>
+  applyDecorators(ReadDocs(), problem(503, 'The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds'));
+
 /** Reads served from this replica's webhook outbox: 503 while it catches up, or where dispatch is off. */
 export const OutboxReadDocs = () => applyDecorators(ReadDocs(), problem(503, 'The outbox is catching up, or this replica does not dispatch webhooks'));
 

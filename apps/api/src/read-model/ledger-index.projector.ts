@@ -5,12 +5,20 @@ import { EVENT_STORE, LEDGER_INDEX } from '../infrastructure/tokens';
 import type { LedgerIndex } from './ledger-index.port';
 import { JsonLogger } from '../shared/json-logger';
 
-/** Keeps the read model up to date: catch up from its checkpoint, then follow every commit. */
+/** Events per catch-up page: one read, one read-model transaction, then a yield to the event loop. */
+export const CATCH_UP_PAGE = 5_000;
+
+/**
+ * Keeps the read model up to date: catches up from its checkpoint in pages, in the background (the server
+ * listens meanwhile; reads that need the read model wait for it, ADR 0005/0019), then follows every commit.
+ */
 @Injectable()
 export class LedgerIndexProjector implements OnApplicationBootstrap, OnApplicationShutdown {
   private subscription?: Subscription;
   private buffer: RecordedEvent[] = [];
   private scheduled = false;
+  private stopping = false;
+  private catchingUp: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -19,8 +27,34 @@ export class LedgerIndexProjector implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
+    this.catchingUp = this.catchUpThenFollow();
+  }
+
+  /** Pages of `readAll` (no per-event hand-off), yielding between pages; then the live subscription. */
+  private async catchUpThenFollow(): Promise<void> {
+    let cursor = this.index.checkpoint();
+    const started = Date.now();
+    let events = 0;
+    try {
+      for (;;) {
+        const page = await this.store.readAll({ after: cursor, limit: CATCH_UP_PAGE });
+        if (this.stopping) return;
+        if (page.length > 0) {
+          this.index.apply(page);
+          cursor = page[page.length - 1].position;
+          events += page.length;
+        }
+        if (page.length < CATCH_UP_PAGE) break;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.stopping) return;
+      }
+    } catch (err) {
+      if (!this.stopping) this.logger.error('read-model catch-up stopped', { err: String(err), checkpoint: this.index.checkpoint() });
+      return;
+    }
+    if (events > 0) this.logger.info('read model caught up', { events, position: cursor, ms: Date.now() - started });
     this.subscription = this.store.subscribeAll(
-      this.index.checkpoint(),
+      cursor,
       (e) => {
         this.buffer.push(e);
         if (this.buffer.length >= 1000) this.flush();
@@ -41,6 +75,8 @@ export class LedgerIndexProjector implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.catchingUp;
     await this.subscription?.close();
     if (this.buffer.length) this.flush();
   }

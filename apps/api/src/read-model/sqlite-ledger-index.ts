@@ -68,6 +68,10 @@ export class SqliteLedgerIndex implements LedgerIndex {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // A catch-up batch touches thousands of random index pages (item ids are UUIDs): a 64 MiB page cache and
+    // a 40 MB WAL between checkpoints write each of them fewer times (measured: BENCHMARKS.md, ADR 0019).
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(SCHEMA);
     this.emitter.setMaxListeners(0);
     const db = this.db;
@@ -100,14 +104,16 @@ export class SqliteLedgerIndex implements LedgerIndex {
 
   apply(events: RecordedEvent[]): void {
     if (events.length === 0 || !this.db.open) return;
-    const touched = new Set<string>();
+    /** Item id → its backlog id (null when the event does not say). */
+    const touched = new Map<string, string | null>();
     const tx = this.db.transaction((batch: RecordedEvent[]) => {
       for (const e of batch) {
         if (e.position <= this.position) continue;
-        this.stmt.insertEntry.run({ ...entryRow(e), json: JSON.stringify(e) });
+        const entry = entryRow(e);
+        this.stmt.insertEntry.run({ ...entry, json: JSON.stringify(e) });
         const change = itemRowChange(e);
         if (change) {
-          touched.add(change.itemId);
+          touched.set(change.itemId, entry.backlogId);
           if (change.insert) {
             this.stmt.insertItem.run({ ...change.insert, itemId: change.itemId, revision: change.revision, position: change.position });
           } else {
@@ -212,9 +218,15 @@ export class SqliteLedgerIndex implements LedgerIndex {
     return order;
   }
 
-  /** After a commit: the in-memory orders take each touched item's row as it now is in the file. */
-  private refreshOrders(itemIds: Set<string>): void {
-    for (const itemId of itemIds) {
+  /**
+   * After a commit: the in-memory orders take each touched item's row as it now is in the file. Items of
+   * backlogs whose order is not loaded are skipped (it loads from the rows on first use): no read per event
+   * while catching up.
+   */
+  private refreshOrders(touched: Map<string, string | null>): void {
+    if (this.orders.size === 0) return;
+    for (const [itemId, backlogId] of touched) {
+      if (backlogId !== null && !this.orders.has(backlogId)) continue;
       const r = this.stmt.item.get(itemId) as ItemDbRow | undefined;
       const order = r && this.orders.get(r.backlog_id);
       if (order) order.set(itemId, r.ranked === 1 ? r.rank : null);

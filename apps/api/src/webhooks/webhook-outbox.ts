@@ -107,7 +107,7 @@ export class SqliteWebhookOutbox {
       'INSERT INTO webhook_checkpoint (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = max(position, excluded.position)',
     );
 
-    const loadForum = (forumId: string): ForumView | null => {
+    const readForum = (forumId: string): ForumView | null => {
       const row = getForum.get(forumId) as { view: string } | undefined;
       if (!row) return null;
       return JSON.parse(row.view) as ForumView;
@@ -116,6 +116,14 @@ export class SqliteWebhookOutbox {
     this.applyBatch = this.db.transaction((events: readonly RecordedEvent[], now: Date): number => {
       let enqueued = 0;
       let subscribers: Subscriber[] | null = null;
+      // Forum views are read and written once per batch, not per event (a view holds every member: per event
+      // that was quadratic in the members while catching up).
+      const views = new Map<string, ForumView | null>();
+      const changed = new Set<string>();
+      const loadForum = (forumId: string): ForumView | null => {
+        if (!views.has(forumId)) views.set(forumId, readForum(forumId));
+        return views.get(forumId)!;
+      };
       for (const e of events) {
         const d = e.data as Record<string, unknown>;
         if (e.type === 'webhook.registered') {
@@ -131,7 +139,10 @@ export class SqliteWebhookOutbox {
           subscribers = null;
         } else if (e.type.startsWith('forum.') && typeof d.forumId === 'string') {
           const view = applyForumEvent(loadForum(d.forumId), e);
-          if (view) putForum.run(d.forumId, JSON.stringify(view));
+          if (view) {
+            views.set(d.forumId, view);
+            changed.add(d.forumId);
+          }
         }
         if (!isDeliverable(e.type)) continue;
         subscribers ??= (activeStmt.all() as { webhook_id: string; events: string; forum_id: string | null; backlog_ids: string }[]).map((r) => ({
@@ -144,6 +155,7 @@ export class SqliteWebhookOutbox {
           enqueued += r.changes;
         }
       }
+      for (const forumId of changed) putForum.run(forumId, JSON.stringify(views.get(forumId)));
       if (events.length) setCheckpoint.run(events[events.length - 1].position);
       return enqueued;
     });

@@ -48,6 +48,12 @@ export class WebhooksService implements OnApplicationBootstrap, OnApplicationShu
         'this replica does not dispatch webhooks (LEDGER_WEBHOOKS_DISPATCH=false): ask the replica that does for registrations and deliveries',
       );
     }
-    await this.dispatcher.waitFor(await this.store.headPosition(), this.config.readYourWritesTimeoutMs);
+    const head = await this.store.headPosition();
+    if (!(await this.dispatcher.waitFor(head, this.config.readYourWritesTimeoutMs))) {
+      throw new LedgerError('WEBHOOKS.BEHIND', 'unavailable', `the webhook outbox has not caught up with position ${head} yet; retry`, {
+        position: head,
+        reached: this.dispatcher.checkpoint(),
+      });
+    }
   }
 }

@@ -423,6 +423,9 @@ function readAllLimit(limit: number | undefined): number {
 /** Lets close() know it is being called from inside this subscription's own handler. */
 const insideHandler = new AsyncLocalStorage<EsdbSubscription>();
 
+/** Events a subscription delivers between two yields to the event loop. */
+const YIELD_EVERY = 500;
+
 /**
  * Catch-up subscription to $all: the client delivers from the start position, then live. Events are pulled
  * one at a time through the async iterator, so the handler is awaited before the next event is delivered.
@@ -463,6 +466,7 @@ class EsdbSubscription implements Subscription {
         await source.unsubscribe().catch(() => undefined);
         return;
       }
+      let sinceYield = 0;
       for await (const resolved of source) {
         if (this.closed) break;
         const event = this.toLedgerEvent(resolved);
@@ -471,6 +475,11 @@ class EsdbSubscription implements Subscription {
           await insideHandler.run(this, () => this.handler(event));
         } catch (handlerError) {
           throw new HandlerFailure(handlerError);
+        }
+        // Buffered messages and a synchronous handler resolve as microtasks: let timers and I/O run now and then.
+        if (++sinceYield >= YIELD_EVERY) {
+          sinceYield = 0;
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }
     } catch (error) {

@@ -474,8 +474,9 @@ function errorMessage(err: unknown): string {
 const insideHandler = new AsyncLocalStorage<SqliteSubscription>();
 
 /**
- * Catch-up then live: reads pages after its cursor, awaits the handler for each event, and when
- * caught up sleeps until this process commits (notify) or pollIntervalMs passes (other processes).
+ * Catch-up then live: reads pages after its cursor, awaits the handler for each event, yields to the
+ * event loop between pages, and when caught up sleeps until this process commits (notify) or
+ * pollIntervalMs passes (other processes).
  */
 class SqliteSubscription implements Subscription {
   private closed = false;
@@ -521,6 +522,9 @@ class SqliteSubscription implements Subscription {
           cursor = event.position;
         }
         if (page.length < SUBSCRIPTION_PAGE && !this.committedSinceRead) await this.sleep();
+        // Reads and a synchronous handler resolve at once: without this, catching up a long backlog
+        // would hold the event loop (no I/O, no timers) until the head.
+        else await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.closed = true;

@@ -420,6 +420,25 @@ export function describeEventStoreContract(
         expect(delivered).toEqual([0]);
         await subscription.close();
       });
+
+      it('lets the event loop run while it catches up a long backlog with a synchronous handler', async () => {
+        const s = newStreamId();
+        const start = await store.headPosition();
+        const events = Array.from({ length: 1_500 }, () => newEvent());
+        await store.append(s, events, 'no-stream');
+        let delivered = 0;
+        let deliveredWhenImmediateRan = -1;
+
+        const subscription = store.subscribeAll(start, (e) => {
+          if (e.streamId === s) delivered += 1;
+        });
+        setImmediate(() => (deliveredWhenImmediateRan = delivered));
+        await waitFor(() => delivered === events.length && deliveredWhenImmediateRan >= 0);
+        await subscription.close();
+
+        // A macrotask queued at subscribe time ran before the catch-up reached the head.
+        expect(deliveredWhenImmediateRan).toBeLessThan(events.length);
+      });
     });
 
     describe('hash chain', () => {

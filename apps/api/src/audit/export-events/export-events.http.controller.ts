@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import { Authorization } from '../../auth/authorization';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { ReadModelDocs } from '../../http/api-docs';
 import { ProblemException, validationProblem } from '../../http/problem';
 import { parseInstant } from '../../http/instant';
 import { LEDGER_INDEX } from '../../infrastructure/tokens';
@@ -44,7 +44,7 @@ export class ExportEventsController {
   })
   @ApiProduces('application/x-ndjson', 'text/csv')
   @ApiOkResponse({ description: 'One event per line' })
-  @ReadDocs()
+  @ReadModelDocs()
   async export(
     @Query() q: ExportEventsQueryDto,
     @Headers('accept') accept: string | undefined,

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { GetBacklogQuery } from './get-backlog.query';
 
@@ -16,7 +16,7 @@ export class GetBacklogController {
   @Get(':backlogId')
   @ApiOperation({ summary: 'The backlog: product goal, objectives, velocities, policy; ETag = stream revision' })
   @ApiOkResponse({ description: 'The backlog' })
-  @ReadDocs()
+  @ReadModelDocs()
   async get(
     @Param('backlogId', ParseIdPipe) backlogId: string,
     @CurrentPrincipal() principal: Principal,

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { parseInstant } from '../../http/instant';
 import { ListBacklogItemsQuery } from './list-backlog-items.query';
@@ -17,7 +17,7 @@ export class ListBacklogItemsController {
   @Get(':backlogId/items')
   @ApiOperation({ summary: 'The ranked backlog (1 = top), now or as it stood at `at`' })
   @ApiOkResponse({ description: 'Ranked items' })
-  @ReadDocs()
+  @ReadModelDocs()
   list(
     @Param('backlogId', ParseIdPipe) backlogId: string,
     @Query() query: ListBacklogItemsQueryDto,

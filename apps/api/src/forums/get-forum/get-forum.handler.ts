@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ledger/event-store';
 import type { Clock } from '@ledger/kernel';
-import { CLOCK, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG, CLOCK, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
 import type { ForumIndex } from '../forum-index';
 import { ForumDecisions, assertCanReadForum, forumNotFound } from '../forum-decisions';
 import { ForumScheduler } from '../forum-scheduler';
@@ -16,6 +17,7 @@ export class GetForumHandler implements IQueryHandler<GetForumQuery> {
     private readonly forums: ForumDecisions,
     @Inject(FORUM_INDEX) private readonly index: ForumIndex,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -23,7 +25,7 @@ export class GetForumHandler implements IQueryHandler<GetForumQuery> {
     const { state, revision } = await this.forums.load(forumId);
     if (!state.exists || revision === null) throw forumNotFound(forumId);
     assertCanReadForum(principal, state);
-    await this.index.catchUp(this.store);
+    await this.index.caughtUp(this.store, this.config.readYourWritesTimeoutMs);
     const row = this.index.forum(forumId);
     const point = row ? ForumScheduler.cadencePoint(row, this.clock.now()) : null;
     const nextCadenceAt = row

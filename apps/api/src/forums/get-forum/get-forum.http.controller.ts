@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { GetForumQuery } from './get-forum.query';
 
@@ -16,7 +16,7 @@ export class GetForumController {
   @Get(':forumId')
   @ApiOperation({ summary: 'The forum: scope, voting rule, members, next cadence point, open proposals; ETag = stream revision' })
   @ApiOkResponse({ description: 'The forum' })
-  @ReadDocs()
+  @ReadModelDocs()
   async get(
     @Param('forumId', ParseIdPipe) forumId: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ledger/event-store';
-import { EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
 import type { ForumIndex } from '../forum-index';
 import { ForumDecisions, assertCanReadForum } from '../forum-decisions';
 import { ListForumsQuery } from './list-forums.query';
@@ -13,10 +14,11 @@ export class ListForumsHandler implements IQueryHandler<ListForumsQuery> {
     private readonly forums: ForumDecisions,
     @Inject(FORUM_INDEX) private readonly index: ForumIndex,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ principal }: ListForumsQuery) {
-    await this.index.catchUp(this.store);
+    await this.index.caughtUp(this.store, this.config.readYourWritesTimeoutMs);
     const visible = [];
     for (const row of this.index.forums()) {
       const { state } = await this.forums.load(row.forumId);

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { ReadModelDocs } from '../../http/api-docs';
 import { ListForumsQuery } from './list-forums.query';
 
 @ApiTags('forums')
@@ -14,7 +14,7 @@ export class ListForumsController {
   @Get()
   @ApiOperation({ summary: 'The review forums you may read (member, or reader of one of their backlogs), by name' })
   @ApiOkResponse({ description: 'The forums with scope, rule, members and open proposal count' })
-  @ReadDocs()
+  @ReadModelDocs()
   list(@CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new ListForumsQuery(principal));
   }

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { GetItemQuery } from './get-item.query';
 import type { ItemView } from './get-item.handler';
@@ -17,7 +17,7 @@ export class GetItemController {
   @Get(':itemId')
   @ApiOperation({ summary: 'Current state of an item; ETag = stream revision (send it as If-Match)' })
   @ApiOkResponse({ description: 'The item' })
-  @ReadDocs()
+  @ReadModelDocs()
   async get(
     @Param('itemId', ParseIdPipe) itemId: string,
     @CurrentPrincipal() principal: Principal,

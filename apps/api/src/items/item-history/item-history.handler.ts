@@ -4,7 +4,8 @@ import { fold, forumDecider, type ForumEvent } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { Authorization } from '../../auth/authorization';
 import type { ForumIndex } from '../../forums/forum-index';
-import { EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
 import { proposalView } from '../../proposals/proposal-view';
 import { Streams } from '../../shared/streams';
 import { itemNotFound } from '../item-decisions';
@@ -15,6 +16,7 @@ import { ItemHistoryQuery } from './item-history.query';
 export class ItemHistoryHandler implements IQueryHandler<ItemHistoryQuery, { itemId: string; entries: HistoryEntry[] }> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FORUM_INDEX) private readonly forumIndex: ForumIndex,
   ) {}
 
@@ -32,7 +34,7 @@ export class ItemHistoryHandler implements IQueryHandler<ItemHistoryQuery, { ite
 
   /** The item's kill proposals with every vote and its reason (an auditor sees how a forum decided). */
   private async proposals(itemId: string) {
-    await this.forumIndex.catchUp(this.store);
+    await this.forumIndex.caughtUp(this.store, this.config.readYourWritesTimeoutMs);
     const rows = this.forumIndex.proposals({ itemId, limit: 10_000, offset: 0 });
     const out = [];
     for (const row of rows) {

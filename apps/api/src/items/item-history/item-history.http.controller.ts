@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { ItemHistoryQuery } from './item-history.query';
 
@@ -17,7 +17,7 @@ export class ItemHistoryController {
     summary: "Every decision on the item: who (and in which role), when, why, positions, and the chain it belongs to",
   })
   @ApiOkResponse({ description: 'The history, oldest first' })
-  @ReadDocs()
+  @ReadModelDocs()
   history(@Param('itemId', ParseIdPipe) itemId: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new ItemHistoryQuery(itemId, principal));
   }

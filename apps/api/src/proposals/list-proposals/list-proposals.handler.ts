@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ledger/event-store';
 import type { ForumState } from '@ledger/domain';
-import { EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
 import type { ForumIndex } from '../../forums/forum-index';
 import { ForumDecisions, assertCanReadForum } from '../../forums/forum-decisions';
 import { ListProposalsQuery } from './list-proposals.query';
@@ -12,11 +13,12 @@ export class ListProposalsHandler implements IQueryHandler<ListProposalsQuery> {
   constructor(
     @Inject(FORUM_INDEX) private readonly index: ForumIndex,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly forums: ForumDecisions,
   ) {}
 
   async execute({ filter, principal }: ListProposalsQuery) {
-    await this.index.catchUp(this.store);
+    await this.index.caughtUp(this.store, this.config.readYourWritesTimeoutMs);
     const limit = filter.limit ?? 100;
     const offset = filter.offset ?? 0;
     const rows = this.index.proposals({ forumId: filter.forumId?.toLowerCase(), status: filter.status, limit, offset });

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
-import { ReadDocs } from '../../http/api-docs';
+import { ReadModelDocs } from '../../http/api-docs';
 import { ListProposalsQuery } from './list-proposals.query';
 import { ListProposalsQueryDto } from './list-proposals.request.dto';
 
@@ -15,7 +15,7 @@ export class ListProposalsController {
   @Get()
   @ApiOperation({ summary: 'Kill proposals, oldest first, by forum and status (the ones of forums you may see)' })
   @ApiOkResponse({ description: 'A page of proposals' })
-  @ReadDocs()
+  @ReadModelDocs()
   list(@Query() q: ListProposalsQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new ListProposalsQuery(q, principal));
   }
