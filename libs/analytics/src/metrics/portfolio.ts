@@ -95,10 +95,12 @@ function portfolioSql(database: string, shape: SqlShape): string {
   const inPeriod = (t: string) => `${t} >= {from:DateTime64(3, 'UTC')} AND ${t} < {to:DateTime64(3, 'UTC')}`;
   // gap 0 (rules 1, 2) reverses whatever the window; a rule-3 gap within every window of the scope reverses,
   // beyond all of them it does not; only a gap in between looks up the window in force at its own time.
+  // (One pass over the array; only the few gaps in between are copied out for the look-up.)
+  const reversingSure = `arrayCount(d -> ${inPeriod('d.1')} AND d.3 <= {window_lo:Int64}, s.reversals)`;
   const reversing = shape.windowBand
-    ? `arrayCount(d -> d.3 <= {window_lo:Int64}, in_period)
-        + arrayCount(d -> d.3 <= ${windowMs}, arrayFilter(d -> d.3 > {window_lo:Int64} AND d.3 <= {window_hi:Int64}, in_period))`
-    : `arrayCount(d -> d.3 <= {window_lo:Int64}, in_period)`;
+    ? `${reversingSure}
+        + arrayCount(d -> d.3 <= ${windowMs}, arrayFilter(d -> ${inPeriod('d.1')} AND d.3 > {window_lo:Int64} AND d.3 <= {window_hi:Int64}, s.reversals))`
+    : reversingSure;
   return `WITH
   -- No FINAL: an item's live state is the signed sum of its rows (a cancelled row and its cancellation share
   -- last_occurred_at, so the filter keeps both or neither).
@@ -114,7 +116,6 @@ function portfolioSql(database: string, shape: SqlShape): string {
       open AND ${zombie} AS zombie,
       s.added AND s.status_type IN ('item.added', 'item.revived') AS ready,
       arrayCount(t -> ${inPeriod('t')}, s.decided_at) AS decisions_in_period,
-      arrayFilter(d -> ${inPeriod('d.1')}, s.reversals) AS in_period,
       ${reversing} AS reversing
     FROM states AS s
   )
