@@ -8,7 +8,7 @@ describe('analytics migrations: cluster rendering (CLICKHOUSE_CLUSTER)', () => {
       const sql = render(m.sql, { database: 'ledger', cluster: 'analytics' });
       const creates = sql.match(/CREATE TABLE IF NOT EXISTS ledger\.\w+ ON CLUSTER analytics/g) ?? [];
       expect(creates.length).toBe((m.sql.match(/CREATE TABLE/g) ?? []).length);
-      expect(sql).not.toMatch(/\{(db|on_cluster|replacing|replacing_versioned:\w+|merge_tree)\}/);
+      expect(sql).not.toMatch(/\{(db|on_cluster|replacing|replacing_versioned:\w+|versioned_collapsing:\w+,\w+|merge_tree|\w+_backfill)\}/);
     }
   });
 
@@ -17,6 +17,11 @@ describe('analytics migrations: cluster rendering (CLICKHOUSE_CLUSTER)', () => {
     expect(render(checkpoints.sql, { database: 'ledger', cluster: 'analytics' })).toContain(
       "ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}', updated_at)",
     );
+    const itemState = migrations.find((m) => m.name === 'item_state_collapsing')!;
+    expect(render(itemState.sql, { database: 'ledger', cluster: 'analytics' })).toContain(
+      "ENGINE = ReplicatedVersionedCollapsingMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}', sign, version)",
+    );
+    expect(render(itemState.sql, { database: 'ledger' })).toContain('ENGINE = VersionedCollapsingMergeTree(sign, version)');
     expect(render('ENGINE = {merge_tree}', { database: 'ledger', cluster: 'analytics' })).toBe(
       "ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/{database}/{table}', '{replica}')",
     );
