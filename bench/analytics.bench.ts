@@ -15,13 +15,13 @@
  * Each figure carries the load average (1/5/15 min) around it: other sessions share this machine.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@ledger/kernel';
 import { SqliteEventStore } from '@ledger/event-store';
 import { APP_ENTRY, BENCH_JWT_SECRET, REPO_ROOT, startServer } from './lib/app-process';
-import { streamHistory, type BacklogShape } from './lib/analytics-history';
+import { streamHistory } from './lib/analytics-history';
 import { benchToken, requestJson, waitAnalyticsCaughtUp, waitCaughtUp } from './lib/http';
 import { fmt, log } from './lib/progress';
 import { round, summarize } from './lib/stats';
@@ -43,6 +43,8 @@ export interface AnalyticsBenchOptions {
   budgetSeconds: number;
   nodeArgs?: string[];
   onPhase?: (name: string, fromNs: bigint, toNs: bigint) => void;
+  /** Skip seed, rebuild and lag: measure the endpoints on the data dir a `--keep-data` run left (`--metrics-only`). */
+  metricsOnly?: boolean;
 }
 
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
@@ -122,6 +124,18 @@ function runChild(dataDir: string, o: AnalyticsBenchOptions): Promise<Record<str
   });
 }
 
+/** The forum index catches up in the scheduler's start pass: wait for it too (it would share the CPU). */
+async function waitForumsCaughtUp(url: string, timeoutMs: number): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    const lag = (await requestJson(url, 'GET', '/health')).body.forums?.lagEvents ?? 0;
+    if (lag === 0) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`forum index still ${lag} events behind after ${timeoutMs} ms`);
+    if ((Date.now() - t0) % 60_000 < 5_000) log(`analytics: forum index ${fmt(lag)} events behind`);
+    await new Promise((r) => setTimeout(r, 5_000));
+  }
+}
+
 interface Endpoint {
   name: string;
   path: (backlogId: string) => string;
@@ -140,31 +154,38 @@ export async function benchAnalytics(o: AnalyticsBenchOptions) {
     }
   };
 
-  // ---------------------------------------------------------------- seed
-  log(`analytics: seeding ${fmt(o.events)} events over ${o.backlogs} backlogs, ${o.days} days, straight into the store (${fmt(o.commitEvents)} per commit)`);
-  const seedLoad = load();
-  const s = await phase('seed', () => seed(join(dataDir, 'events.sqlite'), o));
-  const items = s.backlogs.reduce((a, b) => a + b.items, 0);
-  log(`analytics: seeded ${fmt(s.head)} events in ${s.seconds.toFixed(1)} s (${fmt(Math.round(s.head / s.seconds))}/s, ${s.commits} commits); ${fmt(items)} items; ${s.start.toISOString()} → ${s.end.toISOString()}`);
-  const seedResult = {
-    events: s.head,
-    backlogs: s.backlogs.length,
-    items,
-    items_per_backlog_min_max: [Math.min(...s.backlogs.map((b) => b.items)), Math.max(...s.backlogs.map((b) => b.items))],
-    history_from: s.start.toISOString(),
-    history_to: s.end.toISOString(),
-    seconds: round(s.seconds),
-    events_per_s: Math.round(s.head / s.seconds),
-    commits: s.commits,
-    store_bytes: dirBytes(dataDir),
-    loadavg_before: seedLoad,
-    loadavg_after: load(),
-  };
+  if (o.metricsOnly && !existsSync(join(dataDir, 'events.sqlite'))) {
+    throw new Error(`--metrics-only: no store at ${join(dataDir, 'events.sqlite')}; run once with --keep-data <dir> first`);
+  }
+  let before: { seed: Record<string, unknown>; backlogIds: string[]; rebuild: unknown; lag: unknown; analyticsBytes: number } | undefined;
+  if (!o.metricsOnly) {
+    // ---------------------------------------------------------------- seed
+    log(`analytics: seeding ${fmt(o.events)} events over ${o.backlogs} backlogs, ${o.days} days, straight into the store (${fmt(o.commitEvents)} per commit)`);
+    const seedLoad = load();
+    const s = await phase('seed', () => seed(join(dataDir, 'events.sqlite'), o));
+    const items = s.backlogs.reduce((a, b) => a + b.items, 0);
+    log(`analytics: seeded ${fmt(s.head)} events in ${s.seconds.toFixed(1)} s (${fmt(Math.round(s.head / s.seconds))}/s, ${s.commits} commits); ${fmt(items)} items; ${s.start.toISOString()} → ${s.end.toISOString()}`);
+    const seedResult = {
+      events: s.head,
+      backlogs: s.backlogs.length,
+      items,
+      items_per_backlog_min_max: [Math.min(...s.backlogs.map((b) => b.items)), Math.max(...s.backlogs.map((b) => b.items))],
+      history_from: s.start.toISOString(),
+      history_to: s.end.toISOString(),
+      seconds: round(s.seconds),
+      events_per_s: Math.round(s.head / s.seconds),
+      commits: s.commits,
+      store_bytes: dirBytes(dataDir),
+      loadavg_before: seedLoad,
+      loadavg_after: load(),
+    };
 
-  // ---------------------------------------------------------------- rebuild + lag (child)
-  log(`analytics: rebuild, then ${o.lagSeconds} s at ${o.lagRate} events/s with the live projector (child process)`);
-  const child = await phase('rebuild+lag', () => runChild(dataDir, o));
-  const analyticsBytes = dirBytes(join(dataDir, 'analytics'));
+    // ---------------------------------------------------------------- rebuild + lag (child)
+    log(`analytics: rebuild, then ${o.lagSeconds} s at ${o.lagRate} events/s with the live projector (child process)`);
+    const child = await phase('rebuild+lag', () => runChild(dataDir, o));
+    const analyticsBytes = dirBytes(join(dataDir, 'analytics'));
+    before = { seed: seedResult, backlogIds: s.backlogs.map((b) => b.backlogId), rebuild: child.rebuild, lag: child.lag, analyticsBytes };
+  }
 
   // ---------------------------------------------------------------- metrics over HTTP
   log('analytics: starting the app on the seeded data dir (it listens at once; its read models catch up in the background)');
@@ -173,7 +194,9 @@ export async function benchAnalytics(o: AnalyticsBenchOptions) {
     label: 'app',
     nodeArgs: o.nodeArgs,
     bootTimeoutMs: 60 * 60_000,
-    env: { PORT: '0', LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn' },
+    // A replica that serves reads: it does not dispatch webhooks (the generator's forum with 28,000 members makes
+    // the outbox's catch-up take hours at 10M, and it would share the CPU with the measured queries).
+    env: { PORT: '0', LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn', LEDGER_WEBHOOKS_DISPATCH: 'false' },
   });
   try {
     log(`analytics: app up after ${Math.round(app.bootMs)} ms`);
@@ -182,9 +205,13 @@ export async function benchAnalytics(o: AnalyticsBenchOptions) {
     const readModelMs = readModel[readModel.length - 1].ms;
     log(`analytics: read model caught up ${fmt(readModelMs)} ms after listening (at ${fmt(readModel[0].position)}/${fmt(readModel[0].head)} on the first /health)`);
     await waitAnalyticsCaughtUp(app.url, { timeoutMs: 10 * 60_000, intervalMs: 500 });
+    await waitForumsCaughtUp(app.url, 60 * 60_000);
     const token = await benchToken('product-leader');
+    const backlogIds =
+      before?.backlogIds ??
+      ((await requestJson(app.url, 'GET', '/analytics/portfolio', { token, timeoutMs: 300_000 })).body.backlogs as Array<{ backlogId: string }>).map((b) => b.backlogId);
     // Backlogs in a fixed shuffled order; each request of an endpoint goes to the next one.
-    const order: BacklogShape[] = [...s.backlogs];
+    const order = backlogIds.map((backlogId) => ({ backlogId }));
     let x = o.seed;
     for (let i = order.length - 1; i > 0; i--) {
       x = (Math.imul(x, 1103515245) + 12345) >>> 0;
@@ -229,11 +256,12 @@ export async function benchAnalytics(o: AnalyticsBenchOptions) {
       log(`analytics: ${ep.name}: p50 ${sum.p50_ms} ms, p95 ${sum.p95_ms} ms, max ${sum.max_ms} ms (n=${sum.n}; load ${load().join(' ')})`);
     }
     return {
-      events_target: o.events,
-      seed: seedResult,
-      rebuild: child.rebuild,
-      lag: child.lag,
-      analytics_bytes: analyticsBytes,
+      events_target: o.metricsOnly ? '(metrics only, on a kept data dir)' : o.events,
+      backlogs: backlogIds.length,
+      seed: before?.seed,
+      rebuild: before?.rebuild,
+      lag: before?.lag,
+      analytics_bytes: before?.analyticsBytes ?? dirBytes(join(dataDir, 'analytics')),
       app_boot_ms: Math.round(app.bootMs),
       app_read_model_caught_up_after_listen_ms: readModelMs,
       metrics,

@@ -10,7 +10,8 @@
  *   kafka           distributed tier: relay and projector throughput, end-to-end lag at 1,000/s (real broker)
  *   analytics       1,000,000 events (10,000,000 with --large) over 100+ backlogs: seed the store, rebuild the
  *                   projection, lag at a steady 1,000 events/s, p50/p95 of each metrics endpoint
- * --large: analytics at 10M events. --keep-data <dir>: the analytics data dir goes under <dir> and is kept.
+ * --large: analytics at 10M events. --keep-data <dir>: the analytics data dir goes under <dir> and is kept;
+ *   with --metrics-only, a later run measures only the endpoints on it (no seed, rebuild or lag).
  * --quick: small sizes (a smoke run, < 60 s). --wait-quiet [s]: on a shared machine, wait (up to s, default
  * 300) before each benchmark until the CPU is idle. --profile: the app children run with --cpu-prof and the
  * summary gets the self time per area/function of each measured phase (files kept in [dir] if given).
@@ -39,6 +40,8 @@ interface Args {
   large: boolean;
   /** analytics: put its data dir here and keep it (to investigate queries afterwards). */
   keepDataDir?: string;
+  /** analytics: only the endpoints, on the data dir of an earlier `--keep-data` run. */
+  metricsOnly: boolean;
   only: Name[];
   profile: boolean;
   profileDir?: string;
@@ -47,7 +50,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, large: false, only: [...NAMES], profile: false, waitQuietSeconds: 0 };
+  const args: Args = { quick: false, large: false, metricsOnly: false, only: [...NAMES], profile: false, waitQuietSeconds: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
@@ -57,6 +60,7 @@ function parseArgs(argv: string[]): Args {
       if (!v) throw new Error('--keep-data needs a directory');
       args.keepDataDir = resolve(v);
     }
+    else if (a === '--metrics-only') args.metricsOnly = true;
     else if (a === '--only') {
       const v = argv[++i];
       if (!v) throw new Error('--only needs a name');
@@ -71,7 +75,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--wait-quiet') {
       args.waitQuietSeconds = argv[i + 1] && /^\d+$/.test(argv[i + 1]) ? Number(argv[++i]) : 300;
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write(`usage: npm run bench -- [--quick] [--large] [--keep-data <dir>] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]]\n`);
+      process.stdout.write(`usage: npm run bench -- [--quick] [--large] [--keep-data <dir> [--metrics-only]] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]]\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -85,7 +89,7 @@ const SIZES = {
     asOf: { items: 2000, eventsPerItem: 50, batch: 2000, requests: 30, budgetSeconds: 120 },
     adapter: { connections: 50, seconds: 10, warmupSeconds: 2 },
     kafka: { events: 100_000, partitions: 3, items: 1000, rate: 1000, seconds: 30, httpSeconds: 10, sustainedRate: 250 },
-    analytics: { events: 1_000_000, backlogs: 100, days: 420, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 60, lagWarmupSeconds: 5, requests: 40, portfolioRequests: 10, budgetSeconds: 180 },
+    analytics: { events: 1_000_000, backlogs: 100, days: 420, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 60, lagWarmupSeconds: 5, requests: 40, portfolioRequests: 30, budgetSeconds: 180 },
     watchdogSeconds: 30 * 60,
   },
   quick: {
@@ -368,7 +372,8 @@ async function main(): Promise<void> {
           result = await benchKafka({ dir, ...sizes.kafka });
         } else if (name === 'analytics') {
           if (args.keepDataDir) mkdirSync(args.keepDataDir, { recursive: true });
-          result = await benchAnalytics({ dir: args.keepDataDir ?? dir, ...analyticsSizes, nodeArgs, onPhase });
+          if (args.metricsOnly && !args.keepDataDir) throw new Error('--metrics-only needs --keep-data <dir> (the data dir of an earlier run)');
+          result = await benchAnalytics({ dir: args.keepDataDir ?? dir, ...analyticsSizes, nodeArgs, onPhase, metricsOnly: args.metricsOnly });
         } else {
           result = await benchHttpAdapter(sizes.adapter);
         }
