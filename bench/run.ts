@@ -286,16 +286,19 @@ function markdown(summary: Json): string {
   if (r.analytics && !r.analytics.error) {
     const x = r.analytics;
     const la = (v: number[] | undefined) => (v ? v.join(' / ') : '?');
-    const rows: [string, unknown][] = [
-      ['seed (straight into the store)', `${x.seed.events} events, ${x.seed.backlogs} backlogs, ${x.seed.items} items, ${x.seed.history_from.slice(0, 10)} → ${x.seed.history_to.slice(0, 10)}; ${x.seed.seconds} s = ${x.seed.events_per_s} events/s (load ${la(x.seed.loadavg_after)})`],
-      ['rebuild (target ≥ 50,000 events/s)', `${x.rebuild.events} events in ${x.rebuild.seconds} s = **${x.rebuild.events_per_s} events/s** (load ${la(x.rebuild.loadavg_before)} → ${la(x.rebuild.loadavg_after)})`],
-      [`lag at ${x.lag.rate_target_per_s} events/s (target p99 < 2 s)`, `p50 ${x.lag.lag_ms.p50_ms} / p99 **${x.lag.lag_ms.p99_ms}** / max ${x.lag.lag_ms.max_ms} ms over ${x.lag.events} events (achieved ${x.lag.achieved_per_s}/s; load ${la(x.lag.loadavg_before)} → ${la(x.lag.loadavg_after)})`],
-    ];
+    // --metrics-only runs have no seed, rebuild or lag.
+    const rows: [string, unknown][] = x.seed
+      ? [
+          ['seed (straight into the store)', `${x.seed.events} events, ${x.seed.backlogs} backlogs, ${x.seed.items} items, ${x.seed.history_from.slice(0, 10)} → ${x.seed.history_to.slice(0, 10)}; ${x.seed.seconds} s = ${x.seed.events_per_s} events/s (load ${la(x.seed.loadavg_after)})`],
+          ['rebuild (target ≥ 50,000 events/s)', `${x.rebuild.events} events in ${x.rebuild.seconds} s = **${x.rebuild.events_per_s} events/s** (load ${la(x.rebuild.loadavg_before)} → ${la(x.rebuild.loadavg_after)})`],
+          [`lag at ${x.lag.rate_target_per_s} events/s (target p99 < 2 s)`, `p50 ${x.lag.lag_ms.p50_ms} / p99 **${x.lag.lag_ms.p99_ms}** / max ${x.lag.lag_ms.max_ms} ms over ${x.lag.events} events (achieved ${x.lag.achieved_per_s}/s; load ${la(x.lag.loadavg_before)} → ${la(x.lag.loadavg_after)})`],
+        ]
+      : [['data', `kept data dir, ${x.backlogs} backlogs (metrics only)`]];
     rows.push(['app on the seeded store: listening / read model caught up', `${x.app_boot_ms} ms after spawn / ${x.app_read_model_caught_up_after_listen_ms} ms after listening`]);
     for (const [name, m] of Object.entries(x.metrics as Json)) {
       rows.push([`GET ${name} (target p95 < 300 ms)`, `p50 ${m.p50_ms} / p95 **${m.p95_ms}** / max ${m.max_ms} ms (n=${m.n}; load ${la(m.loadavg_before)} → ${la(m.loadavg_after)})`]);
     }
-    table(`analytics (${x.seed.events} events)`, rows, x);
+    table(`analytics (${x.seed ? `${x.seed.events} events` : 'metrics only'})`, rows, x);
   }
   for (const [name, v] of Object.entries(r)) if ((v as Json).error) out.push(`**${name} failed:** ${(v as Json).error}`, '');
   return out.join('\n');
