@@ -101,30 +101,37 @@ function portfolioSql(database: string, shape: SqlShape): string {
     ? `${reversingSure}
         + arrayCount(d -> d.3 <= ${windowMs}, arrayFilter(d -> ${inPeriod('d.1')} AND d.3 > {window_lo:Int64} AND d.3 <= {window_hi:Int64}, s.reversals))`
     : reversingSure;
-  return `WITH
-  -- No FINAL: an item's live state is the signed sum of its rows (a cancelled row and its cancellation share
-  -- last_occurred_at, so the filter keeps both or neither).
-  states AS (
-    SELECT ${COLUMNS}, sign FROM ${database}.item_state
-    WHERE backlog_id IN {backlogs:Array(String)} AND last_occurred_at <= ${at}
-    ${fromHistory}
-  ),
-  judged AS (
-    SELECT s.backlog_id AS backlog_id, s.sign AS sign, s.latest_estimate AS estimate,
-      s.added AND s.status_type IN ('item.added', 'item.revived', 'item.started') AS open,
+  const scalars = `sumIf(s.sign, s.added AND s.status_type IN ('item.added', 'item.revived', 'item.started') AS open) AS open_items,
       -- whole days >= N  <=>  ms >= N days (the differences are never negative: nothing after {at} is read)
-      open AND ${zombie} AS zombie,
-      s.added AND s.status_type IN ('item.added', 'item.revived') AS ready,
-      arrayCount(t -> ${inPeriod('t')}, s.decided_at) AS decisions_in_period,
-      ${reversing} AS reversing
-    FROM states AS s
+      sumIf(s.sign, open AND ${zombie}) AS zombies,
+      sumIf(s.sign, s.added AND s.status_type IN ('item.added', 'item.revived') AS ready) AS ready_items,
+      -- in decimal: +x and -x cancel exactly, whatever the order the rows are summed in
+      sumIf(s.sign * toDecimal128(ifNull(s.latest_estimate, 0), 9), ready) AS ready_points`;
+  const inThePeriod = `sum(s.sign * arrayCount(t -> ${inPeriod('t')}, s.decided_at)) AS decisions, sum(s.sign * (${reversing})) AS reversing`;
+  const noScalars = '0 AS open_items, 0 AS zombies, 0 AS ready_items, toDecimal128(0, 9) AS ready_points';
+  const noPeriod = '0 AS decisions, 0 AS reversing';
+  // No FINAL: an item's live state is the signed sum of its rows (a cancelled row and its cancellation share
+  // last_occurred_at, so a filter on it keeps both or neither). The stored rows are read twice: every row for the
+  // counts as of {at}; for the period only rows with a decision since {from} (the others have none in it), which
+  // the sorting key (month of the last decision first) lets PREWHERE skip by granule, arrays and all.
+  const stored = `FROM ${database}.item_state AS s`;
+  const scope = `s.backlog_id IN {backlogs:Array(String)} AND s.last_occurred_at <= ${at}`;
+  const history =
+    changed === 'none'
+      ? ''
+      : `UNION ALL
+    SELECT s.backlog_id AS backlog_id, ${scalars}, ${inThePeriod}
+    FROM (SELECT ${COLUMNS}, toInt8(1) AS sign FROM (${itemStateSelect(database, `backlog_id IN {backlogs:Array(String)} AND occurred_at <= ${at} AND item_id IN ${items}`)})) AS s
+    GROUP BY backlog_id`;
+  return `SELECT backlog_id, sum(open_items) AS open_items, sum(zombies) AS zombies, sum(ready_items) AS ready_items,
+    toFloat64(sum(ready_points)) AS ready_points, sum(decisions) AS decisions, sum(reversing) AS reversing
+  FROM (
+    SELECT s.backlog_id AS backlog_id, ${scalars}, ${noPeriod} ${stored} WHERE ${scope} GROUP BY backlog_id
+    UNION ALL
+    SELECT s.backlog_id AS backlog_id, ${noScalars}, ${inThePeriod} ${stored}
+    PREWHERE s.last_occurred_at >= {from:DateTime64(3, 'UTC')} WHERE ${scope} GROUP BY backlog_id
+    ${history}
   )
-  SELECT backlog_id, sumIf(sign, open) AS open_items, sumIf(sign, zombie) AS zombies,
-    sumIf(sign, ready) AS ready_items,
-    -- in decimal: +x and -x cancel exactly, whatever the order the rows are summed in
-    toFloat64(sumIf(sign * toDecimal128(ifNull(estimate, 0), 9), ready)) AS ready_points,
-    sum(sign * decisions_in_period) AS decisions, sum(sign * reversing) AS reversing
-  FROM judged
   GROUP BY backlog_id`;
 }
 
