@@ -1,12 +1,18 @@
--- ADR 0018 (revised): item_state without FINAL. Under ReplacingMergeTree every portfolio read merged the
--- versions of 1.7M rows (FINAL was ~2/3 of its time at 10M events, ~330 ms in all). Now a refresh writes the
--- item's current row back with sign -1 and its new row with sign +1 (projection/item-state.ts), so the live
--- state is the signed sum of the rows: every count is sum(sign * ...), whether or not merges have collapsed the
--- pairs yet. VersionedCollapsingMergeTree collapses a -1 and a +1 of the same item and version, whatever the
--- order they were written in, so a version must name one state: it is the number of the item's decision rows
--- (that set only grows; the highest position would not change when a backdated decision arrives).
--- backlog_id becomes LowCardinality (the portfolio groups every row by it). The table is a projection: it is
--- re-created and backfilled from `decisions` (the projector refreshes items from then on).
+-- ADR 0018 (revised): item_state without FINAL, sorted by when each item was last decided.
+-- * Signed rows. Under ReplacingMergeTree every portfolio read merged the versions of 1.7M rows (FINAL was ~2/3 of
+--   its time at 10M events, ~330 ms in all). Now a refresh writes the item's current row back with sign -1 and its
+--   new row with +1 (projection/item-state.ts), so the live state is the signed sum of the rows: every count is
+--   sum(sign * ...), whether or not merges have collapsed the pairs yet. VersionedCollapsingMergeTree collapses a
+--   -1 and a +1 of the same item and version, whatever the order they were written in, so a version must name one
+--   state: it is the number of the item's decision rows (that set only grows; the highest position would not
+--   change when a backdated decision arrives).
+-- * Sorted by the month of the last decision first. The portfolio counts a period's decisions (by default the last
+--   90 days) from the rows of items decided since the period began, about half the items at 10M events; with those
+--   rows together PREWHERE skips the other granules, arrays and all (main query ~145 -> ~110 ms). A -1 row is a copy
+--   of the row it cancels, key included, so a row may move to a later month from one version to the next.
+-- * backlog_id is LowCardinality (the portfolio groups every row by it).
+-- The table is a projection: it is re-created and backfilled from `decisions` (the projector refreshes items from
+-- then on).
 DROP TABLE IF EXISTS {db}.item_state {on_cluster} SYNC;
 
 CREATE TABLE IF NOT EXISTS {db}.item_state {on_cluster}
@@ -27,7 +33,7 @@ CREATE TABLE IF NOT EXISTS {db}.item_state {on_cluster}
     INDEX last_occurred last_occurred_at TYPE minmax GRANULARITY 1
 )
 ENGINE = {versioned_collapsing:sign,version}
-ORDER BY (backlog_id, item_id)
+ORDER BY (toYYYYMM(last_occurred_at), backlog_id, item_id)
 SETTINGS index_granularity = 1024;
 
 {item_state_backfill}

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 
 /*
- * `item_state` (migrations 0005–0007; ADR 0018): per item, what the portfolio needs of it, kept by the projector
+ * `item_state` (migrations 0005, 0006; ADR 0018): per item, what the portfolio needs of it, kept by the projector
  * so that a portfolio "as of now" reads ~one row per item instead of every decision of every backlog.
  *
  * The row is computed by ONE SQL definition, `itemStateSelect`, from the item's rows in `decisions`. It is used:
