@@ -613,6 +613,20 @@ describe('bad input over HTTP: every rejection is a problem+json with a stable c
       expectProblem(await ledger.request('GET', `/items/${w.itemId}`, { token: 'abc.def.ghi' }), 401, 'AUTH.TOKEN_INVALID');
     });
 
+    it('the web session cookie authenticates like a bearer token; a forged or expired one is refused the same way', async () => {
+      const cookie = (t: string) => ({ cookie: `theme=dark; ledger_session=${t}` });
+      expect((await ledger.request('GET', `/items/${w.itemId}`, { headers: cookie(w.tokens.owner) })).status).toBe(200);
+      expectProblem(await ledger.request('GET', `/items/${w.itemId}`, { headers: cookie(bad.tampered) }), 401, 'AUTH.TOKEN_INVALID');
+      expectProblem(await ledger.request('GET', `/items/${w.itemId}`, { headers: cookie(bad.expired) }), 401, 'AUTH.TOKEN_EXPIRED');
+      expectProblem(await ledger.request('GET', `/items/${w.itemId}`, { headers: { cookie: 'ledger_session=' } }), 401, 'AUTH.TOKEN_MISSING');
+      // An explicit Authorization header is what counts when both are sent.
+      expectProblem(
+        await ledger.request('GET', `/items/${w.itemId}`, { headers: { ...cookie(w.tokens.owner), authorization: `Bearer ${bad.tampered}` } }),
+        401,
+        'AUTH.TOKEN_INVALID',
+      );
+    });
+
     it('health and the API document stay public', async () => {
       expect((await ledger.request('GET', '/health')).status).toBe(200);
       expect((await ledger.request('GET', '/docs-json')).status).toBe(200);

@@ -20,9 +20,23 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    req.principal = await this.verifier.verify(req.headers.authorization);
+    // The web app's session travels in an HttpOnly cookie; API clients send a bearer token.
+    const session = req.headers.authorization === undefined ? sessionCookie(req.headers.cookie) : undefined;
+    req.principal = await this.verifier.verify(session !== undefined ? `Bearer ${session}` : req.headers.authorization);
     return true;
   }
+}
+
+/** The cookie the web app's session token travels in (HttpOnly, SameSite=Strict, Path=/). */
+export const SESSION_COOKIE = 'ledger_session';
+
+export function sessionCookie(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || undefined;
+  }
+  return undefined;
 }
 
 /** The authenticated caller; only set by AuthGuard. */
