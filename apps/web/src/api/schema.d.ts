@@ -181,7 +181,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The ranked backlog (1 = top), now or as it stood at `at` */
+        /** The ranked backlog (1 = top), now or as it stood at `at`; or the anti-backlog, killed or delivered items (`status`) */
         get: operations["ListBacklogItemsController_list"];
         put?: never;
         /** Add an item (a hypothesis about value) at a position, or at the bottom */
@@ -2096,6 +2096,8 @@ export interface operations {
                 at?: string;
                 limit?: number;
                 offset?: number;
+                /** @description `ranked` (default): the ranked backlog, 1 = top. Otherwise the items with that status, most recently decided first (position null). */
+                status?: "ranked" | "anti-backlog" | "killed" | "delivered";
             };
             header?: never;
             path: {

@@ -15,7 +15,9 @@ export class ListBacklogItemsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':backlogId/items')
-  @ApiOperation({ summary: 'The ranked backlog (1 = top), now or as it stood at `at`' })
+  @ApiOperation({
+    summary: 'The ranked backlog (1 = top), now or as it stood at `at`; or the anti-backlog, killed or delivered items (`status`)',
+  })
   @ApiOkResponse({ description: 'Ranked items' })
   @ReadModelDocs()
   list(
@@ -24,6 +26,6 @@ export class ListBacklogItemsController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const at = query.at === undefined ? undefined : parseInstant(query.at, 'at');
-    return this.queries.execute(new ListBacklogItemsQuery(backlogId, at, query.limit ?? 1000, query.offset ?? 0, principal));
+    return this.queries.execute(new ListBacklogItemsQuery(backlogId, at, query.limit ?? 1000, query.offset ?? 0, principal, query.status ?? 'ranked'));
   }
 }
