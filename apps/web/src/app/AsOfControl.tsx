@@ -19,7 +19,7 @@ export function AsOfControl() {
   }
 
   return (
-    <form className="as-of" onSubmit={apply} aria-label="As of">
+    <form className="as-of" onSubmit={apply} aria-label="Show the ledger as of a date">
       <label htmlFor="as-of-input">As of</label>
       <input
         id="as-of-input"

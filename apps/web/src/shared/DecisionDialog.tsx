@@ -137,9 +137,9 @@ export function DecisionDialog(props: DecisionDialogProps) {
   };
 
   return (
-    <dialog ref={dialog} className="decision-dialog" aria-labelledby={`${id}-title`} onCancel={(e) => (e.preventDefault(), onCancel())}>
+    <dialog ref={dialog} className="decision-dialog" aria-labelledby={`${id}-heading`} onCancel={(e) => (e.preventDefault(), onCancel())}>
       <form ref={form} onSubmit={submit} noValidate>
-        <h2 id={`${id}-title`}>{title}</h2>
+        <h2 id={`${id}-heading`}>{title}</h2>
         {description && <div className="dialog-description">{description}</div>}
         {stale && (
           <div className="notice notice-stale" role="alert">
@@ -156,7 +156,7 @@ export function DecisionDialog(props: DecisionDialogProps) {
           </p>
         )}
         {all.map((f) => (
-          <Field key={f.name} id={`${id}-${f.name}`} spec={f} value={values[f.name] ?? (f.type === 'checkbox' ? false : '')} error={errors[f.name]} onChange={(v) => set(f.name, v)} />
+          <Field key={f.name} id={`${id}-field-${f.name}`} spec={f} value={values[f.name] ?? (f.type === 'checkbox' ? false : '')} error={errors[f.name]} onChange={(v) => set(f.name, v)} />
         ))}
         <div className="dialog-actions">
           <button type="submit" className="primary" disabled={busy}>

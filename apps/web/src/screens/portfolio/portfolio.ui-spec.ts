@@ -1,0 +1,102 @@
+import type { Browser } from 'playwright-core';
+import { startLedger, type Ledger } from '../../../../../test/support/ledger';
+import { seedCheckout, type Seeded } from '../../../test/fixtures';
+import { axeViolations, horizontalOverflow, launchBrowser, PHONE, screenshot, signIn } from '../../../test/ui';
+
+describe('portfolio screen (Chromium, real app)', () => {
+  let browser: Browser;
+  let ledger: Ledger;
+  let seeded: Seeded;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ledger = await startLedger();
+    seeded = await seedCheckout(ledger);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ledger?.close();
+  });
+
+  it('opens at /, lists each backlog with its headline numbers and links to it; no axe violation', async () => {
+    const { page, context, problems } = await signIn(browser, ledger, 'product-leader', { sub: 'lena' });
+    await page.goto(`${ledger.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/app/');
+    const row = page.getByRole('row', { name: /Checkout/ });
+    await row.waitFor();
+    // 6 items: 4 open (one killed, one in the anti-backlog); 3 of those untouched for 100 days are zombies.
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['4', '3', expect.stringContaining('no velocity yet'), expect.any(String)]);
+    await expect(row.getByText('Returning customers pay in one tap').isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Portfolio']);
+    await expect(page.getByText('Product leader').isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'portfolio');
+    await row.getByRole('link', { name: 'Checkout' }).click();
+    await page.waitForURL(`**/app/backlogs/${seeded.backlogId}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a 390-px-wide phone (the table scrolls inside its region)', async () => {
+    const { page, context } = await signIn(browser, ledger, 'auditor', { viewport: PHONE });
+    await page.goto(`${ledger.url}/app/`);
+    await page.getByRole('row', { name: /Checkout/ }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'portfolio-390');
+    await context.close();
+  });
+
+  it('keeps the "as of" instant in the URL: before the backlog existed there is none, and a reload keeps it', async () => {
+    const { page, context } = await signIn(browser, ledger, 'auditor');
+    await page.goto(`${ledger.url}/app/`);
+    await page.getByRole('row', { name: /Checkout/ }).waitFor();
+    await page.getByLabel('As of', { exact: true }).fill('2025-12-01T12:00');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByText('No backlog existed at that time.').waitFor();
+    const at = new URL(page.url()).searchParams.get('at');
+    // The picked time is the viewer's (Europe/Berlin, UTC+1 in December); the URL holds the UTC instant.
+    expect(at).toBe('2025-12-01T11:00:00.000Z');
+    await page.reload();
+    await page.getByText('No backlog existed at that time.').waitFor();
+    await page.getByRole('button', { name: 'Now' }).click();
+    await page.getByRole('row', { name: /Checkout/ }).waitFor();
+    expect(new URL(page.url()).searchParams.has('at')).toBe(false);
+    await context.close();
+  });
+
+  it('sends a visitor without a session to the sign-in page', async () => {
+    const { page, context } = await signIn(browser, ledger, null);
+    await page.goto(`${ledger.url}/app/backlogs/${seeded.backlogId}`);
+    await page.getByRole('heading', { name: 'Sign in to Backlog Ledger' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/backlogs/${seeded.backlogId}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in');
+    await context.close();
+  });
+});
+
+describe('portfolio on a fresh ledger', () => {
+  let browser: Browser;
+  let ledger: Ledger;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ledger = await startLedger();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ledger?.close();
+  });
+
+  it('shows the empty state with the command that loads the demo history', async () => {
+    const { page, context, problems } = await signIn(browser, ledger, 'admin');
+    await page.goto(`${ledger.url}/app/`);
+    await page.getByText('npm run ledger -- demo').waitFor();
+    await expect(page.getByText('No backlog yet.').isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'portfolio-empty');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
