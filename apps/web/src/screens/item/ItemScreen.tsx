@@ -187,7 +187,7 @@ function History({ history, at, onEscalate }: { history: ItemHistory; at: string
       animation: false,
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', inverse: true, minInterval: 1, min: 1, name: 'position' },
       series: [{ type: 'line', step: 'end', connectNulls: false, data: points, symbolSize: 8 }],
     }),
@@ -270,8 +270,8 @@ function Entry({ entry: e, onEscalate }: { entry: HistoryEntry; onEscalate?: (ev
       )}
       {e.rationale && <blockquote className="entry-why">{e.rationale}</blockquote>}
       {onEscalate && (
-        <button type="button" className="small" onClick={() => onEscalate(e.eventId)} aria-label={`Escalate the decision “${decisionLabel(e)}” of ${new Date(e.occurredAt).toLocaleString()}`}>
-          Escalate this decision…
+        <button type="button" className="small" onClick={() => onEscalate(e.eventId)}>
+          Escalate this decision<span className="visually-hidden"> ({decisionLabel(e)}, {new Date(e.occurredAt).toLocaleString()})</span>…
         </button>
       )}
     </div>
