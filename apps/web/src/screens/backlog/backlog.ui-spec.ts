@@ -58,7 +58,7 @@ describe('backlog screen (Chromium, real app)', () => {
     await screenshot(page, 'decision-dialog');
     await dialog.getByRole('button', { name: 'Move', exact: true }).press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForFunction(() => document.querySelector('table.ranked tbody th[scope=row] a')?.textContent === 'Guest checkout');
+    await page.waitForFunction("document.querySelector('table.ranked tbody th[scope=row] a')?.textContent === 'Guest checkout'");
     expect(await rankedTitles(page)).toEqual(['Guest checkout', 'One-tap payment', 'Saved cards', 'Address autocomplete']);
 
     // Drag "Address autocomplete" onto the second row: the same dialog, position 2 filled in.
@@ -69,7 +69,7 @@ describe('backlog screen (Chromium, real app)', () => {
     await drag.getByLabel(/Why\?/).fill('Autocomplete removes the most typing on a phone.');
     await drag.getByRole('button', { name: 'Move', exact: true }).click();
     await drag.waitFor({ state: 'detached' });
-    await page.waitForFunction(() => document.querySelectorAll('table.ranked tbody th[scope=row] a')[1]?.textContent === 'Address autocomplete');
+    await page.waitForFunction("document.querySelectorAll('table.ranked tbody th[scope=row] a')[1]?.textContent === 'Address autocomplete'");
     expect(await rankedTitles(page)).toEqual(['Guest checkout', 'Address autocomplete', 'One-tap payment', 'Saved cards']);
 
     // The API recorded both, with who and why.
@@ -173,7 +173,7 @@ describe('backlog screen (Chromium, real app)', () => {
     await page.getByLabel('As of', { exact: true }).fill(local);
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/\?at=/);
-    await page.waitForFunction(() => document.querySelectorAll('table.ranked tbody tr').length === 6);
+    await page.waitForFunction("document.querySelectorAll('table.ranked tbody tr').length === 6");
     expect(await rankedTitles(page)).toEqual(['One-tap payment', 'Saved cards', 'Guest checkout', 'Address autocomplete', 'Receipt emails', 'Gift wrapping']);
     await expect(page.getByText('You are looking at the past.').isVisible()).resolves.toBe(true);
     await page.getByRole('link', { name: 'Killed' }).click();
