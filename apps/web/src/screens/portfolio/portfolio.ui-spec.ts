@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { startLedger, type Ledger } from '../../../../../test/support/ledger';
 import { seedCheckout, type Seeded } from '../../../test/fixtures';
@@ -34,6 +35,22 @@ describe('portfolio screen (Chromium, real app)', () => {
     await row.getByRole('link', { name: 'Checkout' }).click();
     await page.waitForURL(`**/app/backlogs/${seeded.backlogId}`);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('ships at most 250 KB of gzip JavaScript for the first screen; ECharts is not part of it', async () => {
+    const { page, context } = await signIn(browser, ledger, 'product-leader');
+    const scripts: { url: string; body: Promise<Buffer> }[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push({ url: new URL(r.url()).pathname, body: r.body() });
+    });
+    await page.goto(`${ledger.url}/app/`);
+    await page.getByRole('row', { name: /Checkout/ }).waitFor();
+    const sizes = await Promise.all(scripts.map(async (s) => ({ url: s.url, gzip: gzipSync(await s.body).length })));
+    const total = sizes.reduce((n, s) => n + s.gzip, 0);
+    process.stdout.write(`first screen JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files: ${sizes.map((s) => `${s.url} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}\n`);
+    expect(sizes.some((s) => s.url.includes('echarts'))).toBe(false);
+    expect(total).toBeLessThanOrEqual(250 * 1024);
     await context.close();
   });
 
