@@ -71,9 +71,9 @@ describe('web app serving', () => {
     const nope = await get('/nope');
     expect(nope.status).toBe(404);
     expect(nope.headers.get('content-type')).toContain('application/problem+json');
-    expect((await nope.json()).code).toBe('ROUTE.NOT_FOUND');
+    expect(((await nope.json()) as { code: string }).code).toBe('ROUTE.NOT_FOUND');
     expect((await get('/health')).status).toBe(200);
-    const docs = await (await get('/docs-json')).json();
+    const docs = (await (await get('/docs-json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(docs.paths).filter((p) => p.startsWith('/app') || p === '/')).toEqual([]);
   });
 

@@ -63,6 +63,9 @@ function BacklogLists({ backlogId }: { backlogId: string }) {
   const [adding, setAdding] = useState(false);
   const decider = canDecide(session, backlogId);
   const mayAdd = at === null && canAddItem(session, backlogId);
+  // "Days since progress" counts to the instant viewed: `at`, else the server's now (the zombie report's), so the
+  // list and its zombie badges agree even when the viewer's clock does not.
+  const asOf = at ?? zombies.data?.at ?? null;
 
   const tabHref = (t: ListTab) => {
     const params = new URLSearchParams(withAt(location.search, at));
@@ -100,9 +103,9 @@ function BacklogLists({ backlogId }: { backlogId: string }) {
       >
         {(l) =>
           tab === 'ranked' ? (
-            <RankedTable list={l} zombies={zombies.data?.zombies ?? []} canMove={decider && at === null} onMoved={refresh} />
+            <RankedTable list={l} zombies={zombies.data?.zombies ?? []} asOf={asOf} canMove={decider && at === null} onMoved={refresh} />
           ) : (
-            <LeftTable list={l} />
+            <LeftTable list={l} asOf={asOf} />
           )
         }
       </QueryView>
@@ -150,8 +153,7 @@ interface Moving {
   toPosition: number;
 }
 
-function RankedTable({ list, zombies, canMove, onMoved }: { list: ItemList; zombies: Zombie[]; canMove: boolean; onMoved: () => Promise<unknown> }) {
-  const { at } = useAsOf();
+function RankedTable({ list, zombies, asOf, canMove, onMoved }: { list: ItemList; zombies: Zombie[]; asOf: string | null; canMove: boolean; onMoved: () => Promise<unknown> }) {
   const [moving, setMoving] = useState<Moving | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
@@ -245,7 +247,7 @@ function RankedTable({ list, zombies, canMove, onMoved }: { list: ItemList; zomb
                     <span className={`status status-${i.status}`}>{i.status}</span>
                   </td>
                   <td className="num">{i.estimate ?? '—'}</td>
-                  <td className="num">{daysSince(i.lastProgressAt, at)}</td>
+                  <td className="num">{daysSince(i.lastProgressAt, asOf)}</td>
                   <td>{z ? <ZombieBadge zombie={z} /> : <span className="muted">—</span>}</td>
                   {canMove && (
                     <td>
@@ -330,8 +332,7 @@ function AddItemDialog({ backlogId, decider, total, onClose, onAdded }: { backlo
   );
 }
 
-function LeftTable({ list }: { list: ItemList }) {
-  const { at } = useAsOf();
+function LeftTable({ list, asOf }: { list: ItemList; asOf: string | null }) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={`${TAB_LABEL[list.status]} items`}>
       <table className="data">
@@ -358,7 +359,7 @@ function LeftTable({ list }: { list: ItemList }) {
                 <span className={`status status-${i.status}`}>{i.status}</span>
               </td>
               <td className="num">{i.estimate ?? '—'}</td>
-              <td className="num">{daysSince(i.lastProgressAt, at)}</td>
+              <td className="num">{daysSince(i.lastProgressAt, asOf)}</td>
             </tr>
           ))}
         </tbody>

@@ -41,6 +41,9 @@ describe('backlog screen (Chromium, real app)', () => {
     await guest.getByText(/^Zombie/).waitFor();
     await expect(guest.getByText('no objective').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('row', { name: /Saved cards/ }).getByText(/^Zombie/).count()).resolves.toBe(0);
+    // Days since progress, counted to the ledger's now: 100 for the untouched items, 0 for the one estimated today.
+    const days = await page.locator('table.ranked tbody tr').evaluateAll((rows) => rows.map((r) => r.children[4].textContent));
+    expect(days).toEqual(['100', '0', '100', '100']);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'backlog');
 
@@ -227,6 +230,16 @@ describe('backlog screen (Chromium, real app)', () => {
     await row.waitFor();
     await expect(row.getByText('requested by stella').isVisible()).resolves.toBe(true);
     expect((await rankedTitles(page)).at(-1)).toBe('Pay with a bank transfer');
+    await context.close();
+  });
+
+  it("a product owner of another backlog is told they may not see this one", async () => {
+    const { page, context } = await signIn(browser, ledger, 'product-owner', { sub: 'otto', backlogs: ['0b3c1d2e-0000-4000-8000-000000000000'] });
+    await page.goto(`${ledger.url}/app/backlogs/${seeded.backlogId}`);
+    const alert = page.getByRole('alert');
+    await alert.getByText('You may not see this').waitFor();
+    await expect(alert.getByText('AUTH.BACKLOG_NOT_IN_SCOPE').isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -286,7 +286,7 @@ function Proposals({ proposals }: { proposals: Proposal[] }) {
       {proposals.map((p) => (
         <div key={p.id} className="proposal">
           <p>
-            <strong>{p.outcome ? `Closed: ${p.outcome}` : `${p.status}`}</strong> · {p.nominatedAutomatically ? 'nominated automatically' : `opened by ${p.openedBy ?? '—'}`}
+            <strong>{p.outcome ? `Closed: ${p.outcome}` : `Open`}</strong> · {p.nominatedAutomatically ? 'nominated automatically' : `opened by ${p.openedBy ?? '—'}`}
             {p.openedAt && (
               <>
                 {' '}
@@ -297,10 +297,8 @@ function Proposals({ proposals }: { proposals: Proposal[] }) {
           </p>
           <p className="entry-why">{p.reason}</p>
           <p className="muted">
-            Tally:{' '}
-            {Object.entries(p.tally)
-              .map(([k, v]) => `${k} ${v}`)
-              .join(', ')}
+            Tally: kill {p.tally.kill} · keep {p.tally.keep} · abstain {p.tally.abstain} · not voted {Math.max(0, p.tally.members - p.tally.votesCast)} of{' '}
+            {p.tally.members} members
           </p>
           {p.votes.length > 0 && (
             <ul className="votes">

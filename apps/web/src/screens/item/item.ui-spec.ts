@@ -179,6 +179,39 @@ describe('item screen (Chromium, real app)', () => {
     await context.close();
   });
 
+  it('shows the kill proposals on the item with every vote and its reason, a changed vote marked', async () => {
+    const itemId = seeded.items['Address autocomplete'];
+    const post = async (token: string, path: string, body: unknown) => {
+      const res = await ledger.request('POST', path, { token, body });
+      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
+      return res.body;
+    };
+    const rule = { quorum: 2, killThreshold: 0.6, votingPeriodDays: 5, reviewCadenceDays: 14, onNoQuorum: 'return-to-owner' };
+    const forumId = (await post(seeded.leader, '/forums', { name: 'Checkout kill review', backlogIds: [seeded.backlogId], rule, rationale: 'Checkout needs a monthly kill review.' })).id;
+    for (const m of ['mia', 'max']) await post(seeded.leader, `/forums/${forumId}/members`, { memberId: m, rationale: `${m} owns checkout outcomes` });
+    const mia = await ledger.token('forum-member', 'mia');
+    const max = await ledger.token('forum-member', 'max');
+    const proposalId = (await post(mia, `/forums/${forumId}/proposals`, { itemId, reason: 'Nobody asked for it in a year' })).id;
+    await post(mia, `/proposals/${proposalId}/votes`, { choice: 'keep', reason: 'Wait for the mobile study' });
+    await post(mia, `/proposals/${proposalId}/votes`, { choice: 'kill', reason: 'The mobile study says no' });
+    await post(max, `/proposals/${proposalId}/votes`, { choice: 'abstain', reason: 'Not my area at all' });
+
+    const { page, context } = await signIn(browser, ledger, 'auditor');
+    await page.goto(`${ledger.url}/app/items/${itemId}`);
+    const proposal = page.locator('.proposal');
+    await proposal.waitFor();
+    await expect(proposal.getByText('Nobody asked for it in a year').isVisible()).resolves.toBe(true);
+    await expect(proposal.getByText('Tally: kill 1 · keep 0 · abstain 1 · not voted 0 of 2 members').isVisible()).resolves.toBe(true);
+    expect(await proposal.locator('.votes li').allTextContents()).toEqual([
+      expect.stringMatching(/^mia voted keep \(.+\) — changed later: Wait for the mobile study$/),
+      expect.stringMatching(/^mia voted kill \(.+\): The mobile study says no$/),
+      expect.stringMatching(/^max voted abstain \(.+\): Not my area at all$/),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'item-proposals');
+    await context.close();
+  });
+
   it('explains itself when the item does not exist', async () => {
     const { page, context } = await signIn(browser, ledger, 'auditor');
     await page.goto(`${ledger.url}/app/items/00000000-0000-4000-8000-000000000000`);

@@ -72,7 +72,7 @@ export interface Proposal {
   outcome: string | null;
   closedAt: string | null;
   nominatedAutomatically: boolean;
-  tally: Record<string, number>;
+  tally: { kill: number; keep: number; abstain: number; votesCast: number; members: number };
   votes: Vote[];
 }
 

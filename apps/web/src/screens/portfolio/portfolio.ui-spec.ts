@@ -82,6 +82,30 @@ describe('portfolio screen (Chromium, real app)', () => {
     await context.close();
   });
 
+  it('says the analytics are catching up while they answer 503, retries after Retry-After, then shows the data', async () => {
+    const { page, context } = await signIn(browser, ledger, 'product-leader');
+    // The real app answers 503 only while a projection lags (a restart on a large store); the browser stands in for
+    // that moment by answering the first two portfolio reads the way the API does then.
+    let refused = 0;
+    await page.route('**/analytics/portfolio*', async (route) => {
+      if (refused >= 2) return route.continue();
+      refused += 1;
+      await route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '1' },
+        body: JSON.stringify({ type: 'urn:backlog-ledger:problem:ANALYTICS.BEHIND', title: 'Service Unavailable', status: 503, code: 'ANALYTICS.BEHIND', detail: 'analytics are catching up' }),
+      });
+    });
+    await page.goto(`${ledger.url}/app/`);
+    await page.getByText('The analytics are catching up').waitFor();
+    await expect(page.getByText('Retrying automatically…').isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'portfolio-catching-up');
+    await page.getByRole('row', { name: /Checkout/ }).waitFor();
+    expect(refused).toBe(2);
+    await context.close();
+  });
+
   it('sends a visitor without a session to the sign-in page', async () => {
     const { page, context } = await signIn(browser, ledger, null);
     await page.goto(`${ledger.url}/app/backlogs/${seeded.backlogId}`);
