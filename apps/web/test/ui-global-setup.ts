@@ -23,5 +23,10 @@ export default async function uiGlobalSetup(): Promise<void> {
   const sources = Math.max(newest(join(WEB, 'src')), newest(join(WEB, 'index.html')), newest(join(WEB, 'vite.config.mjs')));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   process.stdout.write('\nui tests: building the web app (npm run build:web)…\n');
-  execFileSync('npm', ['run', '-s', 'build:web', '--', '--logLevel', 'warn'], { stdio: 'inherit', cwd: join(WEB, '..', '..') });
+  // Jest sets NODE_ENV=test, which would make Vite bundle React's development build: build what `npm start` serves.
+  execFileSync('npm', ['run', '-s', 'build:web', '--', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    cwd: join(WEB, '..', '..'),
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
