@@ -54,6 +54,28 @@ describe('portfolio screen (Chromium, real app)', () => {
     await context.close();
   });
 
+  it('is usable by keyboard with a visible focus: skip link, navigation, the as-of control, the backlog link', async () => {
+    const { page, context } = await signIn(browser, ledger, 'auditor');
+    await page.goto(`${ledger.url}/app/`);
+    await page.getByRole('row', { name: /Checkout/ }).waitFor();
+    const focused = () =>
+      page.evaluate(`(() => { const el = document.activeElement; const s = getComputedStyle(el); return { text: (el.getAttribute('aria-label') || el.textContent || el.id || '').trim(), outline: s.outlineStyle + ' ' + s.outlineWidth }; })()`) as Promise<{ text: string; outline: string }>;
+    const seen: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      // The date-time control's parts (day, month, …, picker) are Chromium's own; they draw their own focus.
+      if (f.text !== 'as-of-input') expect(f.outline).toMatch(/^solid [1-9]/);
+      seen.push(f.text);
+      if (f.text === 'Checkout') break;
+    }
+    expect(seen[0]).toBe('Skip to content');
+    expect(seen).toEqual(expect.arrayContaining(['Portfolio', 'as-of-input', 'Show', 'Checkout']));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/app/backlogs/${seeded.backlogId}`);
+    await context.close();
+  });
+
   it('fits a 390-px-wide phone (the table scrolls inside its region)', async () => {
     const { page, context } = await signIn(browser, ledger, 'auditor', { viewport: PHONE });
     await page.goto(`${ledger.url}/app/`);
