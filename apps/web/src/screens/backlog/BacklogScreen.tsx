@@ -191,8 +191,10 @@ function RankedTable({ list, zombies, asOf, canMove, onMoved }: { list: ItemList
                 #
               </th>
               <th scope="col">Item</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
+              <th scope="col" className="wide">
+                Status
+              </th>
+              <th scope="col" className="num wide">
                 Estimate
               </th>
               <th scope="col" className="num">
@@ -240,13 +242,15 @@ function RankedTable({ list, zombies, asOf, canMove, onMoved }: { list: ItemList
                     <AsOfLink to={`/items/${i.id}`}>{i.title}</AsOfLink>
                     <span className="sub">
                       {i.kind}
+                      {i.status === 'in-progress' && ' · in progress'}
+                      {i.estimate !== null && <span className="narrow-only"> · {i.estimate} pts</span>}
                       {i.requestedBy && ` · requested by ${i.requestedBy}`}
                     </span>
                   </th>
-                  <td>
+                  <td className="wide">
                     <span className={`status status-${i.status}`}>{i.status}</span>
                   </td>
-                  <td className="num">{i.estimate ?? '—'}</td>
+                  <td className="num wide">{i.estimate ?? '—'}</td>
                   <td className="num">{daysSince(i.lastProgressAt, asOf)}</td>
                   <td>{z ? <ZombieBadge zombie={z} /> : <span className="muted">—</span>}</td>
                   {canMove && (

@@ -214,6 +214,25 @@ describe('backlog screen (Chromium, real app)', () => {
     await context.close();
   });
 
+  it('a product leader adds an item at a position, with an estimate and a rationale', async () => {
+    const { page, context } = await signIn(browser, ledger, 'product-leader', { sub: 'lena' });
+    await page.goto(`${ledger.url}/app/backlogs/${seeded.backlogId}`);
+    await page.getByRole('row', { name: /Saved cards/ }).waitFor();
+    await page.getByRole('button', { name: 'Add item' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an item' });
+    await dialog.getByLabel('Title').fill('Apple Pay');
+    await dialog.getByLabel('Kind').selectOption('initiative');
+    await dialog.getByLabel('Estimate (story points)').fill('13');
+    await dialog.getByLabel('Position').fill('1');
+    await dialog.getByLabel(/Why\?/).fill('Half of our mobile buyers have Apple Pay set up.');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction("document.querySelector('table.ranked tbody th[scope=row] a')?.textContent === 'Apple Pay'");
+    const row = page.getByRole('row', { name: /Apple Pay/ });
+    await expect(row.locator('td').nth(2).textContent()).resolves.toBe('13');
+    await context.close();
+  });
+
   it('a stakeholder may only request: the request joins the bottom, attributed to them', async () => {
     const { page, context } = await signIn(browser, ledger, 'stakeholder', { sub: 'stella' });
     await page.goto(`${ledger.url}/app/backlogs/${seeded.backlogId}`);

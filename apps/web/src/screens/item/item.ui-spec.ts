@@ -117,6 +117,59 @@ describe('item screen (Chromium, real app)', () => {
     await context.close();
   });
 
+  it('takes every other decision through its dialog: estimate, link objective, start, deliver, record outcome; anti-backlog', async () => {
+    const objective = await ledger.request('POST', `/backlogs/${seeded.backlogId}/objectives`, {
+      token: seeded.leader,
+      body: { title: 'Returning buyers pay in one tap', metric: 'One-tap share of returning payments', target: '60%', rationale: 'The product goal needs a measure.' },
+    });
+    expect(objective.status).toBe(201);
+    const { page, context, problems } = await signIn(browser, ledger, 'product-owner', { sub: 'otto', backlogs: [seeded.backlogId] });
+    const itemId = seeded.items['One-tap payment'];
+    await page.goto(`${ledger.url}/app/items/${itemId}`);
+    const decide = async (button: string, fill: (dialog: ReturnType<typeof page.getByRole>) => Promise<void>) => {
+      await page.locator('section.actions').getByRole('button', { name: button, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await fill(dialog);
+      await dialog.getByRole('button', { name: button, exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+    };
+    await decide('Estimate', async (d) => {
+      await d.getByLabel('Estimate (story points)').fill('8');
+      await d.getByLabel(/Why\?/).fill('Sized with the payments team today.');
+    });
+    await page.locator('.facts').getByText('8', { exact: true }).waitFor();
+    await decide('Link objective', async (d) => {
+      await d.getByLabel('Objective').selectOption({ label: 'Returning buyers pay in one tap' });
+      await d.getByLabel(/Why\?/).fill('This is the objective it serves directly.');
+    });
+    await page.locator('.facts').getByText('Returning buyers pay in one tap').waitFor();
+    await decide('Start', async (d) => d.getByLabel(/Why\?/).fill('The team has capacity this sprint.'));
+    await page.locator('.facts .status-in-progress').waitFor();
+    await decide('Deliver', async (d) => d.getByLabel(/Why\?/).fill('Released to all customers on Monday.'));
+    await page.locator('.facts .status-delivered').waitFor();
+    await decide('Record outcome', async (d) => {
+      await d.getByLabel('What was observed').fill('One-tap share rose from 12% to 41%');
+      await d.getByLabel('The metric moved').check();
+      await d.getByLabel(/Why\?/).fill('Measured over four weeks after release.');
+    });
+    await page.locator('.timeline-entry', { hasText: 'Outcome recorded' }).waitFor();
+    const history = await ledger.request('GET', `/items/${itemId}/history`, { token: auditor });
+    expect(history.body.entries.map((e: { type: string }) => e.type).slice(-5)).toEqual([
+      'item.estimated',
+      'item.linked-to-objective',
+      'item.started',
+      'item.delivered',
+      'item.outcome-recorded',
+    ]);
+    expect(history.body.entries.at(-1).data).toMatchObject({ observedValue: 'One-tap share rose from 12% to 41%', moved: true });
+
+    await page.goto(`${ledger.url}/app/items/${seeded.items['Guest checkout']}`);
+    await decide('Move to anti-backlog', async (d) => d.getByLabel('Why is it not pursued?').fill('Guests are 3% of buyers; the goal is returning ones.'));
+    await page.locator('.facts .status-anti-backlog').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('an auditor sees no decision button, and verifies the hash chains', async () => {
     const { page, context } = await signIn(browser, ledger, 'auditor', { sub: 'audrey' });
     await page.goto(`${ledger.url}/app/items/${guest}`);
