@@ -27,6 +27,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '^/(?!app(/|$)|@|src/|node_modules/)': { target: api, changeOrigin: false } },
+    // Everything but the app goes to the API, and the app's interim session read (ADR 0021).
+    proxy: { '^/(?!app(/|$))|^/app/session$': { target: api, changeOrigin: false } },
   },
 });
