@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@ledger/kernel';
-import { itemDecider, isRanked, type ItemState } from '@ledger/domain';
+import { itemDecider, isRanked, type ItemKind, type ItemState } from '@ledger/domain';
 import { PROGRESS_EVENT_TYPES } from '@ledger/analytics';
 
 export interface RankedItemView {
@@ -7,8 +7,8 @@ export interface RankedItemView {
   position: number | null;
   id: string;
   title: string;
-  kind: string;
-  status: string;
+  kind: ItemKind;
+  status: 'open' | 'in-progress' | 'delivered' | 'killed' | 'anti-backlog';
   /** Rank key while ranked; null otherwise. */
   rank: string | null;
   estimate: number | null;
@@ -53,7 +53,7 @@ const view = ({ state, revision, lastProgressAt }: Folded, position: number | nu
   id: state.itemId!,
   title: state.title,
   kind: state.kind ?? 'story',
-  status: state.status,
+  status: state.status as RankedItemView['status'],
   rank: state.rank,
   estimate: state.estimate,
   objectiveId: state.objectiveId,

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, etagOf, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 
 /** GET /backlogs/:id (typed by hand until the API documents its response schema). */
 export interface BacklogView {
@@ -11,29 +12,12 @@ export interface BacklogView {
   revision: number;
 }
 
-export const LIST_TABS = ['ranked', 'anti-backlog', 'killed', 'delivered'] as const;
+export const LIST_TABS = ['ranked', 'anti-backlog', 'killed', 'delivered'] as const satisfies readonly ItemList['status'][];
 export type ListTab = (typeof LIST_TABS)[number];
 
-/** GET /backlogs/:id/items: one row. */
-export interface ListedItem {
-  position: number | null;
-  id: string;
-  title: string;
-  kind: string;
-  status: string;
-  estimate: number | null;
-  objectiveId: string | null;
-  requestedBy: string | null;
-  revision: number;
-  lastProgressAt: string;
-}
-export interface ItemList {
-  backlogId: string;
-  status: ListTab;
-  at: string | null;
-  total: number;
-  items: ListedItem[];
-}
+/** GET /backlogs/:id/items: a page of the list, typed by the API's documented response. */
+export type ItemList = components['schemas']['RankedItemsPageDto'];
+export type ListedItem = ItemList['items'][number];
 
 /** GET /backlogs/:id/analytics/zombies: the parts the list shows. */
 export interface Zombie {
@@ -65,11 +49,8 @@ export function useItemList(backlogId: string, tab: ListTab, at: string | null) 
   return useQuery({
     queryKey: backlogKeys.items(backlogId, tab, at),
     queryFn: async () =>
-      (
-        await unwrap<ItemList>(
-          api.GET('/backlogs/{backlogId}/items', { params: { path: { backlogId }, query: { status: tab, at: at ?? undefined, limit: 10000 } } }),
-        )
-      ).data,
+      (await unwrap<ItemList>(api.GET('/backlogs/{backlogId}/items', { params: { path: { backlogId }, query: { status: tab, at: at ?? undefined, limit: 10000 } } })))
+        .data,
   });
 }
 
