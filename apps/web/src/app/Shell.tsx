@@ -66,7 +66,7 @@ export function Shell() {
         </nav>
         {route?.asOf && <AsOfControl />}
         <p className="who" aria-label="Signed in as">
-          <span className="who-name">{me.sub}</span> <span className="role-badge">{ROLE_LABEL[me.role] ?? me.role}</span>
+          <span className="who-name">{me.name ?? me.sub}</span> <span className="role-badge">{ROLE_LABEL[me.role] ?? me.role}</span>
         </p>
       </header>
       <main id="main" tabIndex={-1}>

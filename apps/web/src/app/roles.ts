@@ -9,6 +9,8 @@ export type Role = (typeof ROLES)[number];
 /** The signed-in person, as the session says. */
 export interface Session {
   sub: string;
+  /** The person's name when the session knows it (GET /me does); else the subject is shown. */
+  name?: string;
   role: Role;
   /** Backlogs named in the session: a product owner decides only on these; a stakeholder is limited to them when present. */
   backlogs: string[];

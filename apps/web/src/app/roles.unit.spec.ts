@@ -1,6 +1,7 @@
 import { NAV, navFor } from './nav';
 import { canAddItem, canDecide, canEscalate, itemActions, ROLES, type Role, type Session } from './roles';
 import { mayOpen, ROUTES } from './routes';
+import { toSession } from './session';
 
 const as = (role: Role, backlogs: string[] = []): Session => ({ sub: `${role}-1`, role, backlogs });
 const open = { backlogId: 'b1', status: 'open', openEscalations: 0 };
@@ -63,5 +64,19 @@ describe('role-based navigation and actions', () => {
     expect(itemActions(lead, { ...open, status: 'killed' })).toEqual(['revive', 'escalate']);
     expect(itemActions(lead, { ...open, status: 'delivered' })).toEqual(['record-outcome', 'escalate']);
     expect(itemActions(lead, { ...open, status: 'anti-backlog', openEscalations: 2 })).toEqual(['resolve-escalation', 'escalate']);
+  });
+});
+
+describe('the session answer', () => {
+  it('takes the person, role and backlogs (and a name when there is one), and refuses anything else', () => {
+    expect(toSession({ sub: 'otto', role: 'product-owner', backlogs: ['b1', 7] })).toEqual({ sub: 'otto', role: 'product-owner', backlogs: ['b1'] });
+    expect(toSession({ sub: 'u-1', name: 'Otto Owner', role: 'auditor', backlogs: [], signedInWith: 'invitation' })).toEqual({
+      sub: 'u-1',
+      name: 'Otto Owner',
+      role: 'auditor',
+      backlogs: [],
+    });
+    expect(() => toSession({ sub: 'x', role: 'system', backlogs: [] })).toThrow('not a person with a role');
+    expect(() => toSession(null)).toThrow();
   });
 });

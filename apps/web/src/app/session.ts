@@ -4,7 +4,9 @@ import { ROLES, type Role, type Session } from './roles';
 
 /**
  * Who is signed in. The one place the app learns it: today from the interim `GET /app/session` (the API's view of
- * the session cookie); when GET /me lands, this function reads /me instead and nothing else changes (ADR 0021).
+ * the session cookie); when GET /me lands, this function becomes
+ * `toSession((await unwrap(api.GET('/me'))).data)` and nothing else changes (ADR 0021; `Me` carries sub, name,
+ * role, backlogs).
  */
 export async function fetchSession(): Promise<Session> {
   const response = await fetch('/app/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
@@ -14,9 +16,14 @@ export async function fetchSession(): Promise<Session> {
 }
 
 export function toSession(body: unknown): Session {
-  const b = body as { sub?: unknown; role?: unknown; backlogs?: unknown };
+  const b = body as { sub?: unknown; name?: unknown; role?: unknown; backlogs?: unknown };
   if (typeof b?.sub !== 'string' || !ROLES.includes(b.role as Role)) throw new Error('the session answer is not a person with a role');
-  return { sub: b.sub, role: b.role as Role, backlogs: Array.isArray(b.backlogs) ? b.backlogs.filter((x) => typeof x === 'string') : [] };
+  return {
+    sub: b.sub,
+    ...(typeof b.name === 'string' && b.name.trim() !== '' ? { name: b.name } : {}),
+    role: b.role as Role,
+    backlogs: Array.isArray(b.backlogs) ? b.backlogs.filter((x): x is string => typeof x === 'string') : [],
+  };
 }
 
 export const SESSION_QUERY_KEY = ['session'] as const;
