@@ -242,7 +242,7 @@ function RankedTable({ list, zombies, asOf, canMove, onMoved }: { list: ItemList
                     <AsOfLink to={`/items/${i.id}`}>{i.title}</AsOfLink>
                     <span className="sub">
                       {i.kind}
-                      {i.status === 'in-progress' && ' · in progress'}
+                      {i.status === 'in-progress' && <span className="narrow-only"> · in progress</span>}
                       {i.estimate !== null && <span className="narrow-only"> · {i.estimate} pts</span>}
                       {i.requestedBy && ` · requested by ${i.requestedBy}`}
                     </span>
