@@ -7,16 +7,17 @@ import { Backlogs } from '../../items/backlog-context';
 import { Ranking } from '../../items/ranking';
 import { ListBacklogItemsQuery } from './list-backlog-items.query';
 import { rankingFrom, type RankedItemView } from './ranking-at';
+import type { RankedItemsPageDto } from './list-backlog-items.response.dto';
 
 @QueryHandler(ListBacklogItemsQuery)
-export class ListBacklogItemsHandler implements IQueryHandler<ListBacklogItemsQuery> {
+export class ListBacklogItemsHandler implements IQueryHandler<ListBacklogItemsQuery, RankedItemsPageDto> {
   constructor(
     private readonly backlogs: Backlogs,
     private readonly ranking: Ranking,
     @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
   ) {}
 
-  async execute(q: ListBacklogItemsQuery) {
+  async execute(q: ListBacklogItemsQuery): Promise<RankedItemsPageDto> {
     await this.backlogs.context(q.backlogId);
     Authorization.assertCanRead(q.principal, q.backlogId);
     await this.ranking.caughtUp();
@@ -33,8 +34,8 @@ export class ListBacklogItemsHandler implements IQueryHandler<ListBacklogItemsQu
         position: q.offset + i + 1,
         id: r.itemId,
         title: r.title,
-        kind: r.kind,
-        status: r.status,
+        kind: r.kind as RankedItemView['kind'],
+        status: r.status as RankedItemView['status'],
         rank: r.rank,
         estimate: r.estimate,
         objectiveId: r.objectiveId,

@@ -8,6 +8,7 @@ import { ParseIdPipe } from '../../http/id.pipe';
 import { parseInstant } from '../../http/instant';
 import { ListBacklogItemsQuery } from './list-backlog-items.query';
 import { ListBacklogItemsQueryDto } from './list-backlog-items.request.dto';
+import { RankedItemsPageDto } from './list-backlog-items.response.dto';
 
 @ApiTags('backlogs')
 @Controller('backlogs')
@@ -16,13 +17,13 @@ export class ListBacklogItemsController {
 
   @Get(':backlogId/items')
   @ApiOperation({ summary: 'The ranked backlog (1 = top), now or as it stood at `at`' })
-  @ApiOkResponse({ description: 'Ranked items' })
+  @ApiOkResponse({ type: RankedItemsPageDto, description: 'A page of the ranked items' })
   @ReadModelDocs()
   list(
     @Param('backlogId', ParseIdPipe) backlogId: string,
     @Query() query: ListBacklogItemsQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<RankedItemsPageDto> {
     const at = query.at === undefined ? undefined : parseInstant(query.at, 'at');
     return this.queries.execute(new ListBacklogItemsQuery(backlogId, at, query.limit ?? 1000, query.offset ?? 0, principal));
   }

@@ -1,12 +1,12 @@
 import type { RecordedEvent } from '@ledger/kernel';
-import { itemDecider, isRanked, type ItemState } from '@ledger/domain';
+import { itemDecider, isRanked, type ItemKind, type ItemState } from '@ledger/domain';
 
 export interface RankedItemView {
   position: number;
   id: string;
   title: string;
-  kind: string;
-  status: string;
+  kind: ItemKind;
+  status: 'open' | 'in-progress';
   rank: string;
   estimate: number | null;
   objectiveId: string | null;
@@ -31,7 +31,7 @@ export function rankingFrom(events: RecordedEvent[]): RankedItemView[] {
       id: state.itemId!,
       title: state.title,
       kind: state.kind ?? 'story',
-      status: state.status,
+      status: state.status as RankedItemView['status'],
       rank: state.rank!,
       estimate: state.estimate,
       objectiveId: state.objectiveId,
