@@ -67,6 +67,7 @@ CREATE TABLE IF NOT EXISTS escalations (
 CREATE INDEX IF NOT EXISTS escalations_backlog ON escalations (backlog_id, status, position);
 CREATE INDEX IF NOT EXISTS escalations_raised_by ON escalations (raised_by, position);
 CREATE INDEX IF NOT EXISTS escalations_status ON escalations (status, position);
+CREATE INDEX IF NOT EXISTS escalations_position ON escalations (position);
 `;
 
 /** Every table and trigger of any version so far: dropped when the file's version is not READ_MODEL_VERSION. */
@@ -508,21 +509,21 @@ export class SqliteLedgerIndex implements LedgerIndex {
     if (f.scope !== undefined && f.scope.length === 0) return [];
     const where: string[] = [];
     const params: unknown[] = [];
-    if (f.scope !== undefined) (where.push(`e.backlog_id IN (${f.scope.map(() => '?').join(', ')})`), params.push(...f.scope));
-    if (f.backlogId !== undefined) (where.push('e.backlog_id = ?'), params.push(f.backlogId));
-    if (f.raisedBy !== undefined) (where.push('e.raised_by = ?'), params.push(f.raisedBy));
-    if (f.status !== undefined) (where.push('e.status = ?'), params.push(f.status));
-    if (f.before !== undefined) (where.push('e.position < ?'), params.push(f.before));
+    if (f.scope !== undefined) (where.push(`backlog_id IN (${f.scope.map(() => '?').join(', ')})`), params.push(...f.scope));
+    if (f.backlogId !== undefined) (where.push('backlog_id = ?'), params.push(f.backlogId));
+    if (f.raisedBy !== undefined) (where.push('raised_by = ?'), params.push(f.raisedBy));
+    if (f.status !== undefined) (where.push('status = ?'), params.push(f.status));
+    if (f.before !== undefined) (where.push('position < ?'), params.push(f.before));
+    // The page first, then the joins for its rows only (joining before the sort cost a look-up per escalation).
     const sql = `SELECT e.*, i.title AS item_title, b.name AS backlog_name,
         a.actor_id AS against_actor_id, a.actor_role AS against_actor_role, a.occurred_at AS against_at,
         json_extract(a.event_json, '$.data.fromPosition') AS against_from,
         coalesce(json_extract(a.event_json, '$.data.toPosition'), json_extract(a.event_json, '$.data.position')) AS against_to
-      FROM escalations e
+      FROM (SELECT * FROM escalations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY position DESC LIMIT ?) e
       LEFT JOIN items i ON i.item_id = e.item_id
       LEFT JOIN backlogs b ON b.backlog_id = e.backlog_id
       LEFT JOIN entries a ON a.item_id = e.item_id AND a.event_id = e.against_event_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY e.position DESC LIMIT ?`;
+      ORDER BY e.position DESC`;
     return (this.db.prepare(sql).all(...params, f.limit) as EscalationDbRow[]).map(toEscalation);
   }
 
