@@ -119,6 +119,9 @@ export function tooDeep(body: unknown, max: number): string | null {
 /**
  * The contract the pipes enforce, stated in the OpenAPI document: every path parameter goes through
  * ParseIdPipe (a UUID), and the ValidationPipe (forbidNonWhitelisted) refuses properties a body DTO does not declare.
+ * Success responses are closed the same way: their DTOs list every member the handlers return (the contract
+ * e2e test and schemathesis' response_schema_conformance hold them to it); members meant to be free-form say so
+ * with their own `additionalProperties`.
  */
 function tightenDocument(document: OpenAPIObject): void {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
@@ -137,12 +140,20 @@ function tightenDocument(document: OpenAPIObject): void {
     for (const v of Object.values(node)) close(v);
   };
   for (const path of Object.values(document.paths)) {
-    for (const op of Object.values(path) as { parameters?: { in: string; schema?: Record<string, unknown> }[]; requestBody?: unknown }[]) {
+    type Operation = {
+      parameters?: { in: string; schema?: Record<string, unknown> }[];
+      requestBody?: unknown;
+      responses?: Record<string, { content?: Record<string, unknown> }>;
+    };
+    for (const op of Object.values(path) as Operation[]) {
       if (!op || typeof op !== 'object') continue;
       for (const p of op.parameters ?? []) {
         if (p.in === 'path' && p.schema?.type === 'string' && !p.schema.format) p.schema.format = 'uuid';
       }
       close(op.requestBody);
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        if (status.startsWith('2')) close(response.content?.['application/json']);
+      }
     }
   }
 }

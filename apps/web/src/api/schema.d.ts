@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Headline numbers per backlog you may read: open items, zombies, size in sprints, reversal rate */
+        /** Headline numbers per backlog you may read: name, open items, zombies, size in sprints, reversal rate */
         get: operations["PortfolioController_get"];
         put?: never;
         post?: never;
@@ -62,7 +62,8 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The backlogs you may read (all, or the ones your token names), by name: goal, owners, item counts by status */
+        get: operations["ListBacklogsController_list"];
         put?: never;
         /** Create a backlog for a product: name, product goal, policy thresholds (admins and product leaders) */
         post: operations["CreateBacklogController_create"];
@@ -271,6 +272,23 @@ export type paths = {
         put?: never;
         /** Record a sprint's velocity (points completed); feeds the backlog-size health metric */
         post: operations["RecordSprintVelocityController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Escalations, newest first, with the decision each challenges, who raised it, what they want and why, and how it was resolved (by whom, when, and the decision an overturn caused). Stakeholders see the ones they raised; everyone else those of the backlogs they may read. */
+        get: operations["ListEscalationsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -827,6 +845,21 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        ActorDto: {
+            /** @description Token subject */
+            id: string;
+            /**
+             * @description 'system' for decisions the ledger takes itself (e.g. a forum's kill at the deadline)
+             * @enum {string}
+             */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor" | "system";
+        };
+        ActorReversalsDto: {
+            actorId: string;
+            decisions: number;
+            rate: number;
+            reversals: number;
+        };
         AddItemRequestDto: {
             /**
              * Format: uuid
@@ -891,9 +924,95 @@ export type components = {
              */
             title: string;
         };
+        AgePercentilesDto: {
+            p50: number | null;
+            p75: number | null;
+            p90: number | null;
+        };
         AmendReasonRequestDto: {
             /** @description The proposal's new reason (only before any vote is cast) */
             reason: string;
+        };
+        AnalyticsLagDto: {
+            /** @description Events it is behind the store */
+            lagEvents: number;
+            /** @description How long the oldest unprojected event has waited (0 when caught up) */
+            lagSeconds: number;
+            /** @description Last position this projection has applied */
+            position: number;
+            /** @enum {string} */
+            state: "idle" | "running" | "retrying" | "stopping" | "stopped";
+        };
+        AuditEventDto: {
+            /** @description The decision as recorded (see the event catalog) */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description sha256 hex of this event chained to prevHash */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Also free-form additions, e.g. `imported` */
+            metadata: components["schemas"]["AuditEventMetadataDto"];
+            /** @description Global position */
+            position: number;
+            prevHash: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description 0-based, within the stream */
+            revision: number;
+            schemaVersion: number;
+            /** @example item-6f1c… */
+            streamId: string;
+            /** @example item.killed */
+            type: string;
+        };
+        AuditEventMetadataDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: uuid */
+            causationId: string | null;
+            /** Format: uuid */
+            correlationId: string;
+            /**
+             * Format: date-time
+             * @description When it was decided, where that differs from recordedAt (imports)
+             */
+            occurredAt?: string;
+            /** @description The request that produced it */
+            requestId?: string;
+        };
+        BacklogCountsDto: {
+            /** @description Parked in the anti-backlog */
+            antiBacklog: number;
+            delivered: number;
+            inProgress: number;
+            killed: number;
+            /** @description Open, not started */
+            open: number;
+            /** @description Escalations waiting for a resolution */
+            openEscalations: number;
+            /** @description In the ranking: open + in progress */
+            ranked: number;
+            /** @description Every item ever added */
+            total: number;
+        };
+        BacklogListDto: {
+            /** @description By name */
+            backlogs: components["schemas"]["BacklogSummaryDto"][];
+        };
+        BacklogOwnerDto: {
+            /** @description Token subject */
+            id: string;
+            /**
+             * @description The creator's role, or product-owner
+             * @enum {string}
+             */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor" | "system";
+            /**
+             * Format: date-time
+             * @description Their first decision on the backlog (its creation, for the creator)
+             */
+            since: string;
         };
         BacklogPolicyDto: {
             /** @description Healthy backlog size in sprints (default 3..6) */
@@ -907,11 +1026,101 @@ export type components = {
             /** @description Open items older than this with no progress can be zombies (default 90) */
             zombieAfterDays?: number;
         };
+        BacklogSizeDto: {
+            /** @description Of the last (up to) 3 sprints; null when none */
+            averageVelocity: number | null;
+            /** @description The healthy band (inclusive) */
+            band: components["schemas"]["SizeBandDto"];
+            /** @description Open and not started */
+            readyItems: number;
+            /** @description Sum of the ready items' estimates */
+            readyPoints: number;
+            /** @description readyPoints ÷ averageVelocity */
+            sizeInSprints: number | null;
+            sprintsInAverage: number;
+            /** @enum {string} */
+            verdict: "too-small" | "healthy" | "too-large" | "unknown";
+        };
+        BacklogSizeOfDto: {
+            /** @description Of the last (up to) 3 sprints; null when none */
+            averageVelocity: number | null;
+            /** Format: uuid */
+            backlogId: string;
+            /** @description The healthy band (inclusive) */
+            band: components["schemas"]["SizeBandDto"];
+            /** @description Open and not started */
+            readyItems: number;
+            /** @description Sum of the ready items' estimates */
+            readyPoints: number;
+            /** @description readyPoints ÷ averageVelocity */
+            sizeInSprints: number | null;
+            sprintsInAverage: number;
+            /** @enum {string} */
+            verdict: "too-small" | "healthy" | "too-large" | "unknown";
+        };
+        BacklogSummaryDto: {
+            /** @description Items by current status */
+            counts: components["schemas"]["BacklogCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["ActorDto"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Who decides on it: its creator, then every product owner who has taken a decision on it, in the order they first did (ADR 0032). Admins and product leaders may decide on every backlog and are not listed unless they created it. */
+            owners: components["schemas"]["BacklogOwnerDto"][];
+            productGoal: string;
+            /** @description The backlog stream's revision (If-Match for backlog decisions) */
+            revision: number;
+        };
+        BacklogViewDto: {
+            /** @description Average points of the last 3 sprints; null without velocities */
+            averageVelocity: number | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Active and retired, in the order added */
+            objectives: components["schemas"]["ObjectiveViewDto"][];
+            policy: components["schemas"]["PolicyViewDto"];
+            productGoal: string;
+            /** @description Open and in-progress items */
+            rankedItems: number;
+            /** @description Stream revision (the ETag) */
+            revision: number;
+            /** @description By sprint end date */
+            velocities: components["schemas"]["SprintVelocityDto"][];
+        };
         CastVoteRequestDto: {
             /** @enum {string} */
             choice: "kill" | "keep" | "abstain";
             /** @description Why (every vote carries a reason; auditors see it) */
             reason: string;
+        };
+        ChainBreakDto: {
+            actual: string;
+            expected: string;
+            position: number;
+            /** @enum {string} */
+            problem: "hash-mismatch" | "prev-hash-mismatch" | "revision-gap" | "position-gap";
+            revision: number;
+            streamId: string;
+        };
+        ChallengedDecisionDto: {
+            /** @description Who took it */
+            actor: components["schemas"]["ActorDto"] | null;
+            /**
+             * Format: date-time
+             * @description When it was taken
+             */
+            at: string | null;
+            /** @example reprioritized */
+            decision: string;
+            /** Format: uuid */
+            eventId: string;
+            fromPosition: number | null;
+            toPosition: number | null;
+            /** @example item.reprioritized */
+            type: string;
         };
         ChangePolicyRequestDto: {
             /** @description The thresholds to change; fields not given keep their current value */
@@ -942,6 +1151,16 @@ export type components = {
             /** @description Rule fields to change; the others stay */
             rule?: components["schemas"]["ForumRuleDto"];
         };
+        ClosedProposalsDto: {
+            keep: number;
+            kill: number;
+            noQuorum: number;
+            total: number;
+        };
+        CountShareDto: {
+            count: number;
+            share: number;
+        };
         CreateBacklogRequestDto: {
             name: string;
             /** @description Thresholds; defaults apply to what is not given */
@@ -964,6 +1183,7 @@ export type components = {
             rule?: components["schemas"]["ForumRuleDto"];
         };
         DecisionResponseDto: {
+            /** @description The events written, in order */
             eventIds: string[];
             /** Format: uuid */
             id: string;
@@ -979,6 +1199,55 @@ export type components = {
              */
             rationale: string;
         };
+        DeliveryAttemptDto: {
+            /** @description 1 = first */
+            attempt: number;
+            durationMs: number;
+            error: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description The receiver's HTTP status; null when none came back */
+            statusCode: number | null;
+        };
+        DeliveryDto: {
+            attemptLog: components["schemas"]["DeliveryAttemptDto"][];
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            deliveryId: string;
+            /** Format: uuid */
+            eventId: string;
+            eventPosition: number;
+            /** @enum {string} */
+            eventType: "proposal.opened" | "proposal.closed" | "item.killed" | "item.escalated" | "item.escalation-resolved";
+            lastError: string | null;
+            lastStatusCode: number | null;
+            /**
+             * Format: date-time
+             * @description Next retry (pending deliveries)
+             */
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "dead" | "cancelled";
+            /** Format: uuid */
+            webhookId: string;
+        };
+        DeliveryListDto: {
+            /** @description Newest event first */
+            deliveries: components["schemas"]["DeliveryDto"][];
+            /** Format: uuid */
+            webhookId: string;
+        };
+        DeliveryVsOutcomesDto: {
+            delivered: number;
+            /** @example 2026-01 */
+            month: string;
+            outcomesMoved: number;
+            outcomesNotMoved: number;
+        };
         EscalateDecisionRequestDto: {
             /** @description Who the escalation goes to (a person or a body) */
             addressedTo?: string;
@@ -992,12 +1261,74 @@ export type components = {
             /** @description What the stakeholder wants instead */
             wanted: string;
         };
+        EscalationChangeDto: {
+            /** @enum {string} */
+            decision: "reprioritized" | "revived";
+            /** Format: uuid */
+            eventId: string;
+            fromPosition: number | null;
+            toPosition: number | null;
+            /** @enum {string} */
+            type: "item.reprioritized" | "item.revived";
+        };
+        EscalationDto: {
+            /** @description To whom it goes */
+            addressedTo: string | null;
+            /** @description The decision it challenges */
+            against: components["schemas"]["ChallengedDecisionDto"];
+            /** Format: uuid */
+            backlogId: string;
+            backlogName: string;
+            /** Format: uuid */
+            escalationId: string;
+            /**
+             * Format: uuid
+             * @description The item.escalated event
+             */
+            eventId: string;
+            /** Format: uuid */
+            itemId: string;
+            itemTitle: string;
+            /** Format: date-time */
+            raisedAt: string;
+            raisedBy: components["schemas"]["ActorDto"];
+            reason: string;
+            /** @description null while open */
+            resolution: components["schemas"]["EscalationResolutionDto"] | null;
+            /** @enum {string} */
+            status: "open" | "upheld" | "overturned";
+            /** @description What the stakeholder wants instead */
+            wanted: string;
+        };
+        EscalationPageDto: {
+            /** @description Newest first */
+            escalations: components["schemas"]["EscalationDto"][];
+            limit: number;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        EscalationResolutionDto: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            /** @description The decision an overturn caused (null when upheld) */
+            change: components["schemas"]["EscalationChangeDto"] | null;
+            /**
+             * Format: uuid
+             * @description The item.escalation-resolved event
+             */
+            eventId: string;
+            /** @enum {string} */
+            outcome: "upheld" | "overturned";
+            rationale: string;
+        };
         EscalationResponseDto: {
             /**
              * Format: uuid
              * @description Id of the new escalation (use it to resolve it)
              */
             escalationId: string;
+            /** @description The events written, in order */
             eventIds: string[];
             /** Format: uuid */
             id: string;
@@ -1015,6 +1346,17 @@ export type components = {
              */
             rationale: string;
         };
+        EventRefDto: {
+            /**
+             * @description The type without its stream prefix
+             * @example escalation-resolved
+             */
+            decision: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @example item.escalation-resolved */
+            type: string;
+        };
         ExtendDeadlineRequestDto: {
             /**
              * Format: date-time
@@ -1026,6 +1368,40 @@ export type components = {
             days?: number;
             /** @description Why the deadline moves (recorded; a deadline moves at most once) */
             reason: string;
+        };
+        FlipFlopDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** Format: uuid */
+            itemId: string;
+            reversals: number;
+            title: string;
+        };
+        ForumListDto: {
+            /** @description By name */
+            forums: components["schemas"]["ForumSummaryDto"][];
+        };
+        ForumReportDto: {
+            /** Format: date-time */
+            at: string;
+            closed: components["schemas"]["ClosedProposalsDto"];
+            /** Format: uuid */
+            forumId: string;
+            /** @description kill ÷ closed */
+            killRate: number | null;
+            medianDaysToDecision: number | null;
+            /** @description Members as of `at` */
+            members: number;
+            name: string;
+            /** @description no-quorum ÷ closed */
+            noQuorumShare: number | null;
+            /** @description Open as of `at` */
+            openProposals: number;
+            /** @description Average votes cast ÷ members at the close */
+            participation: number | null;
+            period: components["schemas"]["PeriodDto"];
+            proposalsOpened: number;
+            withdrawn: number;
         };
         ForumRuleDto: {
             /** @description Share of kill among kill + keep needed to kill (0 < t ≤ 1); default 0.5 */
@@ -1042,6 +1418,76 @@ export type components = {
             /** @description Days a proposal stays open for votes; default 7 */
             votingPeriodDays?: number;
         };
+        ForumRuleViewDto: {
+            /** @description Share of kill among kill + keep needed to kill (0 < t ≤ 1) */
+            killThreshold: number;
+            /** @enum {string} */
+            onNoQuorum: "reopen-next-cadence" | "return-to-owner";
+            /** @description Minimum votes cast (kill + keep + abstain) */
+            quorum: number;
+            /** @description Days between automatic nominations */
+            reviewCadenceDays: number;
+            /** @description Days a proposal stays open for votes */
+            votingPeriodDays: number;
+        };
+        ForumSummaryDto: {
+            /** @description The backlogs it reviews */
+            backlogIds: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Current members (token subjects), in joining order */
+            members: string[];
+            name: string;
+            openProposals: number;
+            rule: components["schemas"]["ForumRuleViewDto"];
+        };
+        ForumViewDto: {
+            backlogIds: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Current members (token subjects), in joining order */
+            members: string[];
+            name: string;
+            /**
+             * Format: date-time
+             * @description The next automatic nomination
+             */
+            nextCadenceAt: string | null;
+            openProposals: components["schemas"]["OpenProposalRefDto"][];
+            /** @description Stream revision (the ETag) */
+            revision: number;
+            rule: components["schemas"]["ForumRuleViewDto"];
+        };
+        HealthDto: {
+            analytics: components["schemas"]["AnalyticsLagDto"];
+            eventStore: components["schemas"]["StoreHeadDto"];
+            /** @description Forum index (caught up on demand) */
+            forums: components["schemas"]["ProjectionLagDto"];
+            /** @description Ranking and audit index */
+            readModel: components["schemas"]["ProjectionLagDto"];
+            /** @enum {string} */
+            status: "ok";
+            /** @description Webhook outbox; null where this replica does not dispatch */
+            webhooks: components["schemas"]["ProjectionLagDto"] | null;
+        };
+        HealthReportDto: {
+            antiBacklogSize: number;
+            /** Format: date-time */
+            at: string;
+            deliveredVsOutcomes: components["schemas"]["DeliveryVsOutcomesDto"][];
+            kills: components["schemas"]["KillsDto"];
+            /** @description share of open items */
+            linkedToObjective: components["schemas"]["CountShareDto"];
+            /** @description Whole days since added, of the open items */
+            openItemAgeDays: components["schemas"]["AgePercentilesDto"];
+            openItems: number;
+            period: components["schemas"]["PeriodDto"];
+            readyItems: number;
+            /** @description share of ready items */
+            readyWithoutEstimate: components["schemas"]["CountShareDto"];
+            size: components["schemas"]["BacklogSizeDto"];
+            sizeByBacklog: components["schemas"]["BacklogSizeOfDto"][];
+        };
         HealthySprintsDto: {
             /**
              * @description At least min
@@ -1051,9 +1497,163 @@ export type components = {
             /** @example 3 */
             min: number;
         };
+        HistoryEntryDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: uuid */
+            causationId: string | null;
+            /** @description The decision that caused this one, when it is in this history */
+            causedBy: components["schemas"]["EventRefDto"] | null;
+            /** @description From the root cause to this entry */
+            chain: components["schemas"]["EventRefDto"][];
+            /** Format: uuid */
+            correlationId: string;
+            /** @description The event data as recorded */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @example reprioritized */
+            decision: string;
+            /** Format: uuid */
+            escalationId: string | null;
+            /** Format: uuid */
+            eventId: string;
+            fromPosition: number | null;
+            /** @description sha256 of the event in its hash chain */
+            hash: string;
+            /** @description Decisions this one caused */
+            ledTo: components["schemas"]["EventRefDto"][];
+            /**
+             * Format: date-time
+             * @description When it was decided (differs from recordedAt for imports)
+             */
+            occurredAt: string;
+            /** @description Global position */
+            position: number;
+            /** @description The rationale (or the reason, for kills and escalations) */
+            rationale: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Revision in the item's stream */
+            revision: number;
+            toPosition: number | null;
+            trigger: string | null;
+            /** @example item.reprioritized */
+            type: string;
+        };
+        InfluenceCountsDto: {
+            escalationsRaised: number;
+            open: number;
+            overturned: number;
+            /** @description overturned ÷ resolved (the win rate); null when none is resolved */
+            overturnedShare: number | null;
+            resolved: number;
+            upheld: number;
+        };
+        InfluenceReportDto: {
+            /** Format: date-time */
+            at: string;
+            period: components["schemas"]["PeriodDto"];
+            /** @description Most escalations first */
+            stakeholders: components["schemas"]["StakeholderInfluenceDto"][];
+            /** @description Over all stakeholders */
+            totals: components["schemas"]["InfluenceCountsDto"];
+        };
+        ItemEscalationDto: {
+            addressedTo: string | null;
+            /**
+             * Format: uuid
+             * @description The decision challenged (an event of this item)
+             */
+            againstEventId: string;
+            againstEventType: string;
+            /** Format: uuid */
+            escalationId: string;
+            /**
+             * Format: uuid
+             * @description The item.escalated event
+             */
+            eventId: string;
+            /** @description Who raised it (actor of the item.escalated event) */
+            raisedBy: string | null;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The item.escalation-resolved event
+             */
+            resolutionEventId: string | null;
+            /** @enum {string} */
+            status: "open" | "upheld" | "overturned";
+            wanted: string;
+        };
+        ItemHistoryDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @description Oldest first */
+            entries: components["schemas"]["HistoryEntryDto"][];
+            /** Format: uuid */
+            itemId: string;
+            /** @description The item's kill proposals, each with every vote and its reason */
+            proposals: components["schemas"]["ProposalSummaryDto"][];
+        };
+        ItemKillDto: {
+            /** @description Who decided it */
+            decidedBy: string;
+            /**
+             * Format: uuid
+             * @description The kill proposal, for a kill via forum
+             */
+            proposalId: string | null;
+            reason: string;
+            /** @enum {string} */
+            via: "owner" | "forum";
+        };
+        ItemOutcomeDto: {
+            moved: boolean;
+            /** Format: uuid */
+            objectiveId: string;
+            observedValue: string;
+        };
+        ItemViewDto: {
+            antiBacklogReason: string | null;
+            /** Format: uuid */
+            backlogId: string;
+            escalations: components["schemas"]["ItemEscalationDto"][];
+            estimate: number | null;
+            hypothesis: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The current kill (null once revived) */
+            kill: components["schemas"]["ItemKillDto"] | null;
+            killCriteria: components["schemas"]["KillCriteriaDto"] | null;
+            /** @enum {string} */
+            kind: "story" | "bug" | "tech" | "initiative" | "hypothesis";
+            /** Format: uuid */
+            objectiveId: string | null;
+            outcomes: components["schemas"]["ItemOutcomeDto"][];
+            /** @description 1 = top; null when not ranked */
+            position: number | null;
+            /** @description Rank key while ranked */
+            rank: string | null;
+            requestedBy: string | null;
+            /** @description Stream revision (the ETag) */
+            revision: number;
+            /** @enum {string} */
+            status: "open" | "in-progress" | "delivered" | "killed" | "anti-backlog";
+            title: string;
+        };
+        KillCriteriaDto: {
+            exitCondition: string;
+            /** Format: date */
+            reviewBy: string;
+        };
         KillItemRequestDto: {
             /** @description Why the item is killed (required, non-trivial) */
             reason: string;
+        };
+        KillsDto: {
+            /** @description Every month of the period, zeros included */
+            byMonth: components["schemas"]["MonthCountDto"][];
+            count: number;
         };
         LeaveForumRequestDto: {
             /** @description Who leaves (default: the caller). Removing someone else needs an admin or product leader. */
@@ -1076,11 +1676,17 @@ export type components = {
              */
             rationale: string;
         };
+        MonthCountDto: {
+            count: number;
+            /** @example 2026-01 */
+            month: string;
+        };
         MoveToAntiBacklogRequestDto: {
             /** @description Why the idea is explicitly not pursued (required, non-trivial) */
             reason: string;
         };
         ObjectiveResponseDto: {
+            /** @description The events written, in order */
             eventIds: string[];
             /** Format: uuid */
             id: string;
@@ -1094,6 +1700,22 @@ export type components = {
             /** @description Stream revision after the decision; send it back as If-Match. */
             revision: number;
         };
+        ObjectiveViewDto: {
+            metric: string;
+            /** Format: uuid */
+            objectiveId: string;
+            retired: boolean;
+            target: string | null;
+            title: string;
+        };
+        OpenProposalRefDto: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+        };
         OpenProposalRequestDto: {
             /**
              * Format: uuid
@@ -1102,6 +1724,47 @@ export type components = {
             itemId: string;
             /** @description Why the item should be killed (locked once a vote is cast) */
             reason: string;
+        };
+        PeriodDto: {
+            /**
+             * Format: date-time
+             * @description Inclusive
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            to: string;
+        };
+        PolicyViewDto: {
+            /** @description Healthy backlog size in sprints */
+            healthySprints: components["schemas"]["SizeBandDto"];
+            reversalWindowDays: number;
+            reviewCadenceDays: number;
+            staleAfterDays: number;
+            zombieAfterDays: number;
+        };
+        PortfolioDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description One row per backlog you may read */
+            backlogs: components["schemas"]["PortfolioRowDto"][];
+            period: components["schemas"]["PeriodDto"];
+        };
+        PortfolioRowDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @description The backlog's name */
+            name: string;
+            /** @description Open or in progress */
+            openItems: number;
+            /** @description Reversing decisions ÷ decisions in the period */
+            reversalRate: number | null;
+            sizeInSprints: number | null;
+            /** @enum {string} */
+            verdict: "too-small" | "healthy" | "too-large" | "unknown";
+            zombies: number;
         };
         ProblemDto: {
             /** @example ITEM.ALREADY_KILLED */
@@ -1113,6 +1776,154 @@ export type components = {
             status: number;
             title: string;
             type: string;
+        };
+        ProjectionLagDto: {
+            /** @description Events it is behind the store */
+            lagEvents: number;
+            /** @description Last position this projection has applied */
+            position: number;
+        };
+        ProposalHistoryEntryDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: uuid */
+            causationId: string | null;
+            /** Format: uuid */
+            correlationId: string;
+            /** @description The event data as recorded */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @example proposal.vote-cast */
+            type: string;
+        };
+        ProposalListDto: {
+            limit: number;
+            offset: number;
+            proposals: components["schemas"]["ProposalRowDto"][];
+        };
+        ProposalRowDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Voting ends here (exclusive)
+             */
+            closesAt: string;
+            /** Format: uuid */
+            forumId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            nominatedAutomatically: boolean;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string|null} */
+            outcome: "kill" | "keep" | "no-quorum" | null;
+            /** @enum {string} */
+            status: "open" | "closed" | "withdrawn";
+        };
+        ProposalSummaryDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Voting ends here (exclusive)
+             */
+            closesAt: string | null;
+            extended: boolean;
+            /**
+             * @description After a no-quorum close
+             * @enum {string|null}
+             */
+            followUp: "reopen-next-cadence" | "return-to-owner" | null;
+            /** Format: uuid */
+            forumId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @description Nominated by the review cadence (a zombie, or kill criteria due) */
+            nominatedAutomatically: boolean;
+            nominationReasons: string[];
+            /** Format: date-time */
+            openedAt: string | null;
+            openedBy: string | null;
+            /** @enum {string|null} */
+            outcome: "kill" | "keep" | "no-quorum" | null;
+            /**
+             * @description What the outcome would be if it closed now (open proposals only)
+             * @enum {string|null}
+             */
+            outcomeIfClosedNow: "kill" | "keep" | "no-quorum" | null;
+            reason: string;
+            /** @description Stream revision (the ETag) */
+            revision: number | null;
+            /** @description The rule the proposal closes under */
+            rule: components["schemas"]["ForumRuleViewDto"];
+            /** @enum {string} */
+            status: "open" | "closed" | "withdrawn";
+            /** @description Final once closed; so far while open */
+            tally: components["schemas"]["TallyDto"];
+            /** @description Every vote cast, in order (a replaced vote included) */
+            votes: components["schemas"]["VoteDto"][];
+        };
+        ProposalViewDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Voting ends here (exclusive)
+             */
+            closesAt: string | null;
+            extended: boolean;
+            /**
+             * @description After a no-quorum close
+             * @enum {string|null}
+             */
+            followUp: "reopen-next-cadence" | "return-to-owner" | null;
+            /** Format: uuid */
+            forumId: string;
+            /** @description Every event of the proposal's stream */
+            history: components["schemas"]["ProposalHistoryEntryDto"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @description Nominated by the review cadence (a zombie, or kill criteria due) */
+            nominatedAutomatically: boolean;
+            nominationReasons: string[];
+            /** Format: date-time */
+            openedAt: string | null;
+            openedBy: string | null;
+            /** @enum {string|null} */
+            outcome: "kill" | "keep" | "no-quorum" | null;
+            /**
+             * @description What the outcome would be if it closed now (open proposals only)
+             * @enum {string|null}
+             */
+            outcomeIfClosedNow: "kill" | "keep" | "no-quorum" | null;
+            reason: string;
+            /** @description Stream revision (the ETag) */
+            revision: number | null;
+            /** @description The rule the proposal closes under */
+            rule: components["schemas"]["ForumRuleViewDto"];
+            /** @enum {string} */
+            status: "open" | "closed" | "withdrawn";
+            /** @description Final once closed; so far while open */
+            tally: components["schemas"]["TallyDto"];
+            /** @description Every vote cast, in order (a replaced vote included) */
+            votes: components["schemas"]["VoteDto"][];
         };
         RankedItemDto: {
             estimate: number | null;
@@ -1163,6 +1974,16 @@ export type components = {
             /** @description Items in the list in all */
             total: number;
         };
+        RateByTriggerDto: {
+            escalation: components["schemas"]["RateSplitDto"];
+            other: components["schemas"]["RateSplitDto"];
+        };
+        RateSplitDto: {
+            decisions: number;
+            /** @description reversals ÷ decisions; null without decisions */
+            rate: number | null;
+            reversals: number;
+        };
         RecordOutcomeRequestDto: {
             /** @description Did the metric move? */
             moved: boolean;
@@ -1203,6 +2024,7 @@ export type components = {
             sprint: string;
         };
         RegisteredWebhookResponseDto: {
+            /** @description The events written, in order */
             eventIds: string[];
             /** Format: uuid */
             id: string;
@@ -1291,6 +2113,84 @@ export type components = {
              */
             rationale: string;
         };
+        ReversalDecisionDto: {
+            actorId: string;
+            /**
+             * Format: date-time
+             * @description When it occurred
+             */
+            at: string;
+            /** Format: uuid */
+            eventId: string;
+            fromPosition: number | null;
+            toPosition: number | null;
+            type: string;
+        };
+        ReversalDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @description The reversed decision */
+            d1: components["schemas"]["ReversalDecisionDto"] | null;
+            /** @description The reversing decision */
+            d2: components["schemas"]["ReversalDecisionDto"];
+            /** @description Days from d1 to d2 */
+            days: number | null;
+            /** @description Rule overturned-escalation only */
+            escalation: components["schemas"]["ReversalEscalationDto"] | null;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            rule: "revive-after-kill" | "overturned-escalation" | "reprioritization-back";
+            title: string;
+        };
+        ReversalEscalationDto: {
+            /** @description The change the overturn recorded */
+            change: components["schemas"]["ReversalDecisionDto"] | null;
+            /** Format: uuid */
+            escalationId: string;
+            raisedBy: string | null;
+        };
+        ReversalReportDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Most reversals first */
+            byActor: components["schemas"]["ActorReversalsDto"][];
+            byRule: components["schemas"]["ReversalsByRuleDto"];
+            byTrigger: components["schemas"]["RateByTriggerDto"];
+            /** @description Item decisions in the period */
+            decisions: number;
+            medianDaysToReversal: number | null;
+            period: components["schemas"]["PeriodDto"];
+            rate: number | null;
+            /** @description Most recent first, at most 500 */
+            reversals: components["schemas"]["ReversalDto"][];
+            reversingDecisions: number;
+            /** @description At most 10 */
+            topFlipFlops: components["schemas"]["FlipFlopDto"][];
+            /** @description More reversals than listed */
+            truncated: boolean;
+        };
+        ReversalsByRuleDto: {
+            "overturned-escalation": number;
+            "reprioritization-back": number;
+            "revive-after-kill": number;
+        };
+        ReversalTrendPointDto: {
+            /**
+             * Format: date-time
+             * @description End of the week
+             */
+            at: string;
+            decisions: number;
+            escalationReversals: number;
+            /**
+             * Format: date-time
+             * @description Start of the week
+             */
+            from: string;
+            rate: number | null;
+            reversingDecisions: number;
+        };
         ReviveItemRequestDto: {
             /**
              * Format: uuid
@@ -1325,6 +2225,36 @@ export type components = {
              */
             reviewBy: string;
         };
+        SizeBandDto: {
+            max: number;
+            min: number;
+        };
+        SizeTrendPointDto: {
+            /**
+             * Format: date-time
+             * @description End of the week
+             */
+            at: string;
+            sizeInSprints: number | null;
+            /** @enum {string} */
+            verdict: "too-small" | "healthy" | "too-large" | "unknown";
+        };
+        SprintVelocityDto: {
+            /** Format: date */
+            endedOn: string;
+            points: number;
+            sprint: string;
+        };
+        StakeholderInfluenceDto: {
+            escalationsRaised: number;
+            open: number;
+            overturned: number;
+            /** @description overturned ÷ resolved (the win rate); null when none is resolved */
+            overturnedShare: number | null;
+            resolved: number;
+            stakeholderId: string;
+            upheld: number;
+        };
         StartItemRequestDto: {
             /**
              * @description Why this decision was taken (at least 10 meaningful characters).
@@ -1332,9 +2262,173 @@ export type components = {
              */
             rationale: string;
         };
+        StoreHeadDto: {
+            /** @description Position of the last committed event (0 when empty) */
+            headPosition: number;
+        };
+        TallyDto: {
+            abstain: number;
+            keep: number;
+            kill: number;
+            /** @description Forum members when the tally was taken */
+            members: number;
+            /** @description kill + keep + abstain (the quorum counts all three) */
+            votesCast: number;
+        };
+        TrendReportDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @enum {string} */
+            every: "week";
+            /** Format: date-time */
+            from: string;
+            /** @enum {string} */
+            metric: "zombies" | "reversal-rate" | "size-in-sprints";
+            /** @description One per week, oldest first; ZombieTrendPointDto for zombies, ReversalTrendPointDto for reversal-rate, SizeTrendPointDto for size-in-sprints */
+            points: (components["schemas"]["ZombieTrendPointDto"] | components["schemas"]["ReversalTrendPointDto"] | components["schemas"]["SizeTrendPointDto"])[];
+            /** Format: date-time */
+            to: string;
+        };
+        VerifyReportDto: {
+            /** Format: date-time */
+            checkedAt: string;
+            eventsChecked: number;
+            /** @description The first broken link in global order */
+            firstBreak: components["schemas"]["ChainBreakDto"] | null;
+            /** @description Every chain intact */
+            ok: boolean;
+            streamsChecked: number;
+        };
+        VoteDto: {
+            /** Format: date-time */
+            castAt: string;
+            /** @enum {string} */
+            choice: "kill" | "keep" | "abstain";
+            /** @description Counts in the tally: the member's latest vote, cast by a (then) member */
+            counts: boolean;
+            /**
+             * Format: uuid
+             * @description The proposal.vote-cast event
+             */
+            eventId: string;
+            /** @description False once the same member voted again */
+            latest: boolean;
+            memberId: string;
+            reason: string;
+            /** @description The member had voted before */
+            replacesPrevious: boolean;
+        };
+        WebhookListDto: {
+            /** @description Oldest first */
+            webhooks: components["schemas"]["WebhookRecordDto"][];
+        };
+        WebhookRecordDto: {
+            /** @description Only these backlogs (empty: all) */
+            backlogIds: string[];
+            events: ("proposal.opened" | "proposal.closed" | "item.killed" | "item.escalated" | "item.escalation-resolved")[];
+            /**
+             * Format: uuid
+             * @description Only this forum's proposal events
+             */
+            forumId: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            /** @description Last 4 characters of the signing secret */
+            secretHint: string;
+            /** @enum {string} */
+            status: "active" | "removed";
+            /** @description Where deliveries are POSTed */
+            url: string;
+            /** Format: uuid */
+            webhookId: string;
+        };
+        WebhookViewDto: {
+            /** @description Only these backlogs (empty: all) */
+            backlogIds: string[];
+            events: ("proposal.opened" | "proposal.closed" | "item.killed" | "item.escalated" | "item.escalation-resolved")[];
+            /**
+             * Format: uuid
+             * @description Only this forum's proposal events
+             */
+            forumId: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            /** @description Stream revision */
+            revision: number;
+            /** @description Last 4 characters of the signing secret */
+            secretHint: string;
+            /** @enum {string} */
+            status: "active" | "removed";
+            /** @description Where deliveries are POSTed */
+            url: string;
+            /** Format: uuid */
+            webhookId: string;
+        };
         WithdrawProposalRequestDto: {
             /** @description Why the proposal is withdrawn */
             reason: string;
+        };
+        ZombieDto: {
+            /** @description Whole days since it was added */
+            ageDays: number;
+            /** Format: uuid */
+            backlogId: string;
+            /** @description Whole days since the last progress event (or the add) */
+            daysSinceProgress: number;
+            estimate: number | null;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            kind: "story" | "bug" | "tech" | "initiative" | "hypothesis";
+            /** Format: date-time */
+            lastProgressAt: string;
+            reasons: components["schemas"]["ZombieReasonsDto"];
+            /** @description Higher = more clearly a zombie (docs/metrics-zombies-health.md) */
+            score: number;
+            /** @enum {string} */
+            status: "open" | "in-progress";
+            title: string;
+        };
+        ZombieReasonsDto: {
+            /** @description Escalations raised on it */
+            escalations: number;
+            /** @description In progress for at least staleAfterDays without delivery */
+            inProgressTooLong: boolean;
+            /** @description The kill criteria's review-by date has passed */
+            killCriteriaReviewPassed: boolean;
+            /** @description No objective linked */
+            noObjective: boolean;
+            /** @description Reprioritizations that moved it down */
+            timesDeferred: number;
+        };
+        ZombieReportDto: {
+            /** Format: date-time */
+            at: string;
+            count: number;
+            estimatedPointsOfZombies: number;
+            estimatedPointsOpen: number;
+            /** @description Open or in progress */
+            openItems: number;
+            /** @description count ÷ openItems (0 without open items) */
+            shareOfOpen: number;
+            /** @description estimatedPointsOfZombies ÷ estimatedPointsOpen (0 without points) */
+            shareOfPoints: number;
+            /** @description By score, then age */
+            zombies: components["schemas"]["ZombieDto"][];
+        };
+        ZombieTrendPointDto: {
+            /**
+             * Format: date-time
+             * @description End of the week
+             */
+            at: string;
+            count: number;
         };
     };
     responses: never;
@@ -1368,7 +2462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PortfolioDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1448,12 +2544,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One event per line */
+            /** @description One event per line, in global order */
             200: {
                 headers: {
+                    /** @description Cursor for the next page (`after=`); absent on the last page */
+                    "X-Next-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1511,12 +2612,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { ok, streamsChecked, eventsChecked, firstBreak, checkedAt } */
+            /** @description The verification report */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerifyReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1547,6 +2650,70 @@ export interface operations {
             };
             /** @description Unknown id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ListBacklogsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacklogListDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1672,7 +2839,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BacklogViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1746,7 +2915,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1829,7 +3000,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InfluenceReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1912,7 +3085,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReversalReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1997,7 +3172,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrendReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -2080,7 +3257,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ZombieReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -2825,6 +4004,80 @@ export interface operations {
             };
         };
     };
+    ListEscalationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this backlog's escalations */
+                backlogId?: string;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Only the ones this person (token subject) raised. Stakeholders see only their own: for them it defaults to themselves. */
+                raisedBy?: string;
+                /** @description open: waiting for a resolution */
+                status?: "open" | "upheld" | "overturned";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPageDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ListForumsController_list: {
         parameters: {
             query?: never;
@@ -2839,7 +4092,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ForumListDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -3004,7 +4259,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ForumViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -3078,7 +4335,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ForumReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -3558,7 +4817,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
             };
         };
     };
@@ -3578,7 +4839,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -4154,7 +5417,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemHistoryDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -4937,7 +6202,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalListDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -5002,7 +6269,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -5464,7 +6733,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookListDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -5629,7 +6900,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -5688,7 +6961,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryListDto"];
+                };
             };
             /** @description Invalid query */
             400: {
