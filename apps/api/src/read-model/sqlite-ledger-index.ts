@@ -235,7 +235,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
       rankedKeys: db.prepare(`SELECT rank, item_id AS itemId FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id`),
       item: db.prepare('SELECT * FROM items WHERE item_id = ?'),
       withStatus: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND status = ? ORDER BY last_position DESC LIMIT ? OFFSET ?`),
-      statusCount: db.prepare(`SELECT count(*) AS n FROM items WHERE backlog_id = ? AND status = ?`),
+      statusCount: db.prepare(`SELECT coalesce((SELECT n FROM item_counts WHERE backlog_id = ? AND status = ?), 0) AS n`),
       lastProgress: db.prepare(`SELECT item_id AS itemId, max(occurred_at) AS at FROM entries
         WHERE item_id IN (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?)) GROUP BY item_id`),
       upTo: db.prepare(`SELECT event_json FROM entries WHERE backlog_id = ? AND item_id IS NOT NULL AND occurred_at <= ?
