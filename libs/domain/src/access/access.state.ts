@@ -1,0 +1,61 @@
+import type { PersonRole, SignInMethod } from './access.events';
+
+export type InvitationStatus = 'open' | 'redeemed' | 'revoked';
+
+export interface InvitationView {
+  invitationId: string;
+  userId: string;
+  name: string;
+  role: PersonRole;
+  backlogs: string[];
+  createdAt: string;
+  expiresAt: string;
+  secretHash: string;
+  status: InvitationStatus;
+  redeemedAt: string | null;
+  sessionId: string | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
+
+export type SessionStatus = 'active' | 'signed-out' | 'revoked';
+
+export interface SessionView {
+  sessionId: string;
+  userId: string;
+  name: string;
+  role: PersonRole;
+  backlogs: string[];
+  method: SignInMethod;
+  invitationId: string | null;
+  issuer: string | null;
+  startedAt: string;
+  expiresAt: string;
+  status: SessionStatus;
+  endedAt: string | null;
+}
+
+/**
+ * The access directory. Sessions are dropped once they have expired (when a later session starts), so the
+ * state holds what can still matter: open and past invitations, and sessions that have not expired yet.
+ */
+export interface AccessState {
+  invitations: Readonly<Record<string, InvitationView>>;
+  /** secretHash → invitationId, for every invitation ever created. */
+  bySecretHash: Readonly<Record<string, string>>;
+  sessions: Readonly<Record<string, SessionView>>;
+  /** An admin has signed in at least once (the first-admin link is no longer offered). */
+  adminHasSignedIn: boolean;
+}
+
+export const initialAccessState: AccessState = { invitations: {}, bySecretHash: {}, sessions: {}, adminHasSignedIn: false };
+
+/** Whether the session lets its holder in at `now`. */
+export function sessionIsLive(s: SessionView | undefined, now: string): s is SessionView {
+  return s !== undefined && s.status === 'active' && Date.parse(s.expiresAt) > Date.parse(now);
+}
+
+/** The invitation's status as a person sees it at `now` (an open invitation past its expiry is expired). */
+export function invitationStatusAt(i: InvitationView, now: string): InvitationStatus | 'expired' {
+  return i.status === 'open' && Date.parse(i.expiresAt) <= Date.parse(now) ? 'expired' : i.status;
+}
