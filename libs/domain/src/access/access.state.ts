@@ -51,7 +51,7 @@ export interface AccessState {
 export const initialAccessState: AccessState = { invitations: {}, bySecretHash: {}, sessions: {}, adminHasSignedIn: false };
 
 /** Whether the session lets its holder in at `now`. */
-export function sessionIsLive(s: SessionView | undefined, now: string): s is SessionView {
+export function sessionIsLive(s: SessionView | undefined, now: string): boolean {
   return s !== undefined && s.status === 'active' && Date.parse(s.expiresAt) > Date.parse(now);
 }
 
