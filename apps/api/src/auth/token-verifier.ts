@@ -135,7 +135,7 @@ function backlogsOf(value: unknown, claim: string): string[] {
   if (!Array.isArray(list) || list.some((b) => typeof b !== 'string')) {
     throw new AuthError('AUTH.TOKEN_INVALID', `the token's "${claim}" claim must be a list of backlog ids`);
   }
-  return [...new Set(list as string[])].map((b) => b.toLowerCase());
+  return [...new Set((list as string[]).map((b) => b.toLowerCase()))];
 }
 
 export function principalFromClaims(payload: JWTPayload): Principal {
