@@ -144,3 +144,5 @@ export type {
 export { initialAccessState, sessionIsLive, invitationStatusAt } from './access/access.state';
 export type { AccessState, InvitationView, InvitationStatus, SessionView, SessionStatus } from './access/access.state';
 export { accessDecider, linkRefused, PERSON_ROLES, INVITATION_BOUNDS, FIRST_ADMIN } from './access/access.decider';
+export { getIn, setIn, valuesOf } from './access/shards';
+export type { Shards } from './access/shards';

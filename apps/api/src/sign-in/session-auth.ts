@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@ledger/kernel';
-import { sessionIsLive } from '@ledger/domain';
+import { getIn, sessionIsLive } from '@ledger/domain';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG, CLOCK } from '../infrastructure/tokens';
 import { AuthError, TokenVerifier, bearerToken } from '../auth/token-verifier';
@@ -36,11 +36,11 @@ export class SessionAuth {
     const now = this.clock.now();
     const claims = await this.tokens.verify(token, now);
     await this.directory.loaded;
-    let session = this.directory.state.sessions[claims.sessionId];
+    let session = getIn(this.directory.state.sessions, claims.sessionId);
     // Signed by us but not seen yet: started on another replica a moment ago. Catch up once.
     if (!session) {
       await this.directory.refresh();
-      session = this.directory.state.sessions[claims.sessionId];
+      session = getIn(this.directory.state.sessions, claims.sessionId);
     }
     if (!session || session.userId !== claims.sub) throw new AuthError('AUTH.SESSION_UNKNOWN', 'this session is not known here: sign in again');
     if (session.status === 'revoked') throw new AuthError('AUTH.SESSION_REVOKED', 'an admin revoked this session: sign in again');

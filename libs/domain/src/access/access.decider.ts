@@ -5,6 +5,7 @@ import { requireText } from '../rationale';
 import type { AccessCommand, CreateInvitation, RevokeInvitation, RevokeSession, SignOut } from './access.commands';
 import type { AccessEvent, PersonRole, SessionStarted, SignInMethod } from './access.events';
 import { initialAccessState, invitationStatusAt, sessionIsLive, type AccessState, type SessionView } from './access.state';
+import { filterShards, getIn, setIn } from './shards';
 
 type Out = Decided<AccessEvent>[];
 
@@ -69,7 +70,7 @@ function started(
 
 function createInvitation(c: CreateInvitation, s: AccessState): Out {
   requireRole(c.actor, ['admin'], 'invite people');
-  if (s.invitations[c.invitationId]) {
+  if (getIn(s.invitations, c.invitationId)) {
     throw new DomainError('INVITATION.ALREADY_EXISTS', `invitation ${c.invitationId} already exists`, { invitationId: c.invitationId });
   }
   const name = typeof c.name === 'string' ? c.name.trim() : '';
@@ -97,7 +98,7 @@ function createInvitation(c: CreateInvitation, s: AccessState): Out {
   if (!(lifetime > 0) || lifetime > INVITATION_BOUNDS.maxLifetimeMs) {
     throw invalid('INVITATION.EXPIRY_INVALID', 'the link must expire in the future, within 30 days', 'expiresInHours');
   }
-  if (!SHA256_HEX_RE.test(c.secretHash) || s.bySecretHash[c.secretHash]) {
+  if (!SHA256_HEX_RE.test(c.secretHash) || getIn(s.bySecretHash, c.secretHash) !== undefined) {
     throw new DomainError('INVITATION.SECRET_INVALID', 'the invitation secret must be a fresh SHA-256 hash', {});
   }
   return [{
@@ -118,7 +119,7 @@ function createInvitation(c: CreateInvitation, s: AccessState): Out {
 
 function revokeInvitation(c: RevokeInvitation, s: AccessState): Out {
   requireRole(c.actor, ['admin'], 'revoke invitations');
-  const inv = s.invitations[c.invitationId];
+  const inv = getIn(s.invitations, c.invitationId);
   if (!inv) throw new DomainError('INVITATION.NOT_FOUND', `invitation ${c.invitationId} does not exist`, { invitationId: c.invitationId }, 'not-found');
   const status = invitationStatusAt(inv, c.now);
   if (status !== 'open') {
@@ -132,7 +133,7 @@ function revokeInvitation(c: RevokeInvitation, s: AccessState): Out {
 }
 
 function endable(c: SignOut | RevokeSession, s: AccessState): SessionView {
-  const session = s.sessions[c.sessionId];
+  const session = getIn(s.sessions, c.sessionId);
   if (!session) {
     throw new DomainError('SESSION.NOT_FOUND', `no session ${c.sessionId} that has not expired`, { sessionId: c.sessionId }, 'not-found');
   }
@@ -149,8 +150,8 @@ export const accessDecider: Decider<AccessCommand, AccessState, AccessEvent> = {
       case 'RevokeInvitation':
         return revokeInvitation(command, state);
       case 'RedeemInvitation': {
-        const id = state.bySecretHash[command.secretHash];
-        const inv = id === undefined ? undefined : state.invitations[id];
+        const id = getIn(state.bySecretHash, command.secretHash);
+        const inv = id === undefined ? undefined : getIn(state.invitations, id);
         if (!inv) throw linkRefused(false);
         const status = invitationStatusAt(inv, command.now);
         if (status !== 'open') throw linkRefused(status === 'expired');
@@ -198,58 +199,64 @@ export const accessDecider: Decider<AccessCommand, AccessState, AccessEvent> = {
         const d = event.data;
         return {
           ...state,
-          invitations: {
-            ...state.invitations,
-            [d.invitationId]: {
-              ...d,
-              backlogs: [...d.backlogs],
-              status: 'open',
-              redeemedAt: null,
-              sessionId: null,
-              revokedAt: null,
-              revokeReason: null,
-            },
-          },
-          bySecretHash: { ...state.bySecretHash, [d.secretHash]: d.invitationId },
+          invitations: setIn(state.invitations, d.invitationId, {
+            ...d,
+            backlogs: [...d.backlogs],
+            status: 'open',
+            redeemedAt: null,
+            sessionId: null,
+            revokedAt: null,
+            revokeReason: null,
+          }),
+          bySecretHash: setIn(state.bySecretHash, d.secretHash, d.invitationId),
         };
       }
       case 'invitation.revoked': {
-        const inv = state.invitations[event.data.invitationId];
+        const inv = getIn(state.invitations, event.data.invitationId);
         if (!inv) return state;
         return {
           ...state,
-          invitations: { ...state.invitations, [inv.invitationId]: { ...inv, status: 'revoked', revokedAt: event.data.revokedAt, revokeReason: event.data.reason } },
+          invitations: setIn(state.invitations, inv.invitationId, { ...inv, status: 'revoked', revokedAt: event.data.revokedAt, revokeReason: event.data.reason }),
         };
       }
       case 'invitation.redeemed': {
-        const inv = state.invitations[event.data.invitationId];
+        const inv = getIn(state.invitations, event.data.invitationId);
         if (!inv) return state;
         return {
           ...state,
-          invitations: {
-            ...state.invitations,
-            [inv.invitationId]: { ...inv, status: 'redeemed', redeemedAt: event.data.redeemedAt, sessionId: event.data.sessionId },
-          },
+          invitations: setIn(state.invitations, inv.invitationId, { ...inv, status: 'redeemed', redeemedAt: event.data.redeemedAt, sessionId: event.data.sessionId }),
         };
       }
       case 'session.started': {
         const d = event.data;
-        // Sessions that expired before this one started can no longer matter: drop them (keeps the directory small).
-        const sessions: Record<string, SessionView> = {};
-        const at = Date.parse(d.startedAt);
-        for (const [id, s] of Object.entries(state.sessions)) if (Date.parse(s.expiresAt) > at) sessions[id] = s;
-        sessions[d.sessionId] = { ...d, backlogs: [...d.backlogs], status: 'active', endedAt: null };
-        return { ...state, sessions, adminHasSignedIn: state.adminHasSignedIn || d.role === 'admin' };
+        let sessions = state.sessions;
+        let count = state.sessionCount;
+        let afterSweep = state.sessionCountAfterSweep;
+        // Sessions that expired before this one started can no longer matter: sweep them out once the map has doubled.
+        if (count >= 2 * afterSweep + 16) {
+          const at = Date.parse(d.startedAt);
+          sessions = filterShards(sessions, (s) => Date.parse(s.expiresAt) > at);
+          count = afterSweep = Object.values(sessions).reduce((n, shard) => n + Object.keys(shard).length, 0);
+        }
+        const known = getIn(sessions, d.sessionId) !== undefined;
+        sessions = setIn(sessions, d.sessionId, { ...d, backlogs: [...d.backlogs], status: 'active', endedAt: null });
+        return {
+          ...state,
+          sessions,
+          sessionCount: known ? count : count + 1,
+          sessionCountAfterSweep: afterSweep,
+          adminHasSignedIn: state.adminHasSignedIn || d.role === 'admin',
+        };
       }
       case 'session.signed-out':
       case 'session.revoked': {
-        const s = state.sessions[event.data.sessionId];
+        const s = getIn(state.sessions, event.data.sessionId);
         if (!s) return state;
         const ended: SessionView =
           event.type === 'session.revoked'
             ? { ...s, status: 'revoked', endedAt: event.data.revokedAt }
             : { ...s, status: 'signed-out', endedAt: event.data.signedOutAt };
-        return { ...state, sessions: { ...state.sessions, [s.sessionId]: ended } };
+        return { ...state, sessions: setIn(state.sessions, s.sessionId, ended) };
       }
       default:
         return state;

@@ -4,6 +4,7 @@ import { WHY, actors } from '../testing/fixtures';
 import type { AccessCommand } from './access.commands';
 import { accessDecider } from './access.decider';
 import type { AccessEvent } from './access.events';
+import { getIn, valuesOf } from './shards';
 
 const { given } = deciderSpec(accessDecider);
 const admin = actors.admin;
@@ -190,7 +191,7 @@ describe('access decider', () => {
     it('the holder signs out of their own session; a second sign-out changes nothing', () => {
       const out = given(live).when(cmd.signOut());
       expect(out.events()).toEqual([{ type: 'session.signed-out', schemaVersion: 1, data: { sessionId: 's-1', userId: 'lena', signedOutAt: later(2 * HOUR) } }]);
-      expect(out.stateAfter().sessions['s-1']).toMatchObject({ status: 'signed-out', endedAt: later(2 * HOUR) });
+      expect(getIn(out.stateAfter().sessions, 's-1')).toMatchObject({ status: 'signed-out', endedAt: later(2 * HOUR) });
       const signedOut: Evolvable<AccessEvent> = { ...out.events()[0], id: 'e-out' } as Evolvable<AccessEvent>;
       given([...live, signedOut]).when(cmd.signOut()).then([]);
     });
@@ -204,7 +205,7 @@ describe('access decider', () => {
       expect(out.events()).toEqual([
         { type: 'session.revoked', schemaVersion: 1, data: { sessionId: 's-1', userId: 'lena', reason: 'Laptop reported stolen today', revokedAt: later(2 * HOUR) } },
       ]);
-      expect(out.stateAfter().sessions['s-1'].status).toBe('revoked');
+      expect(getIn(out.stateAfter().sessions, 's-1')?.status).toBe('revoked');
     });
 
     it('refuses to revoke for a non-admin, an unknown session, an ended or expired one, or without a reason', () => {
@@ -214,11 +215,17 @@ describe('access decider', () => {
       given(live).when(cmd.revokeSession({ reason: '' })).thenError('DECISION.RATIONALE_REQUIRED', 'validation');
     });
 
-    it('sessions that expired before a later one started are dropped from the directory', () => {
-      const out = given(live).when(cmd.oidc({ now: later(10 * HOUR) }));
-      expect(Object.keys(out.stateAfter().sessions)).toEqual(['s-oidc']);
-      const still = given(live).when(cmd.oidc({ now: later(5 * HOUR) }));
-      expect(Object.keys(still.stateAfter().sessions).sort()).toEqual(['s-1', 's-oidc']);
+    it('sessions that expired are swept out when a later one starts and the map has doubled since the last sweep', () => {
+      const ids = (events: Evolvable<AccessEvent>[]) => valuesOf(given(events).state.sessions).map((x) => x.sessionId).sort();
+      // 16 sessions of 8 hours started an hour apart, then more: the 17th start sweeps the ones expired by then.
+      const starts = Array.from({ length: 17 }, (_, i) => sessionStarted({ sessionId: `s-${String(i).padStart(2, '0')}`, startedAt: later(i * HOUR), expiresAt: later((i + 8) * HOUR) }));
+      expect(ids(starts.slice(0, 16))).toHaveLength(16);
+      const swept = given(starts).state;
+      expect(valuesOf(swept.sessions).map((x) => x.sessionId).sort()).toEqual(['s-09', 's-10', 's-11', 's-12', 's-13', 's-14', 's-15', 's-16']);
+      expect([swept.sessionCount, swept.sessionCountAfterSweep]).toEqual([8, 7]);
+      // A live session is never swept; an ended one is kept (refused as ended) until it would have expired.
+      expect(getIn(given([...live, ...starts.slice(1)]).state.sessions, 's-1')).toBeUndefined();
+      expect(getIn(given([...live, ...starts.slice(1, 5)]).state.sessions, 's-1')?.status).toBe('active');
     });
   });
 });

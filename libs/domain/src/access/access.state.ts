@@ -1,4 +1,5 @@
 import type { PersonRole, SignInMethod } from './access.events';
+import { emptyShards, type Shards } from './shards';
 
 export type InvitationStatus = 'open' | 'redeemed' | 'revoked';
 
@@ -36,19 +37,30 @@ export interface SessionView {
 }
 
 /**
- * The access directory. Sessions are dropped once they have expired (when a later session starts), so the
- * state holds what can still matter: open and past invitations, and sessions that have not expired yet.
+ * The access directory. Sessions that expired are dropped now and then (when a session starts and the map has doubled
+ * since the last sweep), so the state holds what can still matter: every invitation, and the sessions that have not
+ * expired. Maps are sharded copy-on-write (shards.ts): evolve stays pure and folding stays linear.
  */
 export interface AccessState {
-  invitations: Readonly<Record<string, InvitationView>>;
+  invitations: Shards<InvitationView>;
   /** secretHash → invitationId, for every invitation ever created. */
-  bySecretHash: Readonly<Record<string, string>>;
-  sessions: Readonly<Record<string, SessionView>>;
+  bySecretHash: Shards<string>;
+  sessions: Shards<SessionView>;
+  /** Entries in `sessions`, and how many were left by the last sweep of expired ones. */
+  sessionCount: number;
+  sessionCountAfterSweep: number;
   /** An admin has signed in at least once (the first-admin link is no longer offered). */
   adminHasSignedIn: boolean;
 }
 
-export const initialAccessState: AccessState = { invitations: {}, bySecretHash: {}, sessions: {}, adminHasSignedIn: false };
+export const initialAccessState: AccessState = {
+  invitations: emptyShards,
+  bySecretHash: emptyShards,
+  sessions: emptyShards,
+  sessionCount: 0,
+  sessionCountAfterSweep: 0,
+  adminHasSignedIn: false,
+};
 
 /** Whether the session lets its holder in at `now`. */
 export function sessionIsLive(s: SessionView | undefined, now: string): boolean {

@@ -2,6 +2,7 @@ import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LedgerError, type Clock, type IdGenerator } from '@ledger/kernel';
+import { getIn } from '@ledger/domain';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import { actorOf, type Principal } from '../../auth/principal';
 import type { AppConfig } from '../../config/config';
@@ -94,7 +95,7 @@ export class CreateInvitationController {
       }),
       accessMetaOf(req, principal),
     );
-    const created = this.directory.state.invitations[invitationId];
+    const created = getIn(this.directory.state.invitations, invitationId)!;
     reply.header('Cache-Control', 'no-store').header('Location', `/invitations/${invitationId}`);
     return {
       invitationId,

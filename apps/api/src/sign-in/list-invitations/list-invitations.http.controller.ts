@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { invitationStatusAt } from '@ledger/domain';
+import { invitationStatusAt, valuesOf } from '@ledger/domain';
 import type { Clock } from '@ledger/kernel';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
@@ -26,7 +26,7 @@ export class ListInvitationsController {
     assertAdmin(principal);
     await this.directory.refresh();
     const now = this.clock.now().toISOString();
-    const invitations = Object.values(this.directory.state.invitations)
+    const invitations = valuesOf(this.directory.state.invitations)
       .map(({ secretHash: _hidden, ...i }) => ({ ...i, backlogs: [...i.backlogs], status: invitationStatusAt({ ...i, secretHash: '' }, now) }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.invitationId.localeCompare(b.invitationId));
     return { invitations };

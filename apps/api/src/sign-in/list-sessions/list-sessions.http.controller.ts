@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { sessionIsLive } from '@ledger/domain';
+import { sessionIsLive, valuesOf } from '@ledger/domain';
 import type { Clock } from '@ledger/kernel';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
@@ -26,7 +26,7 @@ export class ListSessionsController {
     assertAdmin(principal);
     await this.directory.refresh();
     const now = this.clock.now().toISOString();
-    const sessions = Object.values(this.directory.state.sessions)
+    const sessions = valuesOf(this.directory.state.sessions)
       .filter((s) => sessionIsLive(s, now))
       .map((s) => ({
         sessionId: s.sessionId,

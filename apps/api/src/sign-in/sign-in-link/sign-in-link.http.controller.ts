@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { linkRefused } from '@ledger/domain';
+import { getIn, linkRefused } from '@ledger/domain';
 import type { Clock, IdGenerator } from '@ledger/kernel';
 import { Public } from '../../auth/auth.guard';
 import type { AppConfig } from '../../config/config';
@@ -57,7 +57,7 @@ export class SignInLinkController {
     if (token.startsWith(INVITATION_PREFIX)) {
       const secretHash = sha256Hex(token);
       // Created on another replica a moment ago? Catch up once before calling the link invalid.
-      if (this.directory.state.bySecretHash[secretHash] === undefined) await this.directory.refresh();
+      if (getIn(this.directory.state.bySecretHash, secretHash) === undefined) await this.directory.refresh();
       return this.directory.decide(() => ({ kind: 'RedeemInvitation', secretHash, sessionId, now, sessionTtlMs }), accessMetaOf(req));
     }
     throw linkRefused(false);
