@@ -50,7 +50,7 @@ describe('sign-in over HTTP: first-admin link, invitations, sessions (ADR 0023)'
   it('GET /auth/config: embedded links, the first-admin link waiting', async () => {
     const res = await ledger.request('GET', '/auth/config');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ mode: 'embedded', firstAdminPending: true, sessionTtlMinutes: 480, oidc: null });
+    expect(res.body).toEqual({ mode: 'embedded', firstAdminPending: true, sessionTtlMinutes: 7 * 24 * 60, oidc: null });
   });
 
   it('the first-admin link signs in once as admin, into an HttpOnly SameSite=Strict cookie; a second use is refused and writes nothing', async () => {
@@ -59,11 +59,11 @@ describe('sign-in over HTTP: first-admin link, invitations, sessions (ADR 0023)'
     expect(ledger.app.get(FirstAdminLink).takeLink(ledger.url)).toBeNull();
     const res = await signIn(tokenOf(link));
     expect(res.status).toBe(200);
-    expect(res.headers.get('set-cookie')).toMatch(/^ledger_session=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=28800$/);
+    expect(res.headers.get('set-cookie')).toMatch(/^ledger_session=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=604800$/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.body).toEqual({
       sub: 'admin', name: 'First admin', role: 'admin', backlogs: [], signedInWith: 'bootstrap-link',
-      sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/), expiresAt: new Date(ledger.clock.now().getTime() + 8 * HOUR).toISOString(),
+      sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/), expiresAt: new Date(ledger.clock.now().getTime() + 7 * 24 * HOUR).toISOString(),
     });
     adminCookie = sessionCookieOf(res);
     const me = await ledger.request('GET', '/me', as(adminCookie));
@@ -221,8 +221,10 @@ describe('sign-in over HTTP: first-admin link, invitations, sessions (ADR 0023)'
     expect(revoked).toMatchObject({ schemaVersion: 1, data: { reason: 'Laptop reported stolen this morning' } });
   });
 
-  it('a session expires after its TTL', async () => {
-    ledger.clock.advance(8 * HOUR);
+  it('a session expires after its TTL (7 days by default with sign-in links)', async () => {
+    ledger.clock.advance(7 * 24 * HOUR - 2 * HOUR - 1000);
+    expect((await ledger.request('GET', '/me', as(adminCookie))).status).toBe(200);
+    ledger.clock.advance(1000);
     expectProblem(await ledger.request('GET', '/me', as(adminCookie)), 401, 'AUTH.SESSION_EXPIRED');
   });
 

@@ -12,10 +12,10 @@ describe('config: sign-in (LEDGER_OIDC_*, LEDGER_SESSION_*)', () => {
   const load = (vars: Record<string, string>) => loadConfig({ LEDGER_DATA_DIR: dataDir, ...vars });
   const SECRET = 's'.repeat(40);
 
-  it('embedded by default: 8-hour sessions signed with the API-token secret', () => {
+  it('embedded by default: 7-day sessions signed with the API-token secret', () => {
     const c = load({ LEDGER_JWT_SECRET: SECRET });
     expect(c.oidc).toBeNull();
-    expect(c.sessions.ttlMs).toBe(8 * 3600_000);
+    expect(c.sessions.ttlMs).toBe(7 * 24 * 3600_000);
     expect(Buffer.from(c.sessions.secret).toString()).toBe(SECRET);
     expect(Buffer.from(load({ LEDGER_JWT_SECRET: SECRET, LEDGER_SESSION_SECRET: 'k'.repeat(32) }).sessions.secret).toString()).toBe('k'.repeat(32));
     expect(load({ LEDGER_SESSION_TTL_MINUTES: '30' }).sessions.ttlMs).toBe(30 * 60_000);
@@ -32,6 +32,7 @@ describe('config: sign-in (LEDGER_OIDC_*, LEDGER_SESSION_*)', () => {
       claims: { roleClaim: 'roles', roleMap: null, backlogsClaim: 'backlogs' },
     });
     expect(c.sessions.secret.length).toBeGreaterThanOrEqual(32);
+    expect(c.sessions.ttlMs).toBe(8 * 3600_000);
   });
 
   it('reads the audience, scopes and the claim mapping in order', () => {

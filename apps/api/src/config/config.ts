@@ -27,7 +27,7 @@ export interface OidcConfig {
 }
 
 export interface SessionsConfig {
-  /** How long a web session lasts (LEDGER_SESSION_TTL_MINUTES). */
+  /** How long a web session lasts (LEDGER_SESSION_TTL_MINUTES; default 7 days with sign-in links, 8 hours with OIDC). */
   ttlMs: number;
   /** HS256 key of the session cookie's token: LEDGER_SESSION_SECRET, else the API-token secret (generated in the data dir). */
   secret: Uint8Array;
@@ -116,7 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('with an identity provider and EventStoreDB (several replicas), set the same LEDGER_SESSION_SECRET (≥ 32 characters) on every replica');
   }
   const sessions: SessionsConfig = {
-    ttlMs: intVar(env, 'LEDGER_SESSION_TTL_MINUTES', 480, 5, 43_200) * 60_000,
+    // With sign-in links a person needs a new invitation once the session ends; with a provider, signing in again is a click.
+    ttlMs: intVar(env, 'LEDGER_SESSION_TTL_MINUTES', oidc ? 480 : 7 * 24 * 60, 5, 43_200) * 60_000,
     secret: sessionSecret ? new TextEncoder().encode(sessionSecret) : jwt.mode === 'hs256' ? jwt.secret : loadOrCreateSecret(dataDir),
   };
   const level = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];

@@ -230,20 +230,17 @@ export const accessDecider: Decider<AccessCommand, AccessState, AccessEvent> = {
       case 'session.started': {
         const d = event.data;
         let sessions = state.sessions;
-        let count = state.sessionCount;
         let afterSweep = state.sessionCountAfterSweep;
         // Sessions that expired before this one started can no longer matter: sweep them out once the map has doubled.
-        if (count >= 2 * afterSweep + 16) {
+        if (sessions.size >= 2 * afterSweep + 16) {
           const at = Date.parse(d.startedAt);
-          sessions = filterShards(sessions, (s) => Date.parse(s.expiresAt) > at);
-          count = afterSweep = Object.values(sessions).reduce((n, shard) => n + Object.keys(shard).length, 0);
+          sessions = filterShards(sessions, (s) => Date.parse(s.expiresAt) > at, (s) => s.sessionId);
+          afterSweep = sessions.size;
         }
-        const known = getIn(sessions, d.sessionId) !== undefined;
         sessions = setIn(sessions, d.sessionId, { ...d, backlogs: [...d.backlogs], status: 'active', endedAt: null });
         return {
           ...state,
           sessions,
-          sessionCount: known ? count : count + 1,
           sessionCountAfterSweep: afterSweep,
           adminHasSignedIn: state.adminHasSignedIn || d.role === 'admin',
         };

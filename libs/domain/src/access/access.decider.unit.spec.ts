@@ -222,7 +222,7 @@ describe('access decider', () => {
       expect(ids(starts.slice(0, 16))).toHaveLength(16);
       const swept = given(starts).state;
       expect(valuesOf(swept.sessions).map((x) => x.sessionId).sort()).toEqual(['s-09', 's-10', 's-11', 's-12', 's-13', 's-14', 's-15', 's-16']);
-      expect([swept.sessionCount, swept.sessionCountAfterSweep]).toEqual([8, 7]);
+      expect([swept.sessions.size, swept.sessionCountAfterSweep]).toEqual([8, 7]);
       // A live session is never swept; an ended one is kept (refused as ended) until it would have expired.
       expect(getIn(given([...live, ...starts.slice(1)]).state.sessions, 's-1')).toBeUndefined();
       expect(getIn(given([...live, ...starts.slice(1, 5)]).state.sessions, 's-1')?.status).toBe('active');

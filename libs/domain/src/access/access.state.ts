@@ -46,8 +46,7 @@ export interface AccessState {
   /** secretHash → invitationId, for every invitation ever created. */
   bySecretHash: Shards<string>;
   sessions: Shards<SessionView>;
-  /** Entries in `sessions`, and how many were left by the last sweep of expired ones. */
-  sessionCount: number;
+  /** How many sessions the last sweep of expired ones left. */
   sessionCountAfterSweep: number;
   /** An admin has signed in at least once (the first-admin link is no longer offered). */
   adminHasSignedIn: boolean;
@@ -57,7 +56,6 @@ export const initialAccessState: AccessState = {
   invitations: emptyShards,
   bySecretHash: emptyShards,
   sessions: emptyShards,
-  sessionCount: 0,
   sessionCountAfterSweep: 0,
   adminHasSignedIn: false,
 };
