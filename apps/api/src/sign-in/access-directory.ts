@@ -130,7 +130,7 @@ export class AccessDirectory implements OnApplicationBootstrap, OnApplicationShu
     const next = this.revision === null ? 0 : this.revision + 1;
     if (e.revision < next) return;
     if (e.revision > next) {
-      void this.refresh();
+      this.refresh().catch((err) => this.logger.error('access directory could not catch up with the store', { err: String(err) }));
       return;
     }
     this.current = accessDecider.evolve(this.current, { id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data } as AccessEvent & { id: string });
