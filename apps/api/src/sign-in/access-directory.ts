@@ -10,7 +10,7 @@ import { JsonLogger } from '../shared/json-logger';
 export const ACCESS_STREAM = 'access-directory';
 
 export interface AccessMeta {
-  /** Who decided; for a sign-in, the person who signed in (derived from the session.started event when absent). */
+  /** Who decided; default: the command's actor, or for a sign-in the person who signed in (from session.started). */
   actor?: Actor;
   requestId: string;
   correlationId: string;
@@ -95,7 +95,8 @@ export class AccessDirectory implements OnApplicationBootstrap, OnApplicationShu
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const state = this.current;
       const expected = this.revision;
-      const decided = accessDecider.decide(command(state), state);
+      const cmd = command(state);
+      const decided = accessDecider.decide(cmd, state);
       if (decided.length === 0) return { events: [], position: 0 };
       const envelopes: EventToAppend[] = [];
       for (const d of decided) {
@@ -105,7 +106,7 @@ export class AccessDirectory implements OnApplicationBootstrap, OnApplicationShu
           schemaVersion: d.schemaVersion,
           data: d.data as unknown as Record<string, unknown>,
           metadata: {
-            actor: meta.actor ?? actorOfSignIn(decided),
+            actor: meta.actor ?? ('actor' in cmd ? cmd.actor : actorOfSignIn(decided)),
             correlationId: meta.correlationId,
             causationId: envelopes.length > 0 ? envelopes[envelopes.length - 1].id : null,
             requestId: meta.requestId,
