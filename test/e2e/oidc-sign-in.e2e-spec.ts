@@ -1,6 +1,7 @@
 import { startLedger, type Ledger, type Reply } from '../support/ledger';
 import { expectProblem } from '../support/fixtures';
 import { signInWithProvider, startOidcProvider, type TestOidcProvider } from '../support/oidc';
+import { deadPort } from '../../apps/api/src/webhooks/testing/receiver';
 
 const CLIENT_ID = 'ledger-web';
 const API = 'urn:backlog-ledger';
@@ -63,6 +64,7 @@ describe('sign-in with a real OpenID provider (oidc-provider on loopback): Autho
 
   it('the code flow\'s access token becomes the session cookie; /me shows the mapped role; the session acts with it', async () => {
     const tokens = await tokenFor('lena');
+    expect(tokens.prompts).toEqual(['login', 'consent']);
     expect(tokens.token_type).toBe('Bearer');
     const res = await exchange(tokens.access_token);
     expect(res.status).toBe(200);
@@ -115,5 +117,22 @@ describe('sign-in with a real OpenID provider (oidc-provider on loopback): Autho
       ['ada', 'oidc', idp.issuer],
       ['ada', 'oidc', idp.issuer],
     ]);
+  });
+});
+
+describe('sign-in when the OpenID provider cannot be reached', () => {
+  it('answers 503 AUTH.PROVIDER_UNAVAILABLE (retry later), not 401, and does not count it as a failed attempt', async () => {
+    const port = await deadPort();
+    const ledger = await startLedger({ env: { LEDGER_OIDC_ISSUER: `http://127.0.0.1:${port}`, LEDGER_OIDC_CLIENT_ID: CLIENT_ID } });
+    try {
+      // Any well-formed JWT: the keys are needed before anything else can be checked.
+      const jwt = `${Buffer.from('{"alg":"RS256","kid":"k"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2ln`;
+      for (let i = 0; i < 11; i++) {
+        const res = await ledger.request('POST', '/auth/oidc/session', { body: { accessToken: jwt } });
+        expectProblem(res, 503, 'AUTH.PROVIDER_UNAVAILABLE');
+      }
+    } finally {
+      await ledger.close();
+    }
   });
 });

@@ -66,6 +66,8 @@ export interface Tokens {
   access_token: string;
   id_token: string;
   token_type: string;
+  /** The provider's forms this flow submitted (their `prompt` field), in order. */
+  prompts: string[];
 }
 
 /**
@@ -96,6 +98,7 @@ export async function signInWithProvider(
   }).toString();
 
   const jar = new Jar();
+  const prompts: string[] = [];
   let url = auth.toString();
   let init: RequestInit = { method: 'GET' };
   for (let hop = 0; hop < 20; hop++) {
@@ -116,7 +119,7 @@ export async function signInWithProvider(
       });
       const body = (await res.json()) as Tokens & { error?: string; error_description?: string };
       if (!res.ok) throw new Error(`token endpoint: ${res.status} ${body.error} ${body.error_description}`);
-      return body;
+      return { ...body, prompts };
     }
     const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: jar.header() } });
     jar.store(res);
@@ -136,6 +139,7 @@ export async function signInWithProvider(
       const value = /value="([^"]*)"/.exec(input[0])?.[1];
       fields.set(name, value ?? (name === 'login' ? o.login : name === 'password' ? 'any-password' : ''));
     }
+    prompts.push(fields.get('prompt') ?? '?');
     url = new URL(form[1].replace(/&amp;/g, '&'), url).toString();
     init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() };
   }
