@@ -175,9 +175,18 @@ describe('sign-in over HTTP: first-admin link, invitations, sessions (ADR 0023)'
     const evil = await ledger.request('POST', '/invitations', { body: { name: 'Mallory', role: 'admin' }, headers: { cookie: adminCookie, origin: 'https://evil.example' } });
     expectProblem(evil, 403, 'AUTH.CROSS_ORIGIN');
     expectProblem(await ledger.request('POST', '/auth/sign-in', { body: { token: 'inv_x' }, headers: { 'sec-fetch-site': 'cross-site' } }), 403, 'AUTH.CROSS_ORIGIN');
+    expectProblem(await ledger.request('POST', '/auth/sign-out', { headers: { cookie: adminCookie, 'sec-fetch-site': 'same-site' } }), 403, 'AUTH.CROSS_ORIGIN');
+    expectProblem(await ledger.request('POST', '/auth/sign-in', { body: { token: 'inv_x' }, headers: { origin: 'null' } }), 403, 'AUTH.CROSS_ORIGIN');
     expect(await head()).toBe(before);
     const same = await ledger.request('POST', '/invitations', { body: { name: 'Fiona Forum', role: 'forum-member' }, headers: { cookie: adminCookie, origin: ledger.url, 'sec-fetch-site': 'same-origin' } });
     expect(same.status).toBe(201);
+    // An older browser (Origin only) behind a TLS-terminating proxy that forwards the public host.
+    const proxied = await ledger.request('POST', '/invitations', {
+      body: { name: 'Paul Proxy', role: 'auditor' },
+      headers: { cookie: adminCookie, origin: 'https://ledger.example.com', 'x-forwarded-host': 'ledger.example.com', 'x-forwarded-proto': 'https' },
+    });
+    expect(proxied.status).toBe(201);
+    expect(proxied.body.link).toBe(`https://ledger.example.com/app/sign-in#token=${proxied.body.token}`);
   });
 
   it('an admin revokes a session: its next request is refused at once; the list shows live sessions only', async () => {

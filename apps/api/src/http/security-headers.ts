@@ -45,8 +45,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * CSRF, second line (the first: SameSite=Strict, and JSON-only bodies that a cross-site form cannot send): a
- * state-changing request that rides on the session cookie, or signs in, must not come from another origin. Browsers
- * send Origin on such requests, and Sec-Fetch-Site; API clients send neither and are not affected.
+ * state-changing request that rides on the session cookie, or signs in, must come from our own pages. Browsers say
+ * where a request comes from in Sec-Fetch-Site (then it must be same-origin, or none for one the person typed);
+ * older ones only in Origin (then its host must be the Host, or the X-Forwarded-Host a proxy set; the scheme is not
+ * compared, so a TLS-terminating proxy needs no configuration). API clients send neither and are not affected.
  */
 export function assertSameOrigin(req: FastifyRequest): void {
   if (SAFE_METHODS.has(req.method)) return;
@@ -54,11 +56,21 @@ export function assertSameOrigin(req: FastifyRequest): void {
   const ridesOnCookie = req.headers.authorization === undefined && (req.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
   if (!ridesOnCookie && !path.startsWith('/auth/')) return;
   const site = req.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site') throw crossOrigin();
+  if (typeof site === 'string') {
+    if (site === 'same-origin' || site === 'none') return;
+    throw crossOrigin();
+  }
   const origin = req.headers.origin;
   if (origin === undefined) return;
-  const host = req.headers.host;
-  if (origin === 'null' || !host || origin !== `${isHttps(req) ? 'https' : 'http'}://${host}`) throw crossOrigin();
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw crossOrigin();
+  }
+  const forwarded = req.headers['x-forwarded-host'];
+  const ours = [req.headers.host, typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : undefined];
+  if (origin === 'null' || host === '' || !ours.includes(host)) throw crossOrigin();
 }
 
 function crossOrigin(): ProblemException {

@@ -22,9 +22,10 @@ export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply): vo
   reply.header('Cache-Control', 'no-store');
 }
 
-/** Where a link sent to a person points: the origin the admin's request came to. */
+/** Where a link sent to a person points: the origin the admin's request came to (through a proxy: the public one). */
 export function originOf(req: FastifyRequest, fallback: string): string {
-  const host = req.headers.host;
+  const forwarded = req.headers['x-forwarded-host'];
+  const host = typeof forwarded === 'string' && forwarded !== '' ? forwarded.split(',')[0].trim() : req.headers.host;
   if (typeof host !== 'string' || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return fallback;
   return `${isHttps(req) ? 'https' : 'http'}://${host}`;
 }
