@@ -96,7 +96,7 @@ export class CreateInvitationController {
       accessMetaOf(req, principal),
     );
     const created = getIn(this.directory.state.invitations, invitationId)!;
-    reply.header('Cache-Control', 'no-store').header('Location', `/invitations/${invitationId}`);
+    reply.header('Cache-Control', 'no-store');
     return {
       invitationId,
       userId,
