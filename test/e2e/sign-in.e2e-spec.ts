@@ -219,13 +219,28 @@ describe('sign-in over HTTP: first-admin link, invitations, sessions (ADR 0023)'
     expect(await head()).toBe(before);
   });
 
+  it('signing in again in the same browser ends the session its cookie still held', async () => {
+    const first = await invite({ name: 'Aud Itor', role: 'auditor' });
+    const second = await invite({ name: 'Aud Itor', role: 'auditor' });
+    const old = sessionCookieOf(await signIn(first.body.token));
+    const again = await ledger.request('POST', '/auth/sign-in', { body: { token: second.body.token }, headers: { cookie: old } });
+    expect(again.status).toBe(200);
+    expectProblem(await ledger.request('GET', '/me', as(old)), 401, 'AUTH.SESSION_SIGNED_OUT');
+    expect((await ledger.request('GET', '/me', as(sessionCookieOf(again)))).body).toMatchObject({ sub: 'aud-itor', sessionId: again.body.sessionId });
+    const list = await ledger.request('GET', '/invitations', as(adminCookie));
+    expect(list.body.invitations.find((i: { invitationId: string }) => i.invitationId === second.body.invitationId)).toMatchObject({
+      status: 'redeemed', invitedBy: 'admin', sessionId: again.body.sessionId,
+    });
+  });
+
   it('auditors see every invitation, sign-in, sign-out and revocation in /audit/events, with who did it', async () => {
     const types = async (t: string) => (await auditTypes(t)).map((e) => [e.metadata.actor.id, e.data.userId ?? e.data.name]);
-    expect(await types('session.started')).toEqual([['admin', 'admin'], ['lena-novak', 'lena-novak'], ['aud-itor', 'aud-itor']]);
-    expect(await types('invitation.redeemed')).toEqual([['lena-novak', 'lena-novak'], ['aud-itor', 'aud-itor']]);
+    const auditor = ['aud-itor', 'aud-itor'];
+    expect(await types('session.started')).toEqual([['admin', 'admin'], ['lena-novak', 'lena-novak'], auditor, auditor, auditor]);
+    expect(await types('invitation.redeemed')).toEqual([['lena-novak', 'lena-novak'], auditor, auditor, auditor]);
     expect(await types('invitation.revoked')).toEqual([['admin', undefined]]);
     expect(await types('session.revoked')).toEqual([['admin', 'lena-novak']]);
-    expect(await types('session.signed-out')).toEqual([['aud-itor', 'aud-itor']]);
+    expect(await types('session.signed-out')).toEqual([auditor, auditor]);
     const [revoked] = await auditTypes('session.revoked');
     expect(revoked).toMatchObject({ schemaVersion: 1, data: { reason: 'Laptop reported stolen this morning' } });
   });

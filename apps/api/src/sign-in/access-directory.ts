@@ -42,6 +42,8 @@ export class AccessDirectory implements OnApplicationBootstrap, OnApplicationShu
   /** Decisions of this process run one at a time (they would only conflict with each other). */
   private queue: Promise<unknown> = Promise.resolve();
   private stopping = false;
+  /** Who created each invitation (the event's actor: metadata, so not in the decider's state). */
+  private readonly inviters = new Map<string, string>();
   readonly loaded: Promise<void>;
   private markLoaded!: () => void;
 
@@ -55,6 +57,11 @@ export class AccessDirectory implements OnApplicationBootstrap, OnApplicationShu
 
   get state(): AccessState {
     return this.current;
+  }
+
+  /** The admin who created the invitation. */
+  invitedBy(invitationId: string): string | null {
+    return this.inviters.get(invitationId) ?? null;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -127,7 +134,7 @@ export class AccessDirectory implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Applies the stream's next event; anything already applied is skipped, a gap is filled from the store. */
-  private apply(e: Pick<RecordedEvent, 'id' | 'type' | 'schemaVersion' | 'data' | 'revision'>): void {
+  private apply(e: Pick<RecordedEvent, 'id' | 'type' | 'schemaVersion' | 'data' | 'revision' | 'metadata'>): void {
     const next = this.revision === null ? 0 : this.revision + 1;
     if (e.revision < next) return;
     if (e.revision > next) {
@@ -135,6 +142,7 @@ export class AccessDirectory implements OnApplicationBootstrap, OnApplicationShu
       return;
     }
     this.current = accessDecider.evolve(this.current, { id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data } as AccessEvent & { id: string });
+    if (e.type === 'invitation.created') this.inviters.set(String(e.data.invitationId), e.metadata.actor.id);
     this.revision = e.revision;
   }
 

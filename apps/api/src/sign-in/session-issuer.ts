@@ -3,12 +3,31 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, LedgerError, type Clock } from '@ledger/kernel';
 import type { SessionStarted } from '@ledger/domain';
 import { CLOCK } from '../infrastructure/tokens';
+import { sessionCookie } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
-import type { AccessMeta, AccessOutcome } from './access-directory';
+import { AccessDirectory, type AccessMeta, type AccessOutcome } from './access-directory';
+import { SessionTokens } from './session-tokens';
 import { SessionAuth } from './session-auth';
 import { setSessionCookie } from './session-cookie';
 import { RedemptionLimiter } from './redemption-limiter';
 import type { MeResponseDto } from './sign-in.dto';
+
+/** Ends a live session still tied to `token` (sign-out, or a browser signing in again); false when there was none. */
+export async function endSession(auth: SessionAuth, directory: AccessDirectory, clock: Clock, token: string, req: FastifyRequest): Promise<boolean> {
+  try {
+    const me = await auth.principalOf(token);
+    const session = me.session!;
+    const outcome = await directory.decide(
+      () => ({ kind: 'SignOut', actor: { id: me.sub, role: me.role }, sessionId: session.id, now: clock.now().toISOString() }),
+      accessMetaOf(req, me),
+    );
+    return outcome.events.length > 0;
+  } catch (e) {
+    // Already ended, expired or forged: there is nothing to end.
+    if (e instanceof LedgerError && ['unauthenticated', 'not-found', 'forbidden'].includes(e.kind)) return false;
+    throw e;
+  }
+}
 
 /** The answer of GET /me (and of every sign-in): who the session or token says the caller is. */
 export function meOf(p: Principal): MeResponseDto {
@@ -48,6 +67,7 @@ export class SessionIssuer {
 
   constructor(
     private readonly auth: SessionAuth,
+    private readonly directory: AccessDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.limiter = new RedemptionLimiter(() => this.clock.now().getTime());
@@ -64,6 +84,14 @@ export class SessionIssuer {
     }
   }
 
+  /** A browser has one session: signing in again ends the one its cookie still held (recorded as session.signed-out). */
+  private async endPrevious(req: FastifyRequest, current: string): Promise<void> {
+    const previous = sessionCookie(req.headers.cookie);
+    if (previous === undefined || !SessionTokens.isSession(previous)) return;
+    const claims = await this.auth.tokens.verify(previous, this.clock.now()).catch(() => null);
+    if (claims && claims.sessionId !== current) await endSession(this.auth, this.directory, this.clock, previous, req);
+  }
+
   async issue(outcome: AccessOutcome, req: FastifyRequest, reply: FastifyReply): Promise<MeResponseDto> {
     const started = outcome.events.find((e): e is SessionStarted & { id: string } => e.type === 'session.started');
     if (!started) throw new Error('a sign-in decision must start a session');
@@ -71,6 +99,7 @@ export class SessionIssuer {
     const now = this.clock.now();
     const token = await this.auth.tokens.sign({ sessionId: s.sessionId, sub: s.userId }, now, new Date(s.expiresAt));
     setSessionCookie(req, reply, token, new Date(s.expiresAt), now);
+    await this.endPrevious(req, s.sessionId);
     return meOf({
       sub: s.userId,
       role: s.role,

@@ -25,6 +25,7 @@ export class InvitationDto {
   @ApiProperty({ type: [String] }) backlogs: string[];
   @ApiProperty({ enum: ['open', 'redeemed', 'revoked', 'expired'] }) status: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The admin who sent it' }) invitedBy: string | null;
   @ApiProperty({ format: 'date-time', description: 'The link stops working at this instant' }) expiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) redeemedAt: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The session the redemption started' }) sessionId: string | null;

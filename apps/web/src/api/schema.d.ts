@@ -1276,6 +1276,8 @@ export type components = {
             expiresAt: string;
             /** Format: uuid */
             invitationId: string;
+            /** @description The admin who sent it */
+            invitedBy: string | null;
             name: string;
             /** Format: date-time */
             redeemedAt: string | null;

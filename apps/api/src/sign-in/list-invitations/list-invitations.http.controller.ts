@@ -27,7 +27,12 @@ export class ListInvitationsController {
     await this.directory.refresh();
     const now = this.clock.now().toISOString();
     const invitations = valuesOf(this.directory.state.invitations)
-      .map(({ secretHash: _hidden, ...i }) => ({ ...i, backlogs: [...i.backlogs], status: invitationStatusAt({ ...i, secretHash: '' }, now) }))
+      .map(({ secretHash: _hidden, ...i }) => ({
+        ...i,
+        backlogs: [...i.backlogs],
+        status: invitationStatusAt({ ...i, secretHash: '' }, now),
+        invitedBy: this.directory.invitedBy(i.invitationId),
+      }))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.invitationId.localeCompare(b.invitationId));
     return { invitations };
   }

@@ -1,14 +1,14 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LedgerError, type Clock } from '@ledger/kernel';
+import type { Clock } from '@ledger/kernel';
 import { Public, sessionCookie } from '../../auth/auth.guard';
 import { SignInDocs } from '../../http/api-docs';
 import { CLOCK } from '../../infrastructure/tokens';
 import { AccessDirectory } from '../access-directory';
 import { clearSessionCookie } from '../session-cookie';
 import { SessionAuth } from '../session-auth';
-import { accessMetaOf } from '../session-issuer';
+import { endSession } from '../session-issuer';
 import { SessionTokens } from '../session-tokens';
 
 @ApiTags('sign-in')
@@ -34,19 +34,7 @@ export class SignOutController {
   async signOut(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const auth = req.headers.authorization;
     const token = auth === undefined ? sessionCookie(req.headers.cookie) : /^Bearer\s+(\S+)$/.exec(auth.trim())?.[1];
-    if (token !== undefined && SessionTokens.isSession(token)) {
-      try {
-        const me = await this.auth.principalOf(token);
-        const session = me.session!;
-        await this.directory.decide(
-          () => ({ kind: 'SignOut', actor: { id: me.sub, role: me.role }, sessionId: session.id, now: this.clock.now().toISOString() }),
-          accessMetaOf(req, me),
-        );
-      } catch (e) {
-        // Already ended, expired or forged: there is nothing to end; the cookie goes anyway.
-        if (!(e instanceof LedgerError) || !['unauthenticated', 'not-found', 'forbidden'].includes(e.kind)) throw e;
-      }
-    }
+    if (token !== undefined && SessionTokens.isSession(token)) await endSession(this.auth, this.directory, this.clock, token, req);
     clearSessionCookie(req, reply);
   }
 }
