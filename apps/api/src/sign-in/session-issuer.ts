@@ -7,6 +7,7 @@ import { sessionCookie } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
 import { AccessDirectory, type AccessMeta, type AccessOutcome } from './access-directory';
 import { SessionTokens } from './session-tokens';
+import { JsonLogger } from '../shared/json-logger';
 import { SessionAuth } from './session-auth';
 import { setSessionCookie } from './session-cookie';
 import { RedemptionLimiter } from './redemption-limiter';
@@ -69,17 +70,27 @@ export class SessionIssuer {
     private readonly auth: SessionAuth,
     private readonly directory: AccessDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly logger: JsonLogger,
   ) {
     this.limiter = new RedemptionLimiter(() => this.clock.now().getTime());
   }
 
   /** Runs a sign-in attempt under the limiter: refused while the address is over the limit; a 401 counts as a failure. */
   async attempt<T>(req: FastifyRequest, run: () => Promise<T>): Promise<T> {
-    this.limiter.assertAllowed(req.ip);
+    try {
+      this.limiter.assertAllowed(req.ip);
+    } catch (e) {
+      this.logger.warn('sign-in refused: too many failed attempts', { requestId: req.id, ip: req.ip, url: req.url });
+      throw e;
+    }
     try {
       return await run();
     } catch (e) {
-      if (e instanceof LedgerError && e.kind === 'unauthenticated') this.limiter.recordFailure(req.ip);
+      if (e instanceof LedgerError && e.kind === 'unauthenticated') {
+        this.limiter.recordFailure(req.ip);
+        // For the operator (e.g. fail2ban); never the token.
+        this.logger.warn('sign-in failed', { requestId: req.id, ip: req.ip, url: req.url, code: e.code });
+      }
       throw e;
     }
   }
