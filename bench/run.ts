@@ -28,12 +28,13 @@ import { benchBacklogLists } from './backlog-lists.bench';
 import { benchHttpAdapter } from './http-adapter.bench';
 import { benchKafka } from './kafka.bench';
 import { benchAnalytics } from './analytics.bench';
+import { benchAccessDirectory } from './access-directory.bench';
 import { childrenCpuMs, killAllChildren, REPO_ROOT } from './lib/app-process';
 import { destroyAgent } from './lib/http';
 import { summarizeProfile } from './lib/cpuprofile';
 import { log } from './lib/progress';
 
-const NAMES = ['event-store', 'http-decisions', 'as-of', 'backlog-lists', 'http-adapter', 'kafka', 'analytics'] as const;
+const NAMES = ['event-store', 'http-decisions', 'as-of', 'backlog-lists', 'http-adapter', 'kafka', 'analytics', 'access-directory'] as const;
 type Name = (typeof NAMES)[number];
 
 interface Args {
@@ -87,6 +88,7 @@ function parseArgs(argv: string[]): Args {
 const SIZES = {
   full: {
     eventStore: { events: 64_000 },
+    accessDirectory: { signIns: 100_000 },
     http: { items: 10_000, seedConcurrency: 32, connections: 50, warmupSeconds: 3, throughputSeconds: 20, fixedRate: 1000, fixedRateSeconds: 20, mixSeconds: 15, sweepSeconds: 10 },
     asOf: { items: 2000, eventsPerItem: 50, batch: 2000, requests: 30, budgetSeconds: 120 },
     backlogLists: { bigItems: 10_000, otherBacklogs: 4, otherItems: 2500, escalations: 3000, batch: 2000, requests: 50, budgetSeconds: 60 },
@@ -97,6 +99,7 @@ const SIZES = {
   },
   quick: {
     eventStore: { events: 8000 },
+    accessDirectory: { signIns: 10_000 },
     http: { items: 1000, seedConcurrency: 32, connections: 50, warmupSeconds: 1, throughputSeconds: 5, fixedRate: 1000, fixedRateSeconds: 4, mixSeconds: 3, sweepSeconds: 0 },
     asOf: { items: 200, eventsPerItem: 50, batch: 2000, requests: 10, budgetSeconds: 10 },
     backlogLists: { bigItems: 1000, otherBacklogs: 2, otherItems: 250, escalations: 300, batch: 2000, requests: 10, budgetSeconds: 10 },
@@ -198,6 +201,16 @@ function markdown(summary: Json): string {
       ['32 writers: commits (avg events/commit)', `${e.concurrent32_commits} (${e.concurrent32_avg_events_per_commit})`],
       ['32 writers: p50 / p99 ms per append', `${e.concurrent32_p50_ms} / ${e.concurrent32_p99_ms}`],
     ], e);
+  }
+  if (r['access-directory'] && !r['access-directory'].error) {
+    const a = r['access-directory'];
+    table('access-directory (sign-in, ADR 0023)', [
+      ['sign-ins (events in the access-directory stream)', `${a.sign_ins} (${a.events})`],
+      ['start: read and fold the stream, ms (events/s)', `${a.start_ms} (${a.start_events_per_s})`],
+      ['in memory after start: sessions / invitations', `${a.sessions_in_memory} / ${a.invitations_in_memory}`],
+      ['heap after start, MiB', a.heap_mib_after_start],
+      ['session check per request (JWT verify + lookup), µs', a.session_check_us],
+    ], a);
   }
   if (r['http-decisions'] && !r['http-decisions'].error) {
     const h = r['http-decisions'];
@@ -394,6 +407,12 @@ async function main(): Promise<void> {
           result = await benchBacklogLists({ dir, ...sizes.backlogLists });
         } else if (name === 'kafka') {
           result = await benchKafka({ dir, ...sizes.kafka });
+        } else if (name === 'access-directory') {
+          const adDir = join(dir, 'access-directory');
+          mkdirSync(adDir, { recursive: true });
+          log(`access-directory: ${sizes.accessDirectory.signIns.toLocaleString('en-US')} sign-ins by invitation, then a start and 20,000 session checks`);
+          result = await benchAccessDirectory({ dir: adDir, signIns: sizes.accessDirectory.signIns });
+          log(`access-directory: start ${result.start_ms} ms for ${result.events} events; session check ${result.session_check_us} µs`);
         } else if (name === 'analytics') {
           if (args.keepDataDir) mkdirSync(args.keepDataDir, { recursive: true });
           if (args.metricsOnly && !args.keepDataDir) throw new Error('--metrics-only needs --keep-data <dir> (the data dir of an earlier run)');

@@ -33,8 +33,9 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
   const ids = { backlogs: [] as string[], items: [] as string[], forum: '', proposals: [] as string[], webhook: '' };
 
   /** Sends a request, checks its answer against the document and remembers which operation it exercised. */
-  async function call(method: string, template: string, url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
-    const res = await ledger.request(method, url, { token: opts.token ?? admin, body: opts.body, headers: opts.headers });
+  async function call(method: string, template: string, url: string, opts: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+    // token: null sends none (public operations).
+    const res = await ledger.request(method, url, { token: opts.token === null ? undefined : (opts.token ?? admin), body: opts.body, headers: opts.headers });
     exercised.add(`${method} ${template}`);
     if (res.status >= 300) {
       failures.push(`${method} ${url}: ${res.status} ${res.text.slice(0, 300)}`);
@@ -165,6 +166,13 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
     await call('GET', '/webhooks/{webhookId}', `/webhooks/${ids.webhook}`);
     await call('GET', '/webhooks/{webhookId}/deliveries', `/webhooks/${ids.webhook}/deliveries`);
     await call('GET', '/audit/verify', '/audit/verify');
+    // Sign-in: an invitation redeemed gives a live session for the lists.
+    await call('GET', '/auth/config', '/auth/config', { token: null });
+    await call('GET', '/me', '/me');
+    const invitation = await call('POST', '/invitations', '/invitations', { body: { name: 'Audrey Auditor', role: 'auditor' } });
+    await call('POST', '/auth/sign-in', '/auth/sign-in', { token: null, body: { token: invitation.body.token } });
+    await call('GET', '/invitations', '/invitations');
+    await call('GET', '/sessions', '/sessions');
 
     // The export: NDJSON lines are AuditEventDto; CSV starts with the documented columns.
     const ndjson = await call('GET', '/audit/events', '/audit/events?limit=10000');

@@ -17,6 +17,7 @@ import { createValidationPipe } from './http/validation';
 import { Drain } from './http/drain';
 import { ProblemDto } from './http/dto';
 import { registerWebApp } from './web/web-app';
+import { assertSameOrigin, securityHeaders } from './http/security-headers';
 
 export async function createApp(config: AppConfig, overrides: AdapterOverrides = {}): Promise<NestFastifyApplication> {
   const logger = overrides.logger ?? new JsonLogger(config.logLevel);
@@ -41,8 +42,11 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
 
   // Errors Fastify raises while reading the body (too large, malformed JSON) reach ProblemFilter through
   // the error handler Nest installs on init.
+  const secure = securityHeaders(config);
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('X-Request-Id', req.id);
+    secure(req, reply);
+    assertSameOrigin(req);
     // Bodies are JSON only: anything else is refused before it is parsed.
     const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
     if (hasBody || req.headers['transfer-encoding'] !== undefined) {
@@ -89,7 +93,9 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth('ledger_session', { type: 'apiKey', in: 'cookie', name: 'ledger_session', description: 'The web session (HttpOnly; set by /auth/sign-in or /auth/oidc/session)' }, 'session')
       .addSecurityRequirements('bearer')
+      .addSecurityRequirements('session')
       .build(),
     // Error responses reference ProblemDto by $ref (http/api-docs.ts); register it so the $ref resolves.
     { extraModels: [ProblemDto] },

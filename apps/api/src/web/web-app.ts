@@ -3,9 +3,6 @@ import { extname } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sessionCookie } from '../auth/auth.guard';
-import { TokenVerifier } from '../auth/token-verifier';
-import { toProblem } from '../http/problem';
 
 /**
  * The web app (apps/web, built by `npm run build` into apps/web/dist) served by the API process, same origin
@@ -17,25 +14,10 @@ import { toProblem } from '../http/problem';
  *   /app/<file.ext> other files of the build (icons): cached for an hour
  *   /app/, /app/*   index.html, never cached, so a deploy is picked up on the next load (the SPA's routes,
  *                   so deep links and reloads work)
+ * The security headers (a CSP without inline scripts or styles, frame-ancestors 'none', nosniff) come from the
+ * hook every response passes (http/security-headers.ts, ADR 0023).
  */
 export const WEB_PREFIX = '/app';
-
-/**
- * The policy the app is built for: no inline scripts or styles (CSS in files, charts on canvas), API calls to
- * the same origin only, never framed.
- */
-export const WEB_APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const NOT_BUILT = (webDir: string) =>
   [
@@ -57,20 +39,6 @@ export async function registerWebApp(app: NestFastifyApplication, webDir: string
     const query = req.url.indexOf('?');
     return reply.redirect(`${WEB_PREFIX}/${query >= 0 ? req.url.slice(query) : ''}`, 302);
   });
-  // Interim, until GET /me (sign-in) lands: who the session cookie says the caller is, for the app's navigation.
-  // The app reads it in one place (apps/web/src/app/session.ts); this route goes when that reads /me (ADR 0021).
-  const verifier = app.get(TokenVerifier);
-  fastify.get(`${WEB_PREFIX}/session`, async (req: FastifyRequest, reply: FastifyReply) => {
-    reply.header('Cache-Control', 'no-store');
-    try {
-      const cookie = req.headers.authorization === undefined ? sessionCookie(req.headers.cookie) : undefined;
-      const p = await verifier.verify(cookie !== undefined ? `Bearer ${cookie}` : req.headers.authorization);
-      return { sub: p.sub, role: p.role, backlogs: p.backlogs };
-    } catch (err) {
-      const { problem } = toProblem(err);
-      return reply.status(problem.status).type('application/problem+json').send({ ...problem, instance: req.url });
-    }
-  });
   fastify.get(`${WEB_PREFIX}/*`, async (req: FastifyRequest, reply: FastifyReply) => {
     const path = (req.params as { '*': string })['*'];
     if (path.startsWith('assets/')) {
@@ -87,9 +55,6 @@ export async function registerWebApp(app: NestFastifyApplication, webDir: string
     }
     return reply
       .header('Cache-Control', 'no-cache')
-      .header('Content-Security-Policy', WEB_APP_CSP)
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Referrer-Policy', 'same-origin')
       .type('text/html; charset=utf-8')
       .send(html);
   });

@@ -55,6 +55,74 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the web app signs people in (no session needed) */
+        get: operations["AuthConfigController_config_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OIDC mode: exchange the access token the web app got from the identity provider (Authorization Code + PKCE) for the same HttpOnly session cookie an invitation gives (ADR 0024). The token is verified through the provider's JWKS (issuer, audience, expiry) and its role claim mapped; the web app can then forget the provider's tokens. */
+        post: operations["OidcSessionController_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem a sign-in link (the first-admin link printed at start, or an invitation): the web app POSTs the token from the link's URL fragment and gets the session as the HttpOnly cookie ledger_session. A link works once; unknown, used and revoked links all answer SIGN_IN.LINK_INVALID. 10 failures from one address within 15 minutes → 429 until the oldest leaves the window. */
+        post: operations["SignInLinkController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session of the ledger_session cookie (recorded as session.signed-out) and clears the cookie. Always 204, also without a session or with one that already ended (so a stale tab can always sign out). */
+        post: operations["SignOutController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backlogs": {
         parameters: {
             query?: never;
@@ -432,6 +500,41 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations with their status: open, redeemed, revoked or expired (admins); never their secrets */
+        get: operations["ListInvitationsController_list"];
+        put?: never;
+        /** Invite a person (admins): a single-use sign-in link with a role, backlogs and an expiry, recorded as invitation.created. The link is in this answer only; Idempotency-Key is refused here (the answer holds a secret that is never stored): if it is lost, revoke and invite again. */
+        post: operations["CreateInvitationController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{invitationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an open invitation (admins): its link stops working at once (invitation.revoked) */
+        post: operations["RevokeInvitationController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/items/{itemId}": {
         parameters: {
             query?: never;
@@ -670,6 +773,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the session (ledger_session cookie) or bearer token says you are: role, backlogs, how you signed in, until when */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proposals": {
         parameters: {
             query?: never;
@@ -772,6 +892,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Web sessions that let someone in right now (admins), to revoke one */
+        get: operations["ListSessionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{sessionId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a web session (admins): its next request is refused with 401 AUTH.SESSION_REVOKED, on every replica (session.revoked) */
+        post: operations["RevokeSessionController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -845,6 +999,16 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AccessDecisionResponseDto: {
+            eventIds: string[];
+            /**
+             * Format: uuid
+             * @description The invitation or session decided on
+             */
+            id: string;
+            /** @description Global position of the last event written */
+            position: number;
+        };
         ActorDto: {
             /** @description Token subject */
             id: string;
@@ -980,6 +1144,19 @@ export type components = {
             occurredAt?: string;
             /** @description The request that produced it */
             requestId?: string;
+        };
+        AuthConfigResponseDto: {
+            /** @description embedded: the first-admin link printed at start is still waiting (nobody has signed in as admin yet) */
+            firstAdminPending: boolean;
+            /**
+             * @description embedded: sign-in links (first-admin link, invitations); oidc: Authorization Code + PKCE with the provider
+             * @enum {string}
+             */
+            mode: "embedded" | "oidc";
+            /** @description Set in oidc mode */
+            oidc: components["schemas"]["OidcClientConfigDto"] | null;
+            /** @description How long a web session lasts */
+            sessionTtlMinutes: number;
         };
         BacklogCountsDto: {
             /** @description Parked in the anti-backlog */
@@ -1170,6 +1347,25 @@ export type components = {
             /** @description Why the backlog is created (defaults to the product goal) */
             rationale?: string;
         };
+        CreatedInvitationResponseDto: {
+            backlogs: string[];
+            eventIds: string[];
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            invitationId: string;
+            /**
+             * @description The single-use sign-in link to send to the person. Shown only in this answer (only its hash is kept).
+             * @example http://localhost:3000/app/sign-in#token=inv_…
+             */
+            link: string;
+            name: string;
+            position: number;
+            role: string;
+            /** @description The link's token alone (what the web app POSTs to /auth/sign-in) */
+            token: string;
+            userId: string;
+        };
         CreateForumRequestDto: {
             /** @description The backlogs the forum reviews */
             backlogIds: string[];
@@ -1181,6 +1377,24 @@ export type components = {
              */
             rationale: string;
             rule?: components["schemas"]["ForumRuleDto"];
+        };
+        CreateInvitationRequestDto: {
+            /** @description Backlogs the role is limited to (required for a product owner) */
+            backlogs?: string[];
+            /**
+             * @description How long the link works
+             * @default 72
+             */
+            expiresInHours: number;
+            /**
+             * @description The person's display name
+             * @example Lena Novak
+             */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor";
+            /** @description The id the person acts as (the actor of their decisions); default: from the name, e.g. "lena-novak". Re-inviting the same id is the same person. */
+            userId?: string;
         };
         DecisionResponseDto: {
             /** @description The events written, in order */
@@ -1558,6 +1772,41 @@ export type components = {
             /** @description Over all stakeholders */
             totals: components["schemas"]["InfluenceCountsDto"];
         };
+        InvitationDto: {
+            backlogs: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The link stops working at this instant
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            invitationId: string;
+            /** @description The admin who sent it */
+            invitedBy: string | null;
+            name: string;
+            /** Format: date-time */
+            redeemedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokeReason: string | null;
+            /** @enum {string} */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor";
+            /**
+             * Format: uuid
+             * @description The session the redemption started
+             */
+            sessionId: string | null;
+            /** @enum {string} */
+            status: "open" | "redeemed" | "revoked" | "expired";
+            /** @description The sub the invitee acts as */
+            userId: string;
+        };
+        InvitationListDto: {
+            /** @description Newest first; the secrets are never shown again */
+            invitations: components["schemas"]["InvitationDto"][];
+        };
         ItemEscalationDto: {
             addressedTo: string | null;
             /**
@@ -1676,6 +1925,34 @@ export type components = {
              */
             rationale: string;
         };
+        MeResponseDto: {
+            /** @description Backlogs your role is limited to (product owners decide on these; empty: none named) */
+            backlogs: string[];
+            /**
+             * Format: date-time
+             * @description When the session (or token) stops working
+             */
+            expiresAt: string;
+            /** @description Display name (the invitation's name, the provider's name claim, else the sub) */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor";
+            /**
+             * Format: uuid
+             * @description The web session (null for API tokens)
+             */
+            sessionId: string | null;
+            /**
+             * @description bootstrap-link, invitation or oidc: a web session; api-token: an Authorization bearer token
+             * @enum {string}
+             */
+            signedInWith: "bootstrap-link" | "invitation" | "oidc" | "api-token";
+            /**
+             * @description Who the session or token says you are (the actor id of your decisions)
+             * @example lena-novak
+             */
+            sub: string;
+        };
         MonthCountDto: {
             count: number;
             /** @example 2026-01 */
@@ -1707,6 +1984,29 @@ export type components = {
             retired: boolean;
             target: string | null;
             title: string;
+        };
+        OidcClientConfigDto: {
+            /** @description The web app's public client id (oidc-client-ts `client_id`) */
+            clientId: string;
+            /**
+             * @description The provider's issuer URL (oidc-client-ts `authority`)
+             * @example https://id.example.com/realms/acme
+             */
+            issuer: string;
+            /**
+             * @description Path of the redirect URI on this origin (oidc-client-ts `redirect_uri` = origin + path)
+             * @example /app/auth/callback
+             */
+            redirectPath: string;
+            /**
+             * @description Space-separated scopes to request
+             * @example openid profile email
+             */
+            scopes: string;
+        };
+        OidcSessionRequestDto: {
+            /** @description The access token the identity provider issued to the web app (a JWT for this API's audience) */
+            accessToken: string;
         };
         OpenProposalRefDto: {
             /** Format: date-time */
@@ -1984,6 +2284,13 @@ export type components = {
             rate: number | null;
             reversals: number;
         };
+        ReasonRequestDto: {
+            /**
+             * @description Why (kept in the audit trail; at least 10 meaningful characters)
+             * @example Customer interviews show churn is driven by onboarding.
+             */
+            reason: string;
+        };
         RecordOutcomeRequestDto: {
             /** @description Did the metric move? */
             moved: boolean;
@@ -2210,6 +2517,25 @@ export type components = {
             /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
             toPosition?: number;
         };
+        SessionDto: {
+            backlogs: string[];
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            method: "bootstrap-link" | "invitation" | "oidc";
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor";
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date-time */
+            startedAt: string;
+            userId: string;
+        };
+        SessionListDto: {
+            /** @description Sessions that let someone in right now, newest first */
+            sessions: components["schemas"]["SessionDto"][];
+        };
         SetKillCriteriaRequestDto: {
             /** @description The explicit exit condition: when this holds, the item should be killed */
             exitCondition: string;
@@ -2224,6 +2550,13 @@ export type components = {
              * @example 2030-01-31
              */
             reviewBy: string;
+        };
+        SignInRequestDto: {
+            /**
+             * @description The token from the sign-in link's URL fragment (#token=…)
+             * @example inv_3q2-7wEvj0pO1dqf3bMhbE6bX2m6vmV5p1oPp6v0fQk
+             */
+            token: string;
         };
         SizeBandDto: {
             max: number;
@@ -2650,6 +2983,280 @@ export interface operations {
             };
             /** @description Unknown id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuthConfigController_config_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthConfigResponseDto"];
+                };
+            };
+        };
+    };
+    OidcSessionController_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcSessionRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in. Set-Cookie: ledger_session=…; Path=/; HttpOnly; SameSite=Strict; Max-Age=<session TTL>[; Secure] */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description Invalid request body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.LINK_INVALID (unknown, used or revoked), SIGN_IN.LINK_EXPIRED, or the provider token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.CROSS_ORIGIN (the request came from another site), or AUTH.NO_ROLE (the provider gives no ledger role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This sign-in method is not enabled here */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The identity provider or the event store cannot be reached; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SignInLinkController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in. Set-Cookie: ledger_session=…; Path=/; HttpOnly; SameSite=Strict; Max-Age=<session TTL>[; Secure] */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description Invalid request body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.LINK_INVALID (unknown, used or revoked), SIGN_IN.LINK_EXPIRED, or the provider token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.CROSS_ORIGIN (the request came from another site), or AUTH.NO_ROLE (the provider gives no ledger role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This sign-in method is not enabled here */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The identity provider or the event store cannot be reached; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SignOutController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. Set-Cookie: ledger_session=; Max-Age=0 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.LINK_INVALID (unknown, used or revoked), SIGN_IN.LINK_EXPIRED, or the provider token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.CROSS_ORIGIN (the request came from another site), or AUTH.NO_ROLE (the provider gives no ledger role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This sign-in method is not enabled here */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The identity provider or the event store cannot be reached; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4823,6 +5430,262 @@ export interface operations {
             };
         };
     };
+    ListInvitationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CreateInvitationController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitationResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RevokeInvitationController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessDecisionResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     GetItemController_get: {
         parameters: {
             query?: never;
@@ -6182,6 +7045,34 @@ export interface operations {
             };
         };
     };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session was revoked, signed out or expired (AUTH.SESSION_REVOKED, AUTH.SESSION_SIGNED_OUT, AUTH.SESSION_EXPIRED, AUTH.TOKEN_*) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ListProposalsController_list: {
         parameters: {
             query?: {
@@ -6709,6 +7600,176 @@ export interface operations {
                 };
             };
             /** @description The decision breaks a rule (e.g. trivial rationale) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ListSessionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RevokeSessionController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessDecisionResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
             422: {
                 headers: {
                     [name: string]: unknown;

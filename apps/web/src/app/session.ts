@@ -1,18 +1,10 @@
 import { createContext, useContext } from 'react';
-import { ApiError } from '../api/problem';
+import { api, unwrap } from '../api/client';
 import { ROLES, type Role, type Session } from './roles';
 
-/**
- * Who is signed in. The one place the app learns it: today from the interim `GET /app/session` (the API's view of
- * the session cookie); when GET /me lands, this function becomes
- * `toSession((await unwrap(api.GET('/me'))).data)` and nothing else changes (ADR 0021; `Me` carries sub, name,
- * role, backlogs).
- */
+/** Who is signed in: GET /me, the one place the app learns it (role, backlogs and name come from the API). */
 export async function fetchSession(): Promise<Session> {
-  const response = await fetch('/app/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw ApiError.from(response, body);
-  return toSession(body);
+  return toSession((await unwrap(api.GET('/me'))).data);
 }
 
 export function toSession(body: unknown): Session {
