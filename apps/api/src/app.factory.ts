@@ -16,11 +16,19 @@ import { ProblemException, problem, validationProblem } from './http/problem';
 import { createValidationPipe } from './http/validation';
 import { Drain } from './http/drain';
 import { ProblemDto } from './http/dto';
+import { isRateLimitExempt, registerRateLimits } from './http/rate-limit';
+import { TokenVerifier } from './auth/token-verifier';
+import { LedgerMetrics, UNMATCHED_ROUTE } from './metrics/ledger-metrics';
+import { MetricsListener } from './metrics/metrics-listener';
+import { loadTracing } from './tracing/tracing';
 
 export async function createApp(config: AppConfig, overrides: AdapterOverrides = {}): Promise<NestFastifyApplication> {
   const logger = overrides.logger ?? new JsonLogger(config.logLevel);
+  const tracing = overrides.tracing ?? (await loadTracing(config.tracing));
+  if (tracing.enabled) logger.traceIdsFrom(() => tracing.traceId());
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && UUID_RE.test(given) ? given : randomUUID();
@@ -32,11 +40,18 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
     // Requests Node's HTTP parser refuses (bad header bytes, oversized headers) never reach Fastify: problems too.
     clientErrorHandler: clientErrorProblem,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { ...overrides, logger }), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { ...overrides, logger, tracing }), adapter, {
     logger,
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(LedgerMetrics);
+
+  if (tracing.enabled) {
+    // First hooks of every request: the server span covers everything after them.
+    fastify.addHook('onRequest', (req, reply, done) => tracing.onRequest(req, reply, done));
+    fastify.addHook('preValidation', (req, reply, done) => tracing.preValidation(req, reply, done));
+  }
 
   // Errors Fastify raises while reading the body (too large, malformed JSON) reach ProblemFilter through
   // the error handler Nest installs on init.
@@ -65,8 +80,12 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
   });
   fastify.addHook('onResponse', async (req: FastifyRequest, reply: FastifyReply) => {
     const principal = (req as { principal?: { sub: string } }).principal;
+    // Route pattern, not the raw URL: one label value per route (ids would make the series unbounded).
+    metrics.observeRequest(req.method, req.routeOptions.url ?? UNMATCHED_ROUTE, reply.statusCode, reply.elapsedTime / 1000);
+    tracing.onResponse(req, reply);
     logger.info('request', {
       requestId: req.id,
+      traceId: tracing.requestTraceId(req),
       method: req.method,
       url: req.url,
       status: reply.statusCode,
@@ -74,6 +93,7 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
       actor: principal?.sub,
     });
   });
+  await registerRateLimits(app, config.rateLimit, app.get(TokenVerifier), metrics);
 
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(createValidationPipe());
@@ -87,15 +107,33 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'LEDGER_METRICS_TOKEN (GET /metrics only)' }, 'metricsToken')
       .addSecurityRequirements('bearer')
       .build(),
     // Error responses reference ProblemDto by $ref (http/api-docs.ts); register it so the $ref resolves.
     { extraModels: [ProblemDto] },
   );
   tightenDocument(document);
+  documentRateLimits(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
   await app.init();
+  await app.get(MetricsListener).start();
   return app;
+}
+
+/** Every operation but the probes and /metrics may answer 429 (http/rate-limit.ts); say so in the contract. */
+function documentRateLimits(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (isRateLimitExempt(path)) continue;
+    for (const op of Object.values(item) as { responses?: Record<string, unknown> }[]) {
+      if (!op || typeof op !== 'object' || !op.responses) continue;
+      op.responses['429'] = {
+        description: 'Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds',
+        headers: { 'Retry-After': { description: 'Seconds until the window resets', schema: { type: 'integer', minimum: 1 } } },
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+      };
+    }
+  }
 }
 
 const MAX_BODY_DEPTH = 32;

@@ -6,6 +6,7 @@ import { validateAppend } from '../append-validation';
 import {
   AppendResult,
   ChainBreak,
+  CommitObservation,
   EventStore,
   EventStoreUnavailableError,
   ExpectedRevision,
@@ -30,6 +31,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a commit waits for another process's write lock. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /** Called after each commit (metrics); must not throw. */
+  onCommit?: (commit: CommitObservation) => void;
 }
 
 /** Counters since open: `commits` SQLite transactions carried `appends` append requests (`events` rows written). */
@@ -117,7 +120,7 @@ export class SqliteEventStore implements EventStore {
       db.close();
       throw new EventStoreUnavailableError(`cannot initialise event store ${options.file}: ${errorMessage(err)}`);
     }
-    return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200);
+    return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200, options.onCommit);
   }
 
   private readonly sql: ReturnType<typeof prepareStatements>;
@@ -134,6 +137,7 @@ export class SqliteEventStore implements EventStore {
     private readonly db: Database.Database,
     private readonly clock: Clock,
     private readonly pollIntervalMs: number,
+    private readonly onCommit?: (commit: CommitObservation) => void,
   ) {
     this.sql = prepareStatements(db);
     this.appendOne = db.transaction((request: PendingAppend, ctx: BatchContext) => this.applyAppend(request, ctx));
@@ -173,6 +177,7 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
 
     let outcomes: Outcome[];
+    const started = this.onCommit ? performance.now() : 0;
     try {
       outcomes = this.commitBatch.immediate(batch);
       this.counters.commits += 1;
@@ -195,6 +200,13 @@ export class SqliteEventStore implements EventStore {
         batch[i].reject(outcome.error);
       }
     });
+    if (this.onCommit) {
+      const eventTypes: string[] = [];
+      outcomes.forEach((o, i) => {
+        if (o.ok && !o.result.alreadyAppended) for (const e of batch[i].events) eventTypes.push(e.type);
+      });
+      this.onCommit({ durationMs: performance.now() - started, appends: batch.length, eventTypes });
+    }
     if (wrote) for (const subscription of this.subscriptions) subscription.notify();
   }
 
