@@ -167,6 +167,41 @@ function tracingFromEnv(env: NodeJS.ProcessEnv): TracingConfig | null {
   return { endpoint: endpoint.replace(/\/+$/, ''), serviceName: env.OTEL_SERVICE_NAME || 'backlog-ledger-api' };
 }
 
+/**
+ * What an embedded ledger keeps in its data directory, read from the environment alone, without creating anything
+ * (loadConfig generates missing secrets): the backup and restore commands use it (ADR 0029).
+ */
+export interface DataLayout {
+  dataDir: string;
+  eventStore: EventStoreConfig;
+  apiStateFile: string;
+  webhooksFile: string;
+  /** null when the secret comes from LEDGER_JWT_SECRET or tokens are verified against LEDGER_JWKS_URL. */
+  jwtSecretFile: string | null;
+  /** null when the key comes from LEDGER_WEBHOOK_KEY. */
+  webhookKeyFile: string | null;
+  /** Rebuilt from the events, never backed up: */
+  readModelFile: string;
+  forumIndexFile: string;
+  /** chDB's directory; null with CLICKHOUSE_URL. */
+  analyticsDir: string | null;
+}
+
+export function dataLayout(env: NodeJS.ProcessEnv = process.env): DataLayout {
+  const dataDir = resolve(env.LEDGER_DATA_DIR ?? './data');
+  return {
+    dataDir,
+    eventStore: eventStoreFromEnv(env, dataDir),
+    apiStateFile: join(dataDir, 'api-state.sqlite'),
+    webhooksFile: join(dataDir, 'webhooks.sqlite'),
+    jwtSecretFile: env.LEDGER_JWKS_URL || env.LEDGER_JWT_SECRET ? null : join(dataDir, SECRET_FILE),
+    webhookKeyFile: env.LEDGER_WEBHOOK_KEY ? null : join(dataDir, 'webhook-key'),
+    readModelFile: join(dataDir, 'read-model.sqlite'),
+    forumIndexFile: join(dataDir, 'forum-index.sqlite'),
+    analyticsDir: env.CLICKHOUSE_URL ? null : join(dataDir, 'analytics'),
+  };
+}
+
 /** The embedded default generates a 256-bit secret into the data dir on first start. */
 export function loadOrCreateSecret(dataDir: string): Uint8Array {
   mkdirSync(dataDir, { recursive: true });

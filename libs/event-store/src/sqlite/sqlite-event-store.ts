@@ -33,6 +33,8 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** Called after each commit (metrics); must not throw. */
   onCommit?: (commit: CommitObservation) => void;
+  /** Open an existing store for reads and verification only (offline checks, backups): nothing is created or changed. */
+  readonly?: boolean;
 }
 
 /** Counters since open: `commits` SQLite transactions carried `appends` append requests (`events` rows written). */
@@ -107,9 +109,18 @@ export class SqliteEventStore implements EventStore {
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     let db: Database.Database;
     try {
-      db = new Database(options.file);
+      db = new Database(options.file, options.readonly ? { readonly: true, fileMustExist: true } : {});
     } catch (err) {
       throw new EventStoreUnavailableError(`cannot open event store ${options.file}: ${errorMessage(err)}`);
+    }
+    if (options.readonly) {
+      try {
+        db.prepare('SELECT 1 FROM events LIMIT 1').get();
+      } catch (err) {
+        db.close();
+        throw new EventStoreUnavailableError(`${options.file} is not an event store: ${errorMessage(err)}`);
+      }
+      return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200);
     }
     try {
       db.pragma('journal_mode = WAL');
