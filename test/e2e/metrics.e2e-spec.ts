@@ -138,14 +138,14 @@ describe('GET /metrics after a scripted workload', () => {
     expect(sampleValue(parseExposition(await withToken.text()), 'ledger_event_store_head_position')).toBeGreaterThan(0);
     // The token is still required there when it is configured.
     const without = await fetch(url);
-    expect({ status: without.status, type: without.headers.get('content-type'), code: (await without.json()).code }).toEqual({
+    expect({ status: without.status, type: without.headers.get('content-type'), code: ((await without.json()) as { code: string }).code }).toEqual({
       status: 401,
       type: 'application/problem+json; charset=utf-8',
       code: 'METRICS.TOKEN_MISSING',
     });
     const other = await fetch(url.replace('/metrics', '/health'));
     expect(other.status).toBe(404);
-    expect((await other.json()).code).toBe('ROUTE.NOT_FOUND');
+    expect(((await other.json()) as { code: string }).code).toBe('ROUTE.NOT_FOUND');
   });
 });
 

@@ -7,6 +7,7 @@ import type { SpanHandle } from '../tracing/tracing';
 import type { RequestMeta } from '../http/request-meta';
 import { EVENT_STORE, ID_GENERATOR } from '../infrastructure/tokens';
 import { Tracing } from '../tracing/tracing';
+import { JsonLogger } from './json-logger';
 
 export interface DecisionOutcome {
   streamId: string;
@@ -59,6 +60,7 @@ export class DecisionExecutor {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     private readonly tracing: Tracing,
+    private readonly logger: JsonLogger,
   ) {}
 
   async load<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>) {
@@ -107,6 +109,15 @@ export class DecisionExecutor {
               return r;
             },
           );
+        }
+        if (this.logger.enabled('debug')) {
+          this.logger.debug('decision appended', {
+            requestId: meta.requestId,
+            streamId,
+            position: result.position,
+            types: decided.map((d) => d.type),
+            replayed: result.alreadyAppended,
+          });
         }
         return {
           streamId,

@@ -14,6 +14,11 @@ export class JsonLogger implements LoggerService {
     private readonly out: (line: string) => void = (l) => process.stdout.write(l + '\n'),
   ) {}
 
+  /** Whether lines of this level are written (to skip building fields that would be dropped). */
+  enabled(level: Exclude<LogLevel, 'silent'>): boolean {
+    return LEVELS[level] >= LEVELS[this.level];
+  }
+
   /** Tracing (ADR 0028) tells the logger how to find the current trace id. */
   traceIdsFrom(current: () => string | undefined): void {
     this.currentTraceId = current;
