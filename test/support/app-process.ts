@@ -21,8 +21,8 @@ export interface AppProcess {
  * The API as `npm start` runs it (apps/api/src/main.ts, from the sources), in a child process with its own
  * environment: for what only a real process shows (process-wide SDKs, signals, stdout logs).
  */
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-proc-'));
+export async function startAppProcess(env: Record<string, string>, options: { dataDir?: string } = {}): Promise<AppProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-proc-'));
   const child: ChildProcess = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
@@ -68,7 +68,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
       return code;
     },
   };
