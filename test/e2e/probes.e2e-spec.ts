@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,11 @@ import { EVENT_STORE } from '../../apps/api/src/infrastructure/tokens';
 import { appendHistory, generateHistory } from '../../libs/analytics/src/testing/generated-history';
 import { expectProblem } from '../support/fixtures';
 import { startLedger, type Ledger } from '../support/ledger';
+
+/** infra/healthcheck.js, as the containers run it: exit 0 healthy, 1 not. */
+function containerHealthcheck(env: Record<string, string>): number | null {
+  return spawnSync(process.execPath, [join(__dirname, '../../infra/healthcheck.js')], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' }).status;
+}
 
 describe('probes: /health/live and /health/ready', () => {
   let ledger: Ledger | undefined;
@@ -59,6 +65,9 @@ describe('probes: /health/live and /health/ready', () => {
     expect(behind.length).toBeGreaterThan(0);
     for (const p of behind) expect(p.lagEvents).toBeGreaterThan(500);
     expect((await ledger.request('GET', '/health/live')).status).toBe(200);
+    // The compose health check (HEALTH_URL=…/health/ready) is unhealthy meanwhile; the image's default (liveness) is not.
+    expect(containerHealthcheck({ HEALTH_URL: `${ledger.url}/health/ready` })).toBe(1);
+    expect(containerHealthcheck({ PORT: new URL(ledger.url).port })).toBe(0);
 
     const statuses: number[] = [503];
     let ready = first;
@@ -76,6 +85,7 @@ describe('probes: /health/live and /health/ready', () => {
     const flip = statuses.indexOf(200);
     expect(statuses.slice(0, flip).every((s) => s === 503)).toBe(true);
     expect(statuses.slice(flip).every((s) => s === 200)).toBe(true);
+    expect(containerHealthcheck({ HEALTH_URL: `${ledger.url}/health/ready` })).toBe(0);
   }, 180_000);
 
   it('is not ready once shutdown has begun, nor when the event store does not answer; still live', async () => {
