@@ -81,6 +81,8 @@ describe('ledger import / demo commands', () => {
     expect(await importCommand([path, '--metrics-file'], io)).toBe(2);
     expect(await importCommand([path, '--metrics-file', join(dir, 'nope', 'x.prom')], io)).toBe(2);
     expect(err.join('\n')).toContain('--metrics-file: no directory');
+    expect(await importCommand([path, '--metrics-file', dir], io)).toBe(2);
+    expect(err.join('\n')).toContain('exists and is not a regular file');
   });
 
   it('exits 1 when lines are refused, listing them with what to do next', async () => {

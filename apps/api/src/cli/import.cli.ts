@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '../config/config';
 import { openImporter, type ImportProgress, type ImportReport, type RejectedLine } from '../import/importer';
@@ -58,6 +58,8 @@ export async function importCommand(argv: string[], io: CliIo = processIo): Prom
       metricsFile = argv[++i];
       if (!metricsFile || metricsFile.startsWith('-')) return usageError(io, '--metrics-file needs a path, e.g. --metrics-file ledger_import.prom');
       if (!existsSync(dirname(resolve(metricsFile)))) return usageError(io, `--metrics-file: no directory ${dirname(resolve(metricsFile))}`);
+      // It is replaced by renaming a temp file onto it: never onto a device, a directory or a link's target.
+      if (existsSync(metricsFile) && !lstatSync(metricsFile).isFile()) return usageError(io, `--metrics-file: ${metricsFile} exists and is not a regular file`);
     }
     else if (arg.startsWith('-')) return usageError(io, `unknown option ${arg}`);
     else if (file === undefined) file = arg;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImportMetricsFile } from '../import/import-metrics-file';
 import { LedgerMetrics } from './ledger-metrics';
@@ -19,9 +20,14 @@ describe('the Grafana dashboard and the alert rules', () => {
     const metrics = new LedgerMetrics();
     metrics.exportLag(async () => ({ head: 0, projections: [] }));
     const exported = new Set((await metrics.registry.getMetricsAsJSON()).map((m) => m.name));
-    const importFile = new ImportMetricsFile('/dev/null', 'x.ndjson', Infinity);
-    for (const m of await (importFile as unknown as { registry: { getMetricsAsJSON(): Promise<{ name: string }[]> } }).registry.getMetricsAsJSON()) exported.add(m.name);
-    await importFile.finish(null);
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-dashboard-'));
+    try {
+      const importFile = new ImportMetricsFile(join(dir, 'import.prom'), 'x.ndjson', Infinity);
+      await importFile.finish(null);
+      for (const m of readFileSync(join(dir, 'import.prom'), 'utf8').matchAll(/^# TYPE (\S+) /gm)) exported.add(m[1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
 
     const used = new Set([...exprs.flatMap(referenced), ...referenced(alerts)]);
     expect(used.size).toBeGreaterThan(15);
