@@ -120,7 +120,7 @@ export class SqliteEventStore implements EventStore {
         db.close();
         throw new EventStoreUnavailableError(`${options.file} is not an event store: ${errorMessage(err)}`);
       }
-      return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200);
+      return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200, undefined, true);
     }
     try {
       db.pragma('journal_mode = WAL');
@@ -149,6 +149,7 @@ export class SqliteEventStore implements EventStore {
     private readonly clock: Clock,
     private readonly pollIntervalMs: number,
     private readonly onCommit?: (commit: CommitObservation) => void,
+    private readonly readonly = false,
   ) {
     this.sql = prepareStatements(db);
     this.appendOne = db.transaction((request: PendingAppend, ctx: BatchContext) => this.applyAppend(request, ctx));
@@ -159,6 +160,7 @@ export class SqliteEventStore implements EventStore {
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closing) throw new EventStoreUnavailableError('event store is closed');
+    if (this.readonly) throw new EventStoreUnavailableError('event store is opened readonly: appends are refused');
     validateAppend(streamId, events, expected);
     const serialized = events.map((e) => ({
       id: e.id,
