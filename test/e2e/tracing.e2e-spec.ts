@@ -37,6 +37,7 @@ describe('traces over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
       expect(created.status).toBe(201);
       added = await post(app, `/backlogs/${created.body.id}/items`, leader, { title: 'One-tap pay', kind: 'story', rationale: RATIONALE });
       expect(added.status).toBe(201);
+      expect((await fetch(`${app.url}/health/ready`)).status).toBe(200); // probes are not traced
     } finally {
       expect(await app.stop()).toBe(0); // a graceful shutdown exports the spans still batched
     }
@@ -73,6 +74,8 @@ describe('traces over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
     expect(addServer[0].parentSpanId ?? '').toBe('');
     const addSpans = receiver.spans.filter((s) => s.traceId === addServer[0].traceId).map((s) => s.name).sort();
     expect(addSpans).toEqual(['POST /backlogs/:backlogId/items', 'command AddItem', 'event-store append', 'project read-model']);
+
+    expect(receiver.spans.filter((s) => s.name.includes('/health'))).toEqual([]);
 
     // Every log line of a request carries its trace id: the line the command logs (debug), and the request line.
     for (const [res, traceId] of [

@@ -16,7 +16,8 @@ import { ProblemException, problem, validationProblem } from './http/problem';
 import { createValidationPipe } from './http/validation';
 import { Drain } from './http/drain';
 import { ProblemDto } from './http/dto';
-import { isRateLimitExempt, registerRateLimits } from './http/rate-limit';
+import { registerRateLimits } from './http/rate-limit';
+import { isOperationalRoute } from './http/operational-routes';
 import { TokenVerifier } from './auth/token-verifier';
 import { LedgerMetrics, UNMATCHED_ROUTE } from './metrics/ledger-metrics';
 import { MetricsListener } from './metrics/metrics-listener';
@@ -124,7 +125,7 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
 /** Every operation but the probes and /metrics may answer 429 (http/rate-limit.ts); say so in the contract. */
 function documentRateLimits(document: OpenAPIObject): void {
   for (const [path, item] of Object.entries(document.paths)) {
-    if (isRateLimitExempt(path)) continue;
+    if (isOperationalRoute(path)) continue;
     for (const op of Object.values(item) as { responses?: Record<string, unknown> }[]) {
       if (!op || typeof op !== 'object' || !op.responses) continue;
       op.responses['429'] = {

@@ -5,12 +5,9 @@ import { authenticate } from '../auth/auth.guard';
 import { TokenVerifier } from '../auth/token-verifier';
 import type { RateLimitConfig } from '../config/config';
 import type { LedgerMetrics, RateLimitTier } from '../metrics/ledger-metrics';
+import { isOperationalRoute } from './operational-routes';
 import { ProblemException } from './problem';
 
-/** Routes never limited: orchestrators and scrapers must always get through (and they carry no principal). */
-export function isRateLimitExempt(route: string | undefined): boolean {
-  return route === '/metrics' || route === '/health' || (route?.startsWith('/health/') ?? false);
-}
 
 const TIER = Symbol('ledger.rateLimitTier');
 type LimitedRequest = FastifyRequest & { [TIER]?: RateLimitTier };
@@ -56,7 +53,7 @@ export async function registerRateLimits(app: NestFastifyApplication, limits: Ra
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance & { rateLimit(): RouteOptions['onRequest'] };
   const limiter = fastify.rateLimit();
   fastify.addHook('onRoute', (route: RouteOptions) => {
-    if (isRateLimitExempt(route.url)) return;
+    if (isOperationalRoute(route.url)) return;
     const existing = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [...existing, limiter as never];
   });

@@ -17,6 +17,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TracingConfig } from '../config/config';
+import { isOperationalRoute } from '../http/operational-routes';
 import { Tracing, type HookDone, type SpanAttributes, type SpanHandle } from './tracing';
 
 const SPAN = Symbol('ledger.span');
@@ -77,8 +78,9 @@ export class OtelTracing extends Tracing {
   }
 
   onRequest(req: FastifyRequest, _reply: FastifyReply, done: HookDone): void {
-    const parent = this.propagator.extract(ROOT_CONTEXT, req.headers, defaultTextMapGetter);
     const route = req.routeOptions.url;
+    if (isOperationalRoute(route)) return done(); // probes and scrapes every few seconds: not worth a trace each
+    const parent = this.propagator.extract(ROOT_CONTEXT, req.headers, defaultTextMapGetter);
     const span = this.tracer.startSpan(
       route ? `${req.method} ${route}` : req.method,
       {
