@@ -7,9 +7,9 @@ const METRICS_TOKEN = 'scrape-token-0123456789abcdef';
 /** A 429 as documented: problem+json RATE_LIMIT.EXCEEDED, the tier, and Retry-After in whole seconds. */
 function expectLimited(res: Reply, tier: 'principal' | 'address', limit: number): number {
   const body = expectProblem(res, 429, 'RATE_LIMIT.EXCEEDED');
-  expect(body).toMatchObject({ tier, limit, windowSeconds: 2 });
+  expect(body).toMatchObject({ tier, limit, windowSeconds: 5 });
   const retryAfter = Number(res.headers.get('retry-after'));
-  expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 2).toBe(true);
+  expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 5).toBe(true);
   expect(body.retryAfterSeconds).toBe(retryAfter);
   return retryAfter;
 }
@@ -21,7 +21,8 @@ describe('rate limits per principal and per client address', () => {
   beforeAll(async () => {
     ledger = await startLedger({
       env: {
-        LEDGER_RATE_LIMIT_WINDOW_MS: '2000',
+        // Long enough that a burst fits in one window even on a busy machine.
+        LEDGER_RATE_LIMIT_WINDOW_MS: '5000',
         LEDGER_RATE_LIMIT_PRINCIPAL: '5',
         LEDGER_RATE_LIMIT_ADDRESS: '3',
         LEDGER_METRICS_TOKEN: METRICS_TOKEN,
@@ -31,7 +32,7 @@ describe('rate limits per principal and per client address', () => {
   });
   afterAll(() => ledger.close());
 
-  const waitForNextWindow = () => new Promise((resolve) => setTimeout(resolve, 2_100));
+  const waitForNextWindow = () => new Promise((resolve) => setTimeout(resolve, 5_100));
   const getItem = (token?: string) => ledger.request('GET', `/items/${UNKNOWN_ID}`, { token });
 
   it('answers 429 after a burst from one principal, leaves other principals alone, then recovers', async () => {
