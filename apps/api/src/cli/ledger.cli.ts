@@ -23,6 +23,18 @@ const COMMANDS: Record<string, Command> = {
     summary: 'generate a realistic multi-backlog history (12+ months) and import it',
     run: (args) => import('./demo.cli').then((m) => m.demoCommand(args)),
   },
+  backup: {
+    summary: 'back up the embedded ledger into a new directory, also while the API runs (docs/operations.md)',
+    run: (args) => import('./backup.cli').then((m) => m.backupCommand(args)),
+  },
+  restore: {
+    summary: 'restore a backup into an empty data directory, then verify every hash chain',
+    run: (args) => import('./backup.cli').then((m) => m.restoreCommand(args)),
+  },
+  verify: {
+    summary: 'recompute every hash chain of the event store offline, with progress',
+    run: (args) => import('./verify.cli').then((m) => m.verifyCommand(args)),
+  },
   // Further commands register here.
 };
 

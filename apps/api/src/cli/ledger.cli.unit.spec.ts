@@ -16,5 +16,7 @@ describe('ledger CLI dispatcher', () => {
   it('lists every command in the usage', () => {
     expect(usage()).toContain('npm run ledger -- <command>');
     expect(usage()).toContain('projections rebuild');
+    for (const command of ['backup', 'restore', 'verify']) expect(resolveCommand([command, 'x'])?.args).toEqual(['x']);
+    expect(usage()).toMatch(/backup .*also while the API runs/);
   });
 });

@@ -500,6 +500,43 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness probe: the process answers (touches no store; no token needed) */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness probe: the event store answers and every read model is within LEDGER_READY_MAX_LAG_EVENTS of its head (no token needed)
+         * @description Counts the read model (ranking, audit), the webhook outbox (where this replica dispatches) and the analytics projection. The forum index is not counted: it catches up on demand, on each forum read and scheduler pass. 503 (HEALTH.NOT_READY) while one lags more, while the store does not answer within 2 s, and once shutdown has begun; the problem lists the checks.
+         */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invitations": {
         parameters: {
             query?: never;
@@ -782,6 +819,26 @@ export type paths = {
         };
         /** Who the session (ledger_session cookie) or bearer token says you are: role, backlogs, how you signed in, until when */
         get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (text exposition format), for a scraper holding LEDGER_METRICS_TOKEN
+         * @description Served on the API port only when LEDGER_METRICS_TOKEN is set, to `Authorization: Bearer <that token>` (not a user JWT). With LEDGER_METRICS_PORT the metrics are also served on that separate address. Names and labels: docs/operations.md.
+         */
+        get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1925,6 +1982,10 @@ export type components = {
              */
             rationale: string;
         };
+        LiveResponseDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
         MeResponseDto: {
             /** @description Backlogs your role is limited to (product owners decide on these; empty: none named) */
             backlogs: string[];
@@ -2283,6 +2344,24 @@ export type components = {
             /** @description reversals ÷ decisions; null without decisions */
             rate: number | null;
             reversals: number;
+        };
+        ReadyProjectionDto: {
+            /** @description Committed events it has not applied yet. */
+            lagEvents: number;
+            /** @description Last event position it has applied. */
+            position: number;
+            /** @enum {string} */
+            projection: "read-model" | "webhook-outbox" | "analytics";
+            ready: boolean;
+        };
+        ReadyResponseDto: {
+            /** @description Position of the last committed event. */
+            headPosition: number;
+            /** @description LEDGER_READY_MAX_LAG_EVENTS: the most a projection may lag and still count as ready. */
+            maxLagEvents: number;
+            projections: components["schemas"]["ReadyProjectionDto"][];
+            /** @enum {string} */
+            status: "ready";
         };
         ReasonRequestDto: {
             /**
@@ -2844,6 +2923,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -2925,6 +3015,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -2990,6 +3091,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AuthConfigController_config_: {
@@ -3007,6 +3119,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthConfigResponseDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -3078,9 +3201,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3165,9 +3290,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3246,9 +3373,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3313,6 +3442,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3428,6 +3568,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     GetBacklogController_get: {
@@ -3480,6 +3631,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3571,6 +3733,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3656,6 +3829,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3735,6 +3919,17 @@ export interface operations {
             /** @description minPosition is beyond the last written position */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3828,6 +4023,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3913,6 +4119,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3981,6 +4198,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4098,6 +4326,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AddObjectiveController_addObjective: {
@@ -4194,6 +4433,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4303,6 +4553,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ChangePolicyController_changePolicy: {
@@ -4399,6 +4660,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4507,6 +4779,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RecordSprintVelocityController_record: {
@@ -4609,6 +4892,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ListEscalationsController_list: {
@@ -4674,6 +4968,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -4733,6 +5038,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4848,6 +5164,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     GetForumController_get: {
@@ -4900,6 +5227,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4985,6 +5323,17 @@ export interface operations {
             /** @description minPosition is beyond the last written position */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5102,6 +5451,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     LeaveForumController_leave: {
@@ -5198,6 +5558,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5306,6 +5677,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ChangeRuleController_change: {
@@ -5408,6 +5790,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     HealthController_health: {
@@ -5426,6 +5819,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveResponseDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyResponseDto"];
+                };
+            };
+            /** @description Not ready (HEALTH.NOT_READY); `checks` says why */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -5504,6 +5944,17 @@ export interface operations {
             /** @description A rule is broken (e.g. trivial reason) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5590,6 +6041,17 @@ export interface operations {
             /** @description A rule is broken (e.g. trivial reason) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5684,6 +6146,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     GetItemController_get: {
@@ -5736,6 +6209,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5853,6 +6337,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     DeliverItemController_deliver: {
@@ -5955,6 +6450,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     EscalateDecisionController_escalate: {
@@ -6051,6 +6557,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6160,6 +6677,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     EstimateItemController_estimate: {
@@ -6262,6 +6790,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ItemHistoryController_history: {
@@ -6314,6 +6853,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6431,6 +6981,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     SetKillCriteriaController_setKillCriteria: {
@@ -6527,6 +7088,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6635,6 +7207,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RecordOutcomeController_record: {
@@ -6731,6 +7314,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6839,6 +7433,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ReviveItemController_revive: {
@@ -6935,6 +7540,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7043,6 +7659,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     MeController_me: {
@@ -7064,6 +7691,55 @@ export interface operations {
             };
             /** @description Not signed in, or the session was revoked, signed out or expired (AUTH.SESSION_REVOKED, AUTH.SESSION_SIGNED_OUT, AUTH.SESSION_EXPIRED, AUTH.TOKEN_*) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Missing or wrong metrics token (METRICS.TOKEN_MISSING, METRICS.TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Metrics are not served on this port (METRICS.NOT_ENABLED): LEDGER_METRICS_TOKEN is not set */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7133,6 +7809,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -7194,6 +7881,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7302,6 +8000,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AmendReasonController_amend: {
@@ -7398,6 +8107,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7506,6 +8226,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     WithdrawProposalController_withdraw: {
@@ -7608,6 +8339,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ListSessionsController_list: {
@@ -7684,6 +8426,17 @@ export interface operations {
             /** @description A rule is broken (e.g. trivial reason) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7778,6 +8531,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ReadWebhooksController_list: {
@@ -7828,6 +8592,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7943,6 +8718,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ReadWebhooksController_get: {
@@ -7995,6 +8781,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8056,6 +8853,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8167,6 +8975,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
