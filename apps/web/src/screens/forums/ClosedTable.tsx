@@ -25,7 +25,7 @@ export function ClosedTable({ rows, forums, titles }: { rows: ProposalRow[]; for
                 <Link to={`/proposals/${r.id}`}>Kill “{titles.get(r.itemId) ?? 'an item'}”?</Link>
               </th>
               <td>
-                <span className={`outcome-chip outcome-${r.status === 'withdrawn' ? 'withdrawn' : r.outcome}`}>
+                <span className={`outcome-chip outcome-chip-${r.status === 'withdrawn' ? 'withdrawn' : r.outcome}`}>
                   {r.status === 'withdrawn' ? 'Withdrawn' : r.outcome ? OUTCOME_LABEL[r.outcome] : '—'}
                 </span>
               </td>
