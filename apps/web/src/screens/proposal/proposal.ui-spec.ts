@@ -131,13 +131,26 @@ describe('forum member journey: inbox → ballot → deadline → kill via the f
     await context.close();
   });
 
-  it('voting on a 390-px phone: big choices, no horizontal scrolling; non-members and auditors see the tally but no ballot', async () => {
+  it('governance: the opener amends the reason before any vote; voting on a 390-px phone; auditors and non-members read only; extend once, then withdraw', async () => {
     const guest = seeded.items['Guest checkout'];
-    const id = await openProposal(ledger, seeded.leader, forum.forumId, guest, 'Guest checkout duplicates the one-tap flow for new buyers.');
+    const id = await openProposal(ledger, seeded.leader, forum.forumId, guest, 'Guest checkout duplicates the one-tap flow.');
+    const leader = await signIn(browser, ledger, 'product-leader', { sub: 'lena', now: ledger.clock.now() });
+    await leader.page.goto(`${ledger.url}/app/proposals/${id}`);
+    await leader.page.getByText('You are not a member of this forum').waitFor();
+    const actions = leader.page.locator('section.actions button');
+    expect(await actions.allTextContents()).toEqual(['Amend the reason', 'Extend the deadline', 'Withdraw']);
+    await leader.page.getByRole('button', { name: 'Amend the reason' }).click();
+    const amend = leader.page.getByRole('dialog', { name: /^Amend the reason/ });
+    await amend.getByLabel('The new reason').fill('Guest checkout duplicates the one-tap flow for new buyers.');
+    await amend.getByRole('button', { name: 'Amend the reason' }).click();
+    await amend.waitFor({ state: 'detached' });
+    await leader.page.locator('.proposal-reason', { hasText: 'for new buyers.' }).waitFor();
+
     const { page, context, problems } = await signIn(browser, ledger, 'forum-member', { sub: 'nora', viewport: PHONE, now: ledger.clock.now() });
     await page.goto(`${ledger.url}/app/proposals/${id}`);
     const ballot = page.locator('form.ballot');
     await ballot.waitFor();
+    await page.locator('.proposal-reason', { hasText: 'for new buyers.' }).waitFor();
     const kill = ballot.locator('label.choice-kill');
     const box = await kill.boundingBox();
     expect(box!.width).toBeGreaterThan(300); // the choices stack, full width
@@ -153,8 +166,7 @@ describe('forum member journey: inbox → ballot → deadline → kill via the f
     expect(problems).toEqual([]);
     await context.close();
 
-    // An auditor reads the votes and reasons, with no ballot and no decision; a product leader (not a member)
-    // does not vote either but may extend and withdraw.
+    // An auditor reads the votes and reasons, with no ballot and no decision.
     const asAuditor = await signIn(browser, ledger, 'auditor', { sub: 'audrey', now: ledger.clock.now() });
     await asAuditor.page.goto(`${ledger.url}/app/proposals/${id}`);
     await asAuditor.page.getByText('Auditors read the votes and their reasons; they do not vote.').waitFor();
@@ -163,10 +175,29 @@ describe('forum member journey: inbox → ballot → deadline → kill via the f
     await expect(asAuditor.page.locator('section.actions button').count()).resolves.toBe(0);
     await asAuditor.context.close();
 
-    const asLeader = await signIn(browser, ledger, 'product-leader', { sub: 'lena', now: ledger.clock.now() });
-    await asLeader.page.goto(`${ledger.url}/app/proposals/${id}`);
-    await asLeader.page.getByText('You are not a member of this forum').waitFor();
-    expect(await asLeader.page.locator('section.actions button').allTextContents()).toEqual(['Extend the deadline', 'Withdraw']);
-    await asLeader.context.close();
+    // Once a vote is cast the reason is locked; the leader extends the deadline once, then withdraws.
+    await leader.page.reload();
+    await leader.page.getByRole('heading', { name: 'Votes (1)' }).waitFor();
+    expect(await actions.allTextContents()).toEqual(['Extend the deadline', 'Withdraw']);
+    const before = (await proposal(id)).closesAt as string;
+    await leader.page.getByRole('button', { name: 'Extend the deadline' }).click();
+    const extend = leader.page.getByRole('dialog', { name: /^Extend the vote/ });
+    await extend.getByLabel('Extend by (days)').fill('3');
+    await extend.getByLabel('Why does the deadline move?').fill('Two members are on holiday this week.');
+    await extend.getByRole('button', { name: 'Extend the deadline' }).click();
+    await extend.waitFor({ state: 'detached' });
+    await leader.page.locator('.proposal-status .chip', { hasText: 'extended once' }).waitFor();
+    expect(Date.parse((await proposal(id)).closesAt) - Date.parse(before)).toBe(3 * DAY);
+    expect(await actions.allTextContents()).toEqual(['Withdraw']);
+    await leader.page.getByRole('button', { name: 'Withdraw' }).click();
+    const withdraw = leader.page.getByRole('dialog', { name: /^Withdraw/ });
+    await withdraw.getByLabel('Why is it withdrawn?').fill('The team merges guest checkout into one-tap.');
+    await withdraw.getByRole('button', { name: 'Withdraw' }).click();
+    await withdraw.waitFor({ state: 'detached' });
+    await leader.page.getByRole('heading', { name: 'Withdrawn' }).waitFor();
+    await leader.page.getByText('Withdrawn by lena').waitFor();
+    expect((await proposal(id)).status).toBe('withdrawn');
+    expect(leader.problems).toEqual([]);
+    await leader.context.close();
   });
 });
