@@ -63,7 +63,7 @@ describe('forum member journey: inbox → ballot → deadline → kill via the f
     const reason = ballot.getByLabel('Why? (reason)');
     await expect(ballot.locator('.field-textarea .field-error').textContent()).resolves.toBe('The reason is required: say why this decision is taken.');
     await expect(reason.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('reason');
+    await expect(page.evaluate('document.activeElement?.getAttribute("name")')).resolves.toBe('reason');
     expect((await proposal()).votes).toEqual([]);
 
     await reason.fill('Autofill covers 95% of our mobile buyers already.');
