@@ -130,7 +130,7 @@ function ProposalPage({ proposal: p, etag }: { proposal: ProposalView; etag: str
       </section>
 
       <section aria-labelledby="tally-title">
-        <h2 id="tally-title">{p.status === 'open' ? 'Tally so far' : 'Final tally'}</h2>
+        <h2 id="tally-title">{p.status === 'open' ? 'Tally so far' : p.status === 'closed' ? 'Final tally' : 'Tally when withdrawn (no outcome)'}</h2>
         <TallyBar tally={p.tally} />
         <QuorumProgress tally={p.tally} rule={p.rule} />
         {p.status === 'open' && p.outcomeIfClosedNow && (
