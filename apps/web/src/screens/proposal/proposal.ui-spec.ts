@@ -194,7 +194,7 @@ describe('forum member journey: inbox → ballot → deadline → kill via the f
     await withdraw.getByLabel('Why is it withdrawn?').fill('The team merges guest checkout into one-tap.');
     await withdraw.getByRole('button', { name: 'Withdraw' }).click();
     await withdraw.waitFor({ state: 'detached' });
-    await leader.page.getByRole('heading', { name: 'Withdrawn' }).waitFor();
+    await leader.page.getByRole('heading', { name: 'Withdrawn', exact: true }).waitFor();
     await leader.page.getByText('Withdrawn by lena').waitFor();
     expect((await proposal(id)).status).toBe('withdrawn');
     expect(leader.problems).toEqual([]);
