@@ -291,17 +291,19 @@ export function buildMapping(overrides: Json, file: string): Mapping {
   const ghPart = part('github', d.github);
   known(ghPart, ['priorityLabels', 'startOn'], '"github"');
   const priorityLabels = new Map<string, string>();
-  const addLabels = (o: unknown) => {
+  const addLabels = (o: unknown, checked: boolean) => {
     if (!isObject(o)) fail('github.priorityLabels must be an object: {"<label>": "<priority name>"}');
     for (const [label, priority] of Object.entries(o as Json)) {
       if (typeof priority !== 'string' || !priorities.has(norm(priority))) {
+        // The default labels name the default scale: with a scale of the file's own they may not apply.
+        if (!checked) continue;
         fail(`github.priorityLabels["${label}"] is ${JSON.stringify(priority)}, which is not on the priority scale; use one of ${priorityLevels.map((l) => l[0]).join(', ')} or add it to priorities`);
       }
       priorityLabels.set(norm(label), priority as string);
     }
   };
-  addLabels(d.github.priorityLabels);
-  if (ghPart !== (d.github as unknown)) addLabels(ghPart.priorityLabels ?? {});
+  addLabels(d.github.priorityLabels, false);
+  if (ghPart !== (d.github as unknown)) addLabels(ghPart.priorityLabels ?? {}, true);
   const startOn = oneOf(ghPart.startOn ?? d.github.startOn, ['assigned', 'never'] as const, 'github.startOn');
 
   return {
