@@ -158,8 +158,8 @@ function retryPolicy(io: CliIo, overrides: Partial<RetryPolicy> = {}): RetryPoli
   };
 }
 
-/** Test seam: the retry policy (tests replace the sleep). */
-export const liveOptions: { retry?: Partial<RetryPolicy> } = {};
+/** Test seam: the retry policy (tests replace the sleep) and the search page size. */
+export const liveOptions: { retry?: Partial<RetryPolicy>; pageSize?: number } = {};
 
 export async function importJiraCommand(argv: string[], io: CliIo = processIo): Promise<number> {
   const run = await prepare('import jira', JIRA_HELP, argv, ['--site', '--jql'], io);
@@ -181,6 +181,7 @@ export async function importJiraCommand(argv: string[], io: CliIo = processIo): 
         dataDir: run.config.dataDir,
         restart: run.args.restart,
         retry: retryPolicy(io, liveOptions.retry),
+        pageSize: liveOptions.pageSize,
         onProgress: (p) =>
           io.err(`jira: ${fmt(p.pages)} search pages, ${fmt(p.issues)}${p.total !== null ? ` / ${fmt(p.total)}` : ''} issues, ${fmt(p.changelogs)} changelogs complete${p.resumed ? ' (resumed)' : ''}`),
       });

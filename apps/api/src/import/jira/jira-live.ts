@@ -103,7 +103,7 @@ export async function pullJira(o: JiraPullOptions): Promise<JiraPull> {
 
   if (!state.statusesDone) {
     const res = await get('/rest/api/2/status');
-    if (res.status === 200 && Array.isArray(res.body)) cache.put('statuses.json', res.body);
+    if (res.status === 200 && Array.isArray(res.body) && res.body.length > 0) cache.put('statuses.json', res.body);
     state.statusesDone = true;
     cache.save(state);
   }

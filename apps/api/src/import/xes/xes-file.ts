@@ -33,12 +33,16 @@ export async function readXesFile(file: string, mapping: Mapping): Promise<Track
     let event: Attrs | null = null;
     /** Nesting of attribute elements (lists, containers): only the top-level ones of a trace or event count. */
     let attrDepth = 0;
+    let failed = false;
     const fail = (reason: string) => {
-      parser.removeAllListeners();
+      if (failed) return;
+      failed = true;
+      stream.unpipe(parser);
       stream.destroy();
       reject(new SourceFileError(file, `${reason}. Nothing in it was imported`));
     };
     parser.on('opentag', (tag) => {
+      if (failed) return;
       depth += 1;
       const name = tag.name.replace(/^.*:/, '');
       if (depth === 1) {
@@ -79,7 +83,7 @@ export async function readXesFile(file: string, mapping: Mapping): Promise<Track
       const where = trace ? ` (in the trace of ${(trace as RawTrace).attrs['concept:name'] ?? 'an unnamed issue'})` : '';
       fail(`is not well-formed XML${where}: ${e.message.split('\n')[0]}; the export may be cut off`);
     });
-    parser.on('end', () => (sawLog ? resolve() : reject(new SourceFileError(file, 'is empty or not XML: no <log> element. Nothing in it was imported'))));
+    parser.on('end', () => (failed ? undefined : sawLog ? resolve() : reject(new SourceFileError(file, 'is empty or not XML: no <log> element. Nothing in it was imported'))));
     const stream = createReadStream(file, { encoding: 'utf8' });
     stream.on('error', (e) => reject(new SourceFileError(file, `cannot be read (${e.message})`)));
     stream.pipe(parser);
