@@ -601,6 +601,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/items/{itemId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a delivered item: the delivery did not hold, it goes back into the ranking (at a position, or at the bottom) */
+        post: operations["ReopenItemController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/items/{itemId}/reprioritize": {
         parameters: {
             query?: never;
@@ -1189,6 +1206,25 @@ export type components = {
              * @example Customer interviews show churn is driven by onboarding.
              */
             rationale: string;
+        };
+        ReopenItemRequestDto: {
+            /**
+             * Format: uuid
+             * @description Place directly below this item
+             */
+            after?: string;
+            /**
+             * Format: uuid
+             * @description Place directly above this item
+             */
+            before?: string;
+            /**
+             * @description Why this decision was taken (at least 10 meaningful characters).
+             * @example Customer interviews show churn is driven by onboarding.
+             */
+            rationale: string;
+            /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
+            toPosition?: number;
         };
         ReprioritizeItemRequestDto: {
             /**
@@ -4477,6 +4513,108 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role or backlog scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision is not valid in the current state, or a concurrent decision won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision breaks a rule (e.g. trivial rationale) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReopenItemController_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key; a retry returns the first answer */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision (ETag from GET); stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenItemRequestDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
