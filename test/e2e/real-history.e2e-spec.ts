@@ -82,7 +82,7 @@ describe('real history: jirametrics (twelve Jira Cloud responses, the site\'s st
     expect(events.every((e) => e.metadata.imported === true && e.metadata.statedWhy === false)).toBe(true);
   });
 
-  it("SP-10's priority raised (Medium → Highest) and lowered again eight days later is a reversal", async () => {
+  it("SP-10's priority raised (Medium → Highest) and lowered again a week later is a reversal", async () => {
     const sp10 = itemOf('SP-10');
     const r = await ledger.request('GET', `/backlogs/${backlogId}/analytics/reversals?at=2022-06-01T00:00:00Z&from=2021-06-01T00:00:00Z&to=2022-06-01T00:00:00Z`, { token });
     expect(r.status).toBe(200);
