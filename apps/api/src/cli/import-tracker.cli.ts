@@ -145,6 +145,15 @@ async function prepare(
   return { io, name, help, args, config, mapping };
 }
 
+/** ", 12 issues/s, ETA 40 s" for a pull (the ETA when the total is known). */
+function pace(started: number, done: number, total: number | null): string {
+  const seconds = (Date.now() - started) / 1000;
+  if (seconds < 0.5 || done === 0) return '';
+  const rate = done / seconds;
+  const eta = total !== null && total > done ? `, ETA ${Math.ceil((total - done) / rate)} s` : '';
+  return `, ${rate >= 10 ? fmt(rate) : rate.toFixed(1)} issues/s${eta}`;
+}
+
 function usage(io: CliIo, name: string, help: string, message: string): number {
   io.err(`${name}: ${message}\n\n${help}`);
   return 2;
@@ -172,6 +181,7 @@ export async function importJiraCommand(argv: string[], io: CliIo = processIo): 
     if (!/^https?:\/\/[^\s/]+/i.test(site)) return usage(io, run.name, run.help, `--site must be the site's URL, e.g. https://acme.atlassian.net (got "${site}")`);
     const auth = jiraAuthFromEnv(io.env);
     if (typeof auth === 'string') return usage(io, run.name, run.help, auth);
+    const started = Date.now();
     let pull: Awaited<ReturnType<typeof pullJira>>;
     try {
       pull = await pullJira({
@@ -183,7 +193,10 @@ export async function importJiraCommand(argv: string[], io: CliIo = processIo): 
         retry: retryPolicy(io, liveOptions.retry),
         pageSize: liveOptions.pageSize,
         onProgress: (p) =>
-          io.err(`jira: ${fmt(p.pages)} search pages, ${fmt(p.issues)}${p.total !== null ? ` / ${fmt(p.total)}` : ''} issues, ${fmt(p.changelogs)} changelogs complete${p.resumed ? ' (resumed)' : ''}`),
+          io.err(
+            `jira: ${fmt(p.pages)} search pages, ${fmt(p.issues)}${p.total !== null ? ` / ${fmt(p.total)}` : ''} issues, ` +
+              `${fmt(p.changelogs)} changelogs complete${pace(started, p.issues, p.total)}${p.resumed ? ' (resumed)' : ''}`,
+          ),
       });
     } catch (e) {
       if (e instanceof FetchError) {
@@ -215,6 +228,7 @@ export async function importGithubCommand(argv: string[], io: CliIo = processIo)
   const apiUrl = run.args.values['--api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com';
   const token = io.env.GITHUB_TOKEN?.trim() || null;
   if (!token) io.err('github: GITHUB_TOKEN is not set: public repositories only, and at GitHub\'s low anonymous rate limit');
+  const started = Date.now();
   let pull: Awaited<ReturnType<typeof pullGithub>>;
   try {
     pull = await pullGithub({
@@ -224,7 +238,11 @@ export async function importGithubCommand(argv: string[], io: CliIo = processIo)
       dataDir: run.config.dataDir,
       restart: run.args.restart,
       retry: retryPolicy(io, liveOptions.retry),
-      onProgress: (p) => io.err(`github: ${fmt(p.pages)} issue pages, ${fmt(p.issues)} issues and pull requests, ${fmt(p.timelines)} timelines${p.resumed ? ' (resumed)' : ''}`),
+      onProgress: (p) =>
+        io.err(
+          `github: ${fmt(p.pages)} issue pages, ${fmt(p.issues)} issues and pull requests, ${fmt(p.timelines)} timelines` +
+            `${pace(started, p.timelines, p.issuesDone ? p.issues : null)}${p.resumed ? ' (resumed)' : ''}`,
+        ),
     });
   } catch (e) {
     if (e instanceof FetchError) {

@@ -31,7 +31,7 @@ export interface GithubPullOptions {
   dataDir: string;
   retry: RetryPolicy;
   restart?: boolean;
-  onProgress?: (p: { pages: number; issues: number; timelines: number; resumed: boolean }) => void;
+  onProgress?: (p: { pages: number; issues: number; issuesDone: boolean; timelines: number; resumed: boolean }) => void;
 }
 
 type Json = Record<string, unknown>;
@@ -59,15 +59,17 @@ export async function pullGithub(o: GithubPullOptions): Promise<{
     if (res.status === 404) throw new FetchError(`${api}${path}`, 404, `${o.repo}: not found (HTTP 404); check --repo, and that GITHUB_TOKEN may read it`);
     return res;
   };
-  const issuesSoFar = () => cache.names().filter((n) => n.startsWith('issues-')).reduce((n, name) => n + (cache.get(name) as unknown[]).length, 0);
+  // Counted once from what a resumed pull already has, then as pages come in (not re-read for every timeline).
+  let issues = cache.names().filter((n) => n.startsWith('issues-')).reduce((n, name) => n + (cache.get(name) as unknown[]).length, 0);
   const progress = () =>
-    o.onProgress?.({ pages: state.issuePages, issues: issuesSoFar(), timelines: Object.keys(state.timelinesDone).length, resumed });
+    o.onProgress?.({ pages: state.issuePages, issues, issuesDone: state.issuesDone, timelines: Object.keys(state.timelinesDone).length, resumed });
 
   while (!state.issuesDone) {
     const page = state.issuePages + 1;
     const res = await get(`/repos/${o.repo}/issues?state=all&per_page=100&sort=created&direction=asc&page=${page}`);
     if (!Array.isArray(res.body)) throw new FetchError(`${api}/repos/${o.repo}/issues`, res.status, `${o.repo}: the issues page is not a list`);
     cache.put(`issues-${String(page).padStart(5, '0')}.json`, res.body);
+    issues += res.body.length;
     state.issuePages = page;
     state.issuesDone = res.body.length === 0 || !/rel="next"/.test(res.headers.get('link') ?? '');
     cache.save(state);
