@@ -16,6 +16,7 @@ import { ProblemException, problem, validationProblem } from './http/problem';
 import { createValidationPipe } from './http/validation';
 import { Drain } from './http/drain';
 import { ProblemDto } from './http/dto';
+import { registerWebApp } from './web/web-app';
 
 export async function createApp(config: AppConfig, overrides: AdapterOverrides = {}): Promise<NestFastifyApplication> {
   const logger = overrides.logger ?? new JsonLogger(config.logLevel);
@@ -77,6 +78,7 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
 
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(createValidationPipe());
+  await registerWebApp(app, config.webDir);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     [
       '',
       `Backlog Ledger is running on ${url}  (data in ${config.dataDir})`,
+      `  web app:      ${url}/app/`,
       `  API docs:     ${url}/docs   (OpenAPI JSON at ${url}/docs-json)`,
       `  ${tokenHint}`,
       `  then:         curl -H "Authorization: Bearer $TOKEN" ${url}/health`,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { analyticsConfigFromEnv, type AnalyticsConfig } from '@ledger/analytics';
 
 export type JwtConfig =
@@ -28,6 +28,8 @@ export interface AppConfig {
   webhooks: WebhooksConfig;
   /** 'embedded': the API projects analytics in-process; 'external': apps/projector does (Kafka), the API reads its checkpoint. */
   projector: 'embedded' | 'external';
+  /** The built web app (index.html + assets/) served under /app/ (LEDGER_WEB_DIR; default apps/web/dist, ADR 0020). */
+  webDir: string;
 }
 
 export interface WebhooksConfig {
@@ -96,7 +98,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: level,
     webhooks: webhooksFromEnv(env, dataDir),
     projector,
+    webDir: env.LEDGER_WEB_DIR ? resolve(env.LEDGER_WEB_DIR) : defaultWebDir(),
   };
+}
+
+/** apps/web/dist under the repository root, found from this file whether it runs from source or from dist/. */
+export function defaultWebDir(from = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'apps', 'web', 'dist');
+    if (dirname(dir) === dir) return resolve('apps', 'web', 'dist');
+  }
 }
 
 /** The embedded default generates a 256-bit secret into the data dir on first start. */

@@ -45,6 +45,11 @@ export interface LedgerIndex {
 
   rankedItems(backlogId: string, page: { limit: number; offset: number }): RankedItemRow[];
   rankedCount(backlogId: string): number;
+  /** Items of the backlog whose current status is `status` (left the ranking), most recently decided first. */
+  itemsWithStatus(backlogId: string, status: 'anti-backlog' | 'killed' | 'delivered', page: { limit: number; offset: number }): RankedItemRow[];
+  statusCount(backlogId: string, status: 'anti-backlog' | 'killed' | 'delivered'): number;
+  /** Per item: when it last progressed (a progress event, or its addition), from the audit entries. */
+  lastProgress(itemIds: string[]): Map<string, string>;
   itemRow(itemId: string): (RankedItemRow & { ranked: boolean }) | null;
   /** 1-based position of a ranked item, null when not ranked. */
   positionOf(backlogId: string, itemId: string): number | null;

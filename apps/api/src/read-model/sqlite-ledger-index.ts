@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import type { RecordedEvent } from '@ledger/kernel';
+import { PROGRESS_EVENT_TYPES } from '@ledger/analytics';
 import { entryRow, itemRowChange } from './ledger-index.projection';
 import type { AuditFilter, LedgerIndex, RankNeighbours, RankedItemRow } from './ledger-index.port';
 import { RankOrder } from './rank-order';
@@ -25,6 +26,8 @@ CREATE INDEX IF NOT EXISTS items_ranking ON items (backlog_id, ranked, rank, ite
 `;
 
 const RANKED = new Set(['open', 'in-progress']);
+/** DOMAIN.md "Progress event" (the analytics' list), and the addition an item's progress is counted from. */
+const PROGRESS_TYPES_JSON = JSON.stringify(['item.added', ...PROGRESS_EVENT_TYPES]);
 
 interface ItemDbRow {
   item_id: string;
@@ -92,6 +95,10 @@ export class SqliteLedgerIndex implements LedgerIndex {
       ranked: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id LIMIT ? OFFSET ?`),
       rankedKeys: db.prepare(`SELECT rank, item_id AS itemId FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id`),
       item: db.prepare('SELECT * FROM items WHERE item_id = ?'),
+      withStatus: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND status = ? ORDER BY last_position DESC LIMIT ? OFFSET ?`),
+      statusCount: db.prepare(`SELECT count(*) AS n FROM items WHERE backlog_id = ? AND status = ?`),
+      lastProgress: db.prepare(`SELECT item_id AS itemId, max(occurred_at) AS at FROM entries
+        WHERE item_id IN (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?)) GROUP BY item_id`),
       upTo: db.prepare(`SELECT event_json FROM entries WHERE backlog_id = ? AND item_id IS NOT NULL AND occurred_at <= ?
         ORDER BY position`),
     };
@@ -161,6 +168,20 @@ export class SqliteLedgerIndex implements LedgerIndex {
 
   rankedCount(backlogId: string): number {
     return this.orderOf(backlogId).size;
+  }
+
+  itemsWithStatus(backlogId: string, status: string, page: { limit: number; offset: number }): RankedItemRow[] {
+    return (this.stmt.withStatus.all(backlogId, status, page.limit, page.offset) as ItemDbRow[]).map(toRow);
+  }
+
+  statusCount(backlogId: string, status: string): number {
+    return (this.stmt.statusCount.get(backlogId, status) as { n: number }).n;
+  }
+
+  lastProgress(itemIds: string[]): Map<string, string> {
+    if (itemIds.length === 0) return new Map();
+    const rows = this.stmt.lastProgress.all(JSON.stringify(itemIds), PROGRESS_TYPES_JSON) as { itemId: string; at: string }[];
+    return new Map(rows.map((r) => [r.itemId, r.at]));
   }
 
   itemRow(itemId: string) {

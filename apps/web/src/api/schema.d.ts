@@ -181,7 +181,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The ranked backlog (1 = top), now or as it stood at `at` */
+        /** The ranked backlog (1 = top), now or as it stood at `at`; or the anti-backlog, killed or delivered items (`status`) */
         get: operations["ListBacklogItemsController_list"];
         put?: never;
         /** Add an item (a hypothesis about value) at a position, or at the bottom */
@@ -1130,6 +1130,55 @@ export type components = {
             status: number;
             title: string;
             type: string;
+        };
+        RankedItemDto: {
+            estimate: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "story" | "bug" | "tech" | "initiative" | "hypothesis";
+            /**
+             * Format: date-time
+             * @description When the item last progressed (started, delivered, outcome recorded, estimated, linked to an objective, kill criteria set), or was added if it never did; reprioritizations are not progress
+             */
+            lastProgressAt: string;
+            /** Format: uuid */
+            objectiveId: string | null;
+            /** @description 1 = top; null in the lists of items that left the ranking (`status` other than ranked) */
+            position: number | null;
+            /** @description Orderable rank key (ADR 0003) while ranked; null otherwise */
+            rank: string | null;
+            /** @description The stakeholder who requested it */
+            requestedBy: string | null;
+            /** @description The item stream's revision (send it as If-Match) */
+            revision: number;
+            /**
+             * @description open / in-progress in the ranking; the list’s status otherwise
+             * @enum {string}
+             */
+            status: "open" | "in-progress" | "delivered" | "killed" | "anti-backlog";
+            title: string;
+        };
+        RankedItemsPageDto: {
+            /** @description Read-model position the page was read at */
+            asOfPosition: number;
+            /**
+             * Format: date-time
+             * @description The instant reconstructed, or null for now
+             */
+            at: string | null;
+            /** Format: uuid */
+            backlogId: string;
+            items: components["schemas"]["RankedItemDto"][];
+            limit: number;
+            offset: number;
+            /**
+             * @description Which list: the ranking, or the items that left it that way
+             * @enum {string}
+             */
+            status: "ranked" | "anti-backlog" | "killed" | "delivered";
+            /** @description Items in the list in all */
+            total: number;
         };
         RecordOutcomeRequestDto: {
             /** @description Did the metric move? */
@@ -2132,6 +2181,8 @@ export interface operations {
                 at?: string;
                 limit?: number;
                 offset?: number;
+                /** @description `ranked` (default): the ranked backlog, 1 = top. Otherwise the items with that status, most recently decided first (position null). */
+                status?: "ranked" | "anti-backlog" | "killed" | "delivered";
             };
             header?: never;
             path: {
@@ -2141,12 +2192,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ranked items */
+            /** @description A page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RankedItemsPageDto"];
+                };
             };
             /** @description Invalid query */
             400: {
