@@ -109,7 +109,7 @@ export async function runImport(
 }
 
 /** One line of progress on stderr: lines processed / total, decisions per second, errors so far. */
-class ProgressLine {
+export class ProgressLine {
   private lastPrinted = 0;
   private drawn = false;
 

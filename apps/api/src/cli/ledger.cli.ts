@@ -19,6 +19,18 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import past decisions from an NDJSON file (docs/import-format.md); re-running it writes nothing new',
     run: (args) => import('./import.cli').then((m) => m.importCommand(args)),
   },
+  'import jira': {
+    summary: 'import Jira issues and their changelogs, from recorded responses or live (--site, --jql) (docs/import-trackers.md)',
+    run: (args) => import('./import-tracker.cli').then((m) => m.importJiraCommand(args)),
+  },
+  'import github': {
+    summary: "import a GitHub repository's issues and their timelines (--repo owner/name)",
+    run: (args) => import('./import-tracker.cli').then((m) => m.importGithubCommand(args)),
+  },
+  'import xes': {
+    summary: 'import an XES event log (process-mining export) of issue histories',
+    run: (args) => import('./import-tracker.cli').then((m) => m.importXesCommand(args)),
+  },
   demo: {
     summary: 'generate a realistic multi-backlog history (12+ months) and import it',
     run: (args) => import('./demo.cli').then((m) => m.demoCommand(args)),

@@ -157,6 +157,7 @@ export class DecisionExecutor {
           causationId: i > 0 ? out[i - 1].id : (d.causedBy ?? meta.causationId),
           requestId: meta.requestId,
           ...(meta.occurredAt ? { occurredAt: meta.occurredAt, imported: true, importedFrom: meta.importedFrom } : {}),
+          ...(meta.statedWhy === false ? { statedWhy: false } : {}),
         },
       });
     });

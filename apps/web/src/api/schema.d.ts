@@ -759,6 +759,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/items/{itemId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a delivered item: the delivery did not hold, it goes back into the ranking (at a position, or at the bottom) */
+        post: operations["ReopenItemController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/items/{itemId}/reprioritize": {
         parameters: {
             query?: never;
@@ -1518,6 +1535,8 @@ export type components = {
             month: string;
             outcomesMoved: number;
             outcomesNotMoved: number;
+            /** @description Reopenings in the month: deliveries that did not hold (ADR 0025) */
+            reopened: number;
         };
         EscalateDecisionRequestDto: {
             /** @description Who the escalation goes to (a person or a body) */
@@ -1791,6 +1810,10 @@ export type components = {
             fromPosition: number | null;
             /** @description sha256 of the event in its hash chain */
             hash: string;
+            /** @description Imported from another tool (docs/import-format.md), not decided in the ledger */
+            imported: boolean;
+            /** @description Where an imported decision came from (file and line), else null */
+            importedFrom: string | null;
             /** @description Decisions this one caused */
             ledTo: components["schemas"]["EventRefDto"][];
             /**
@@ -1806,6 +1829,8 @@ export type components = {
             recordedAt: string;
             /** @description Revision in the item's stream */
             revision: number;
+            /** @description False when the decision states no why (imported from a tracker that records none: "no stated why") */
+            statedWhy: boolean;
             toPosition: number | null;
             trigger: string | null;
             /** @example item.reprioritized */
@@ -2447,6 +2472,25 @@ export type components = {
              */
             rationale: string;
         };
+        ReopenItemRequestDto: {
+            /**
+             * Format: uuid
+             * @description Place directly below this item
+             */
+            after?: string;
+            /**
+             * Format: uuid
+             * @description Place directly above this item
+             */
+            before?: string;
+            /**
+             * @description Why this decision was taken (at least 10 meaningful characters).
+             * @example Customer interviews show churn is driven by onboarding.
+             */
+            rationale: string;
+            /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
+            toPosition?: number;
+        };
         ReprioritizeItemRequestDto: {
             /**
              * Format: uuid
@@ -2509,6 +2553,13 @@ export type components = {
             /** Format: uuid */
             eventId: string;
             fromPosition: number | null;
+            /**
+             * @description Reprioritizations: 'rank' (positions in the ranking), 'priority' (levels on the priority scale, 1 = highest) or 'schedule' (a deferral); null for other decisions
+             * @enum {string|null}
+             */
+            scale: "rank" | "priority" | "schedule" | null;
+            /** @description False when the decision states no why (imported from a tracker that records none) */
+            statedWhy: boolean;
             toPosition: number | null;
             type: string;
         };
@@ -2555,6 +2606,8 @@ export type components = {
             topFlipFlops: components["schemas"]["FlipFlopDto"][];
             /** @description More reversals than listed */
             truncated: boolean;
+            /** @description Imported decisions without a stated why, shown as "no stated why" */
+            withoutStatedWhy: components["schemas"]["WithoutStatedWhyDto"];
         };
         ReversalsByRuleDto: {
             "overturned-escalation": number;
@@ -2785,6 +2838,12 @@ export type components = {
         WithdrawProposalRequestDto: {
             /** @description Why the proposal is withdrawn */
             reason: string;
+        };
+        WithoutStatedWhyDto: {
+            /** @description Of `decisions`, those that state no why */
+            decisions: number;
+            /** @description Of `reversingDecisions`, those that state no why */
+            reversingDecisions: number;
         };
         ZombieDto: {
             /** @description Whole days since it was added */
@@ -7241,6 +7300,119 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role or backlog scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision is not valid in the current state, or a concurrent decision won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision breaks a rule (e.g. trivial rationale) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReopenItemController_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key; a retry returns the first answer */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision (ETag from GET); stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenItemRequestDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
