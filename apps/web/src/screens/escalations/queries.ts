@@ -1,0 +1,17 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { EscalationPage } from './views';
+
+const PAGE = 50;
+
+/** GET /escalations, newest first, a page at a time ("Show more" follows `nextCursor`). */
+export function useEscalations(query: { raisedBy?: string; status?: 'open'; backlogId?: string }) {
+  return useInfiniteQuery({
+    queryKey: ['escalations', query],
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) =>
+      (await unwrap<EscalationPage>(api.GET('/escalations', { params: { query: { ...query, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } }))).data,
+    getNextPageParam: (last) => last.nextCursor,
+    staleTime: 5_000,
+  });
+}
