@@ -208,6 +208,9 @@ function Downloads({ filters }: { filters: AuditFilters }) {
   );
 }
 
+/** item-24c5fd5e-5034-… → item-24c5fd5e… (the full id on hover). */
+const shortStream = (id: string) => id.replace(/^([a-z]+-[0-9a-f]{8})-[0-9a-f-]{27}$/i, '$1…');
+
 const kb = (chars: number) => `${Math.max(1, Math.round(chars / 1024)).toLocaleString()} kB`;
 
 function EventsTable({ page, names, stale, after, onActor }: { page: AuditPage; names: Map<string, string>; stale: boolean; after: number; onActor: (actor: string) => void }) {
@@ -302,8 +305,8 @@ function EventRow({ event: e, names, onActor }: { event: AuditEvent; names: Map<
         {s.why ?? <span className="muted">—</span>}
       </td>
       <td className="chain-cell">
-        <span className="sub">
-          {e.streamId} · rev {e.revision}
+        <span className="sub" title={e.streamId}>
+          {shortStream(e.streamId)} · rev {e.revision}
         </span>
         <code className="hash" title={`sha256 ${e.hash} (previous ${e.prevHash})`}>
           {e.hash.slice(0, 12)}…

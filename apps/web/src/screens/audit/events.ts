@@ -69,6 +69,9 @@ export interface EventSummary {
 }
 
 const SHOWN = new Set(['itemId', 'backlogId', 'proposalId', 'forumId', 'rationale', 'reason', 'wanted', 'fromPosition', 'toPosition', 'position']);
+/** Ids say nothing to a reader (the row links what they point at); ranks are internal sort keys. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HIDDEN = new Set(['rank', 'fromRank', 'toRank']);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 
@@ -77,7 +80,8 @@ export function summarize(e: AuditEvent): EventSummary {
   const from = int(d.fromPosition);
   const to = int(d.toPosition) ?? int(d.position);
   const details = Object.entries(d)
-    .filter(([k, v]) => !SHOWN.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && String(v).length <= 80)
+    .filter(([k, v]) => !SHOWN.has(k) && !HIDDEN.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && String(v).length <= 80)
+    .filter(([, v]) => !(typeof v === 'string' && UUID.test(v)))
     .map(([k, v]) => `${k}: ${String(v)}`);
   const occurred = str(e.metadata.occurredAt);
   return {

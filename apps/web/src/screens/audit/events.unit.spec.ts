@@ -17,7 +17,7 @@ const event = (over: Partial<AuditEvent> & { data: Record<string, unknown> }): A
 describe('an event as the explorer shows it', () => {
   it('says who, in which role, when, why and how the ranking moved', () => {
     const s = summarize(
-      event({ data: { itemId: 'i1', backlogId: 'b1', fromPosition: 3, toPosition: 1, trigger: 'review', rationale: 'Guest checkout converts first-time buyers.' } }),
+      event({ data: { itemId: 'i1', backlogId: 'b1', fromRank: 'a0', toRank: 'Zz', fromPosition: 3, toPosition: 1, trigger: 'review', rationale: 'Guest checkout converts first-time buyers.' } }),
     );
     expect(s).toMatchObject({
       label: 'Reprioritized',
@@ -41,8 +41,14 @@ describe('an event as the explorer shows it', () => {
   });
 
   it('takes the reason where a decision calls its why that, and what an escalation wanted', () => {
-    const s = summarize(event({ type: 'item.escalated', data: { itemId: 'i1', escalationId: 'x1', wanted: 'Keep it first', reason: 'Sales promised it.' } }));
-    expect(s).toMatchObject({ label: 'Escalated', why: 'Sales promised it.', wanted: 'Keep it first', positions: null, details: ['escalationId: x1'] });
+    const s = summarize(
+      event({
+        type: 'item.escalated',
+        data: { itemId: 'i1', escalationId: '76134e64-827e-4baa-855f-90f2392ce073', againstEventType: 'item.reprioritized', wanted: 'Keep it first', reason: 'Sales promised it.' },
+      }),
+    );
+    // Ids are links or noise, never chips.
+    expect(s).toMatchObject({ label: 'Escalated', why: 'Sales promised it.', wanted: 'Keep it first', positions: null, details: ['againstEventType: item.reprioritized'] });
     expect(summarize(event({ type: 'item.killed', data: { itemId: 'i1', fromPosition: 5, reason: 'Superseded by the new flow' } })).positions).toBe('#5 → out of the ranking');
   });
 

@@ -22,7 +22,7 @@ export interface AuditView {
   limit: number;
 }
 
-export const PAGE_SIZES = [25, 50, 100, 500] as const;
+export const PAGE_SIZES = [10, 25, 50, 100, 500] as const;
 export const DEFAULT_LIMIT = 50;
 export const NO_FILTERS: AuditFilters = { backlogId: null, itemId: null, type: null, actor: null, from: null, to: null };
 const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof AuditFilters)[];

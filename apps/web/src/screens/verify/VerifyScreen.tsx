@@ -49,17 +49,19 @@ function Report({ report: r, refreshing }: { report: VerifyReport; refreshing: b
   const me = useSession();
   return (
     <section aria-labelledby="verdict" aria-busy={refreshing || undefined} className={`report-body ${r.ok ? 'report-ok' : 'report-broken'}`}>
-      <h2 id="verdict" className="report-verdict" role={r.ok ? 'status' : 'alert'}>
-        {r.ok ? (
-          <>
-            <span className="badge badge-ok">Intact</span> Every hash chain is intact
-          </>
-        ) : (
-          <>
-            <span className="badge badge-broken">Broken</span> A hash chain is broken
-          </>
-        )}
-      </h2>
+      <div role={r.ok ? 'status' : 'alert'}>
+        <h2 id="verdict" className="report-verdict">
+          {r.ok ? (
+            <>
+              <span className="badge badge-ok">Intact</span> Every hash chain is intact
+            </>
+          ) : (
+            <>
+              <span className="badge badge-broken">Broken</span> A hash chain is broken
+            </>
+          )}
+        </h2>
+      </div>
       <dl className="report-facts">
         <div>
           <dt>Checked at</dt>
