@@ -175,9 +175,9 @@ function Downloads({ filters }: { filters: AuditFilters }) {
     abort.current = controller;
     setState({ format, progress: null, done: null, error: null });
     try {
-      const parts = await fetchLog(filters, format, (progress) => setState((s) => (s && s.format === format ? { ...s, progress } : s)), controller.signal);
+      const file = await fetchLog(filters, format, (progress) => setState((s) => (s && s.format === format ? { ...s, progress } : s)), controller.signal);
       const name = downloadName(filters, format, new Date());
-      saveFile(parts, name, EXPORT_FORMATS[format].mime);
+      saveFile(file, name);
       setState((s) => (s ? { ...s, done: name } : s));
     } catch (error) {
       if (controller.signal.aborted) setState(null);

@@ -29,29 +29,31 @@ export interface Progress {
 }
 
 /**
- * Every page of the filtered log from the first on, joined: the CSV header is kept from the first page only. Stops
- * on the last page (no cursor), on an empty one, or when `signal` aborts (then it throws the abort reason).
+ * Every page of the filtered log from the first on, each handed to `sink` as it arrives (the browser keeps each as a
+ * Blob, which it may hold on disk: a large export does not sit in the page's memory as one string). The CSV header is
+ * kept from the first page only. Stops on the last page (no cursor), on an empty one, or when `signal` aborts (then it
+ * throws the abort reason).
  */
 export async function collectLog(
   format: ExportFormat,
   fetchPage: (after: number) => Promise<RawPage>,
+  sink: (part: string) => void,
   onProgress: (p: Progress) => void = () => {},
   signal?: AbortSignal,
-): Promise<string[]> {
-  const parts: string[] = [];
+): Promise<void> {
   let after = 0;
   let characters = 0;
   for (let pages = 1; ; pages++) {
     signal?.throwIfAborted();
     const page = await fetchPage(after);
-    const body = format === 'csv' && pages > 1 ? withoutCsvHeader(page.text) : page.text;
     const rows = format === 'csv' ? withoutCsvHeader(page.text) : page.text;
-    if (rows.length > 0 || pages === 1) {
-      parts.push(body);
-      characters += body.length;
+    const part = pages === 1 ? page.text : rows;
+    if (part.length > 0) {
+      sink(part);
+      characters += part.length;
     }
     onProgress({ pages, characters });
-    if (page.next === null || rows.length === 0 || page.next <= after) return parts;
+    if (page.next === null || rows.length === 0 || page.next <= after) return;
     after = page.next;
   }
 }

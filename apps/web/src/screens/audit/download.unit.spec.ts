@@ -17,6 +17,13 @@ function server(pages: Record<number, RawPage>) {
 
 const HEADER = 'position,eventId,type\r\n';
 
+/** The file the parts make. */
+async function collect(format: 'csv' | 'ndjson', fetchPage: (after: number) => Promise<RawPage>): Promise<string> {
+  const parts: string[] = [];
+  await collectLog(format, fetchPage, (part) => parts.push(part));
+  return parts.join('');
+}
+
 describe('downloading the filtered log', () => {
   it('joins every NDJSON page in order, following X-Next-After until the last page', async () => {
     const s = server({
@@ -25,7 +32,8 @@ describe('downloading the filtered log', () => {
       9: { text: '{"position":12}\n', next: null },
     });
     const progress: Progress[] = [];
-    const parts = await collectLog('ndjson', s.fetchPage, (p) => progress.push(p));
+    const parts: string[] = [];
+    await collectLog('ndjson', s.fetchPage, (part) => parts.push(part), (p) => progress.push(p));
     expect(parts.join('')).toBe('{"position":1}\n{"position":2}\n{"position":5}\n{"position":9}\n{"position":12}\n');
     expect(s.asked).toEqual([0, 2, 9]);
     expect(progress.map((p) => p.pages)).toEqual([1, 2, 3]);
@@ -38,26 +46,25 @@ describe('downloading the filtered log', () => {
       2: { text: `${HEADER}3,c,"two\r\nlines"\r\n`, next: 3 },
       3: { text: HEADER, next: null },
     });
-    const parts = await collectLog('csv', s.fetchPage);
-    expect(parts.join('')).toBe(`${HEADER}1,a,item.added\r\n2,b,"item.killed"\r\n3,c,"two\r\nlines"\r\n`);
+    expect(await collect('csv', s.fetchPage)).toBe(`${HEADER}1,a,item.added\r\n2,b,"item.killed"\r\n3,c,"two\r\nlines"\r\n`);
     expect(s.asked).toEqual([0, 2, 3]);
   });
 
   it('gives the header alone when nothing matches, and an empty NDJSON file', async () => {
-    expect((await collectLog('csv', server({ 0: { text: HEADER, next: null } }).fetchPage)).join('')).toBe(HEADER);
-    expect((await collectLog('ndjson', server({ 0: { text: '', next: null } }).fetchPage)).join('')).toBe('');
+    expect(await collect('csv', server({ 0: { text: HEADER, next: null } }).fetchPage)).toBe(HEADER);
+    expect(await collect('ndjson', server({ 0: { text: '', next: null } }).fetchPage)).toBe('');
   });
 
   it('never loops on a cursor that does not advance', async () => {
     const s = server({ 0: { text: '{"position":1}\n', next: 5 }, 5: { text: '{"position":6}\n', next: 5 } });
-    expect((await collectLog('ndjson', s.fetchPage)).join('')).toBe('{"position":1}\n{"position":6}\n');
+    expect(await collect('ndjson', s.fetchPage)).toBe('{"position":1}\n{"position":6}\n');
     expect(s.asked).toEqual([0, 5]);
   });
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     const s = server({ 0: { text: '{"position":1}\n', next: 1 }, 1: { text: '{"position":2}\n', next: null } });
-    const cancelling = collectLog('ndjson', s.fetchPage, () => controller.abort(new Error('cancelled')), controller.signal);
+    const cancelling = collectLog('ndjson', s.fetchPage, () => {}, () => controller.abort(new Error('cancelled')), controller.signal);
     await expect(cancelling).rejects.toThrow('cancelled');
     expect(s.asked).toEqual([0]);
   });

@@ -41,14 +41,16 @@ export function useAuditPage(view: AuditView) {
   });
 }
 
-/** The whole filtered log in `format`, as one file's parts (see download.ts). */
-export function fetchLog(filters: AuditFilters, format: ExportFormat, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<string[]> {
-  return collectLog(format, (after) => fetchRaw(filters, after, DOWNLOAD_PAGE, format, signal), onProgress, signal);
+/** The whole filtered log in `format` as one file (see download.ts), each page kept as a Blob of its own. */
+export async function fetchLog(filters: AuditFilters, format: ExportFormat, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<Blob> {
+  const parts: Blob[] = [];
+  await collectLog(format, (after) => fetchRaw(filters, after, DOWNLOAD_PAGE, format, signal), (part) => parts.push(new Blob([part])), onProgress, signal);
+  return new Blob(parts, { type: `${EXPORT_FORMATS[format].mime};charset=utf-8` });
 }
 
 /** Hands the browser a file to save (an object URL on an <a download>, released once the download started). */
-export function saveFile(parts: string[], name: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type: `${mime};charset=utf-8` }));
+export function saveFile(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

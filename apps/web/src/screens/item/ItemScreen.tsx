@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { etagOf } from '../../api/client';
 import { upTo } from '../../app/as-of';
 import { canEscalate, itemActions, type ItemAction } from '../../app/roles';
@@ -111,7 +111,7 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
       </dl>
       {item.hypothesis && <p className="hypothesis">{item.hypothesis}</p>}
 
-      {AUDIT_ROLES.includes(session.role) && <ChainBadge />}
+      {AUDIT_ROLES.includes(session.role) && <ChainBadge itemId={item.id} />}
 
       {actions.length > 0 && (
         <section aria-label="Decisions" className="actions">
@@ -156,7 +156,7 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
   );
 }
 
-function ChainBadge() {
+function ChainBadge({ itemId }: { itemId: string }) {
   const [asked, setAsked] = useState(false);
   const verify = useVerify(asked);
   if (!asked) {
@@ -164,7 +164,8 @@ function ChainBadge() {
       <p className="chain">
         <button type="button" onClick={() => setAsked(true)}>
           Verify the hash chains
-        </button>
+        </button>{' '}
+        <Link to={`/audit?itemId=${itemId}`}>This item’s events in the audit log</Link>
       </p>
     );
   }
@@ -175,11 +176,12 @@ function ChainBadge() {
     <p className="chain">
       <span className="badge badge-ok">Chain verified</span> {r.eventsChecked} events in {r.streamsChecked} streams, nothing altered (checked{' '}
       <Time iso={r.checkedAt} />
-      ).
+      ). <Link to="/audit/verify">The printable report</Link>
     </p>
   ) : (
     <p className="chain" role="alert">
-      <span className="badge badge-broken">Chain broken</span> first broken link: {r.firstBreak?.streamId} revision {r.firstBreak?.revision} ({r.firstBreak?.problem}).
+      <span className="badge badge-broken">Chain broken</span> first broken link: {r.firstBreak?.streamId} revision {r.firstBreak?.revision} ({r.firstBreak?.problem}).{' '}
+      <Link to="/audit/verify">The report</Link>
     </p>
   );
 }
