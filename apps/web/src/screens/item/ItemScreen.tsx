@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { etagOf } from '../../api/client';
 import { upTo } from '../../app/as-of';
 import { canEscalate, itemActions, type ItemAction } from '../../app/roles';
@@ -14,6 +14,7 @@ import { useBacklog } from '../backlog/queries';
 import { actionSpecs, withOpenEscalations } from './actions';
 import { useItem, useItemHistory, useRefreshItem, useVerify, type HistoryEntry, type ItemHistory, type ItemView, type Proposal } from './queries';
 import { decisionLabel, rankPoints, timelineRows } from './timeline';
+import { Link } from 'react-router';
 
 const loadRankChart = () => import('./rank-chart.echarts');
 const AUDIT_ROLES = ['auditor', 'admin', 'product-leader'];
