@@ -144,6 +144,7 @@ describe('the auditor (Chromium, real app)', () => {
     // Everything lena did, ten to a page: the same pages as the API's, by position.
     await page.getByLabel('Who (actor id)').fill('lena');
     await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/\?actor=lena$/);
     await page.getByLabel('Per page').selectOption('10');
     await page.waitForURL(/actor=lena&limit=10$/);
     const first = await exported('actor=lena&limit=10', 'application/x-ndjson');

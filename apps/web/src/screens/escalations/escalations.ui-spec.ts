@@ -32,6 +32,7 @@ describe('the stakeholder and the owner (Chromium, real app)', () => {
     const { page, context, problems } = await signIn(browser, ledger, 'stakeholder', { sub: 'stella' });
     await page.goto(`${ledger.url}/app/`);
     const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'My escalations' }).waitFor();
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Portfolio', 'Request an item', 'My escalations']);
     await nav.getByRole('link', { name: 'Request an item' }).click();
     await page.getByRole('heading', { name: 'Request an item', level: 1 }).waitFor();
