@@ -77,6 +77,8 @@ describe('the auditor (Chromium, real app)', () => {
   it('reads an item’s decision timeline: who, role, when, why, positions, escalation → resolution → change, proposals and votes — and is offered no decision anywhere', async () => {
     const { page, context, problems } = await signIn(browser, ledger, 'auditor', { sub: 'audrey' });
     await page.goto(`${ledger.url}/app/`);
+    await page.getByRole('link', { name: 'Checkout' }).waitFor();
+    expect(await decisionButtons(page)).toEqual([]);
     await page.getByRole('link', { name: 'Checkout' }).click();
     await page.getByRole('row', { name: /Guest checkout/ }).waitFor();
     expect(await decisionButtons(page)).toEqual([]);
