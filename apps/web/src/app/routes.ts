@@ -23,6 +23,10 @@ export const ROUTES: readonly ScreenRoute[] = [
   { id: 'portfolio', path: '/', title: 'Portfolio', load: () => import('../screens/portfolio/PortfolioScreen'), asOf: true },
   { id: 'backlog', path: '/backlogs/:backlogId', title: 'Backlog', load: () => import('../screens/backlog/BacklogScreen'), asOf: true },
   { id: 'item', path: '/items/:itemId', title: 'Item', load: () => import('../screens/item/ItemScreen'), asOf: true },
+  { id: 'zombies', path: '/backlogs/:backlogId/zombies', title: 'Zombies', load: () => import('../screens/zombies/ZombiesScreen'), asOf: true },
+  { id: 'reversals', path: '/backlogs/:backlogId/reversals', title: 'Reversals', load: () => import('../screens/reversals/ReversalsScreen'), asOf: true },
+  { id: 'influence', path: '/backlogs/:backlogId/influence', title: 'Influence', load: () => import('../screens/influence/InfluenceScreen'), asOf: true },
+  { id: 'health', path: '/backlogs/:backlogId/health', title: 'Health', load: () => import('../screens/health/HealthScreen'), asOf: true },
 ];
 
 /** Outside the shell: no session needed. */

@@ -5,6 +5,8 @@ import { canAddItem, canDecide } from '../../app/roles';
 import { useSession } from '../../app/session';
 import { useAsOf } from '../../app/useAsOf';
 import { AsOfLink } from '../../shared/AsOfLink';
+import { BacklogAnalyticsNav } from '../../shared/BacklogAnalyticsNav';
+import { useDataMark } from '../../shared/data-mark';
 import { DecisionDialog, type FieldSpec } from '../../shared/DecisionDialog';
 import { QueryView } from '../../shared/states';
 import { daysSince, Time } from '../../shared/Time';
@@ -45,6 +47,7 @@ export default function BacklogScreen() {
           <p className="goal">
             <span className="muted">Product goal:</span> {b.productGoal}
           </p>
+          <BacklogAnalyticsNav backlogId={backlogId} current="backlog" />
           <BacklogLists backlogId={backlogId} />
         </section>
       )}
@@ -58,6 +61,7 @@ function BacklogLists({ backlogId }: { backlogId: string }) {
   const location = useLocation();
   const tab = useTab();
   const list = useItemList(backlogId, tab, at);
+  useDataMark('backlog', list.isSuccess);
   const zombies = useZombies(backlogId, at);
   const refresh = useRefreshBacklog(backlogId);
   const [adding, setAdding] = useState(false);

@@ -1,11 +1,12 @@
-import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation, useParams } from 'react-router';
 import { etagOf } from '../../api/client';
 import { upTo } from '../../app/as-of';
 import { canEscalate, itemActions, type ItemAction } from '../../app/roles';
 import { useSession } from '../../app/session';
 import { useAsOf } from '../../app/useAsOf';
 import { AsOfLink } from '../../shared/AsOfLink';
+import { useDataMark } from '../../shared/data-mark';
 import { DecisionDialog } from '../../shared/DecisionDialog';
 import { EChart } from '../../shared/EChart';
 import { Empty, ErrorState, Loading, QueryView } from '../../shared/states';
@@ -37,6 +38,7 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
   const session = useSession();
   const { at } = useAsOf();
   const history = useItemHistory(item.id);
+  useDataMark('item', history.isSuccess);
   const backlog = useBacklog(item.backlogId);
   const refresh = useRefreshItem(item.id, item.backlogId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -182,6 +184,12 @@ function History({ history, at, onEscalate }: { history: ItemHistory; at: string
   const rows = timelineRows(entries);
   const points = rankPoints(entries);
   const byId = new Map(history.entries.map((e) => [e.eventId, e]));
+  // A link to one decision (#event-<id>, e.g. from the reversals screen) scrolls to its entry and marks it.
+  const { hash } = useLocation();
+  const target = hash.startsWith('#event-') ? decodeURIComponent(hash.slice('#event-'.length)) : null;
+  useEffect(() => {
+    if (target) document.getElementById(`event-${target}`)?.scrollIntoView({ block: 'center' });
+  }, [target, rows.length]);
   const option = useMemo(
     () => ({
       animation: false,
@@ -217,7 +225,7 @@ function History({ history, at, onEscalate }: { history: ItemHistory; at: string
             {rows.map((row) =>
               row.kind === 'decision' ? (
                 <li key={row.entry.eventId} className="timeline-entry">
-                  <Entry entry={row.entry} onEscalate={onEscalate} />
+                  <Entry entry={row.entry} onEscalate={onEscalate} target={target} />
                 </li>
               ) : (
                 <li key={row.escalationId} className="timeline-entry thread">
@@ -231,7 +239,7 @@ function History({ history, at, onEscalate }: { history: ItemHistory; at: string
                   <ol className="thread-entries">
                     {row.entries.map((e) => (
                       <li key={e.eventId}>
-                        <Entry entry={e} />
+                        <Entry entry={e} target={target} />
                       </li>
                     ))}
                   </ol>
@@ -246,10 +254,10 @@ function History({ history, at, onEscalate }: { history: ItemHistory; at: string
   );
 }
 
-function Entry({ entry: e, onEscalate }: { entry: HistoryEntry; onEscalate?: (eventId: string) => void }) {
+function Entry({ entry: e, onEscalate, target }: { entry: HistoryEntry; onEscalate?: (eventId: string) => void; target?: string | null }) {
   const wanted = e.type === 'item.escalated' && typeof e.data.wanted === 'string' ? e.data.wanted : null;
   return (
-    <div className="entry" data-event-id={e.eventId}>
+    <div className={target === e.eventId ? 'entry entry-target' : 'entry'} id={`event-${e.eventId}`} data-event-id={e.eventId} aria-current={target === e.eventId ? 'true' : undefined}>
       <p className="entry-head">
         <strong className="entry-decision">{decisionLabel(e)}</strong>
         {(e.fromPosition !== null || e.toPosition !== null) && e.type !== 'item.escalation-resolved' && (

@@ -1,9 +1,10 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 
 /** GET /analytics/portfolio (typed by hand until the API documents its response schema). */
 export interface PortfolioRow {
   backlogId: string;
+  name: string;
   openItems: number;
   zombies: number;
   sizeInSprints: number | null;
@@ -31,13 +32,12 @@ export function usePortfolio(at: string | null) {
   });
 }
 
-/** Each backlog's name and goal (GET /backlogs/:id; the shared 'backlog' query the backlog screen reads too). */
-export function useBacklogSummaries(ids: string[]) {
-  return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['backlog', id],
-      queryFn: async () => (await unwrap<BacklogSummary>(api.GET('/backlogs/{backlogId}', { params: { path: { backlogId: id } } }))).data,
-      staleTime: 60_000,
-    })),
+/** Each backlog's name and goal, by id: one GET /backlogs for the whole table (not one request per row). */
+export function useBacklogSummaries(): Map<string, BacklogSummary> {
+  const list = useQuery({
+    queryKey: ['backlogs'],
+    queryFn: async () => (await unwrap<{ backlogs: BacklogSummary[] }>(api.GET('/backlogs'))).data.backlogs,
+    staleTime: 60_000,
   });
+  return new Map((list.data ?? []).map((b) => [b.id, b]));
 }

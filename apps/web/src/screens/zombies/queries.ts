@@ -1,0 +1,84 @@
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { periodQuery, type Period } from '../../app/period';
+
+type Schemas = components['schemas'];
+/** GET /backlogs/:id/analytics/zombies */
+export type ZombieReport = Schemas['ZombieReportDto'];
+export type Zombie = ZombieReport['zombies'][number];
+/** GET /backlogs/:id/analytics/trend */
+export type TrendReport = Schemas['TrendReportDto'];
+export type TrendMetric = TrendReport['metric'];
+export type ZombieTrendPoint = Schemas['ZombieTrendPointDto'];
+/** GET /forums */
+export type ForumSummary = Schemas['ForumSummaryDto'];
+/** GET /proposals */
+export type ProposalRow = Schemas['ProposalRowDto'];
+
+export const zombieKeys = {
+  // The same key as the backlog screen's zombie badges: one cache entry, refreshed together.
+  report: (id: string, at: string | null) => ['zombies', id, at] as const,
+  trend: (id: string, metric: TrendMetric, at: string | null, p: Period) => ['trend', id, metric, at, p.from, p.to] as const,
+  forums: ['forums'] as const,
+  openProposals: (forumId: string) => ['proposals', forumId, 'open'] as const,
+};
+
+export function useZombieReport(backlogId: string, at: string | null) {
+  return useQuery({
+    queryKey: zombieKeys.report(backlogId, at),
+    queryFn: async () =>
+      (await unwrap<ZombieReport>(api.GET('/backlogs/{backlogId}/analytics/zombies', { params: { path: { backlogId }, query: { at: at ?? undefined } } }))).data,
+  });
+}
+
+/** A weekly trend over the period (each point computed as of the end of its week). */
+export function useTrend<P>(backlogId: string, metric: TrendMetric, at: string | null, period: Period) {
+  return useQuery({
+    queryKey: zombieKeys.trend(backlogId, metric, at, period),
+    queryFn: async () => {
+      const report = (
+        await unwrap<TrendReport>(
+          api.GET('/backlogs/{backlogId}/analytics/trend', { params: { path: { backlogId }, query: { metric, every: 'week', at: at ?? undefined, ...periodQuery(period) } } }),
+        )
+      ).data;
+      return { ...report, points: report.points as P[] };
+    },
+  });
+}
+
+/** The forums the viewer may read (the kill proposal goes to one that reviews this backlog). */
+export function useForums() {
+  return useQuery({
+    queryKey: zombieKeys.forums,
+    queryFn: async () => (await unwrap<Schemas['ForumListDto']>(api.GET('/forums'))).data.forums,
+    staleTime: 60_000,
+  });
+}
+
+/** The open proposals of these forums (an item has at most one open proposal). */
+export function useOpenProposals(forumIds: string[]) {
+  return useQueries({
+    queries: forumIds.map((forumId) => ({
+      queryKey: zombieKeys.openProposals(forumId),
+      queryFn: async () =>
+        (await unwrap<Schemas['ProposalListDto']>(api.GET('/proposals', { params: { query: { forumId, status: 'open', limit: 1000 } } }))).data.proposals,
+    })),
+  });
+}
+
+/** POST /forums/:id/proposals: a new proposal has no revision yet, so no If-Match (the item's slot claim is the check). */
+export async function proposeKill(forumId: string, itemId: string, reason: string) {
+  return unwrap<Schemas['DecisionResponseDto']>(api.POST('/forums/{forumId}/proposals', { params: { path: { forumId } }, body: { itemId, reason } }));
+}
+
+/** After a proposal: the open proposals, the item (its timeline lists proposals) and the forums' counts. */
+export function useRefreshProposals() {
+  const client = useQueryClient();
+  return (itemId: string) =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['proposals'] }),
+      client.invalidateQueries({ queryKey: ['forums'] }),
+      client.invalidateQueries({ queryKey: ['item', itemId] }),
+    ]);
+}
