@@ -77,7 +77,7 @@ function PortfolioTable({ portfolio }: { portfolio: Portfolio }) {
                     </AsOfLink>
                   </td>
                   <td className="num">
-                    <AsOfLink to={`${base}/health`} className="figure-link" label={`Size ${b.sizeInSprints === null ? 'unknown' : `${b.sizeInSprints.toFixed(1)} sprints`}: health`}>
+                    <AsOfLink to={`${base}/health`} className="figure-link" label={`Size ${b.sizeInSprints === null ? '—' : b.sizeInSprints.toFixed(1)} sprints: health`}>
                       {b.sizeInSprints === null ? '—' : b.sizeInSprints.toFixed(1)}
                     </AsOfLink>{' '}
                     <span className={`verdict verdict-${b.verdict}`}>{VERDICT[b.verdict]}</span>

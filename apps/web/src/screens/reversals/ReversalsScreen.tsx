@@ -246,7 +246,14 @@ function ReversalReportView({ report: r }: { report: ReversalReport }) {
 /** One decision of a reversal, linked to its entry on the item's timeline. */
 function DecisionLink({ itemId, d, which }: { itemId: string; d: ReversalDecision; which: 'reversed' | 'reversing' }) {
   const label = DECISION[d.type] ?? d.type;
-  const positions = d.fromPosition !== null || d.toPosition !== null ? ` ${d.fromPosition !== null ? `#${d.fromPosition} → ` : ''}${d.toPosition !== null ? `#${d.toPosition}` : ''}` : '';
+  const positions =
+    d.fromPosition !== null && d.toPosition !== null
+      ? ` #${d.fromPosition} → #${d.toPosition}`
+      : d.fromPosition !== null
+        ? ` from #${d.fromPosition}`
+        : d.toPosition !== null
+          ? ` to #${d.toPosition}`
+          : '';
   return (
     <>
       <AsOfLink to={`/items/${itemId}#event-${d.eventId}`} className={`decision-link decision-${which}`}>

@@ -237,11 +237,11 @@ function ZombieTable({ backlogId, zombies }: { backlogId: string; zombies: Zombi
                   <td>
                     {open ? (
                       <span className="muted">
-                        Open, closes <Time iso={open.closesAt} />
+                        Open{open.nominatedAutomatically ? ' (nominated by the forum’s review cadence)' : ''}, closes <Time iso={open.closesAt} />
                       </span>
                     ) : mayPropose ? (
-                      <button type="button" className="small danger" onClick={() => setProposing(z)} aria-label={`Propose to kill “${z.title}”`}>
-                        Propose kill…
+                      <button type="button" className="small danger" onClick={() => setProposing(z)}>
+                        Propose kill…<span className="visually-hidden"> “{z.title}”</span>
                       </button>
                     ) : (
                       <span className="muted">—</span>
