@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useDeferredValue, useState, type DragEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { withAt } from '../../app/as-of';
 import { canAddItem, canDecide } from '../../app/roles';
@@ -35,7 +35,12 @@ function useTab(): ListTab {
 
 export default function BacklogScreen() {
   const { backlogId = '' } = useParams();
+  const { at } = useAsOf();
   const backlog = useBacklog(backlogId);
+  // The list and its zombie badges are asked for together with the backlog, not once it has arrived (the same
+  // queries BacklogLists reads).
+  useItemList(backlogId, useTab(), at);
+  useZombies(backlogId, at);
   return (
     <QueryView query={backlog} what="Loading the backlog">
       {(b) => (
@@ -157,12 +162,17 @@ interface Moving {
   toPosition: number;
 }
 
+/** Rows of a long list painted in the first frame (a screenful and more); the rest follow in a deferred render. */
+const FIRST_ROWS = 100;
+
 function RankedTable({ list, zombies, asOf, canMove, onMoved }: { list: ItemList; zombies: Zombie[]; asOf: string | null; canMove: boolean; onMoved: () => Promise<unknown> }) {
   const [moving, setMoving] = useState<Moving | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const zombieOf = new Map(zombies.map((z) => [z.itemId, z]));
   const byId = new Map(list.items.map((i) => [i.id, i]));
+  // A long list paints its first rows at once and the rest in a render right after, which input can interrupt.
+  const rows = useDeferredValue(list.items, list.items.length > FIRST_ROWS ? list.items.slice(0, FIRST_ROWS) : list.items);
   // After a refetch (a 412 included) the dialog decides on the item as the list now shows it.
   const fresh = moving ? (byId.get(moving.item.id) ?? moving.item) : null;
 
@@ -209,7 +219,7 @@ function RankedTable({ list, zombies, asOf, canMove, onMoved }: { list: ItemList
             </tr>
           </thead>
           <tbody>
-            {list.items.map((i) => {
+            {rows.map((i) => {
               const z = zombieOf.get(i.id);
               return (
                 <tr

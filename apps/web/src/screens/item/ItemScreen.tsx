@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { etagOf } from '../../api/client';
 import { upTo } from '../../app/as-of';
@@ -22,6 +22,8 @@ const AUDIT_ROLES = ['auditor', 'admin', 'product-leader'];
 export default function ItemScreen() {
   const { itemId = '' } = useParams();
   const item = useItem(itemId);
+  // The timeline is asked for together with the item, not once the item has arrived (ItemPage reads the same query).
+  useItemHistory(itemId);
   return (
     <QueryView query={item} what="Loading the item">
       {({ data, etag }) => <ItemPage item={data} etag={etag ?? etagOf(data.revision)} />}
@@ -179,10 +181,15 @@ function ChainBadge() {
   );
 }
 
+/** Timeline entries painted in the first frame; the rest follow in a deferred render. */
+const FIRST_ENTRIES = 60;
+
 function History({ history, at, onEscalate }: { history: ItemHistory; at: string | null; onEscalate?: (eventId: string) => void }) {
   const entries = useMemo(() => upTo(history.entries, at, (e) => e.occurredAt), [history.entries, at]);
-  const rows = timelineRows(entries);
-  const points = rankPoints(entries);
+  const allRows = useMemo(() => timelineRows(entries), [entries]);
+  // A long timeline paints its first entries at once and the rest in a render right after, which input can interrupt.
+  const rows = useDeferredValue(allRows, allRows.length > FIRST_ENTRIES ? allRows.slice(0, FIRST_ENTRIES) : allRows);
+  const points = useMemo(() => rankPoints(entries), [entries]);
   const byId = new Map(history.entries.map((e) => [e.eventId, e]));
   // A link to one decision (#event-<id>, e.g. from the reversals screen) scrolls to its entry and marks it.
   const { hash } = useLocation();

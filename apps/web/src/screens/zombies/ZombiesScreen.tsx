@@ -159,7 +159,8 @@ function Trend({ backlogId }: { backlogId: string }) {
 function ZombieTable({ backlogId, zombies }: { backlogId: string; zombies: Zombie[] }) {
   const session = useSession();
   const { at } = useAsOf();
-  const forums = useForums();
+  // An auditor is offered no decision, and nothing is proposed while looking at the past: no forum to ask for then.
+  const forums = useForums(backlogId, at === null && session.role !== 'auditor');
   // The forums that review this backlog and in which this person may open a proposal.
   const eligible = (forums.data ?? []).filter((f) => canProposeKill(session, backlogId, f));
   const reviewing = (forums.data ?? []).filter((f) => f.backlogIds.includes(backlogId));

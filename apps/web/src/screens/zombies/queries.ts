@@ -20,7 +20,7 @@ export const zombieKeys = {
   // The same key as the backlog screen's zombie badges: one cache entry, refreshed together.
   report: (id: string, at: string | null) => ['zombies', id, at] as const,
   trend: (id: string, metric: TrendMetric, at: string | null, p: Period) => ['trend', id, metric, at, p.from, p.to] as const,
-  forums: ['forums'] as const,
+  forums: (backlogId: string) => ['forums', { backlogId }] as const,
   openProposals: (forumId: string) => ['proposals', forumId, 'open'] as const,
 };
 
@@ -47,12 +47,16 @@ export function useTrend<P>(backlogId: string, metric: TrendMetric, at: string |
   });
 }
 
-/** The forums the viewer may read (the kill proposal goes to one that reviews this backlog). */
-export function useForums() {
+/**
+ * The forums that review this backlog (a kill proposal on its items goes to one of them), as far as the viewer may
+ * read them. Asked only when a proposal could be offered (`enabled`): the list loads each forum it returns.
+ */
+export function useForums(backlogId: string, enabled: boolean) {
   return useQuery({
-    queryKey: zombieKeys.forums,
-    queryFn: async () => (await unwrap<Schemas['ForumListDto']>(api.GET('/forums'))).data.forums,
+    queryKey: zombieKeys.forums(backlogId),
+    queryFn: async () => (await unwrap<Schemas['ForumListDto']>(api.GET('/forums', { params: { query: { backlogId } } }))).data.forums,
     staleTime: 60_000,
+    enabled,
   });
 }
 
