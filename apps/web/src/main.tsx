@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider, type LoaderFunctionArgs } from 'react-router';
 import { catchUpDelay, retryWhileCatchingUp } from './api/retry';
 import { NotFound, Shell } from './app/Shell';
 import { ROUTES, SIGN_IN_PATH } from './app/routes';
@@ -33,7 +33,16 @@ const router = createBrowserRouter(
       errorElement: <ErrorState error={new Error('This page failed to load. Reload to try again.')} />,
       hydrateFallbackElement: <Loading />,
       children: [
-        ...ROUTES.map((r) => ({ path: r.path, handle: r, lazy: async () => ({ Component: (await r.load()).default }) })),
+        ...ROUTES.map((r) => ({
+          path: r.path,
+          handle: r,
+          lazy: async () => ({ Component: (await r.load()).default }),
+          // The screen's data requests start with the route, in parallel with its code and the session.
+          loader: ({ params, request }: LoaderFunctionArgs) => {
+            r.prefetch?.({ client: queryClient, params, search: new URL(request.url).search });
+            return null;
+          },
+        })),
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -15,6 +15,7 @@ import {
   KINDS,
   LIST_TABS,
   reprioritize,
+  tabOf,
   TRIGGERS,
   useBacklog,
   useItemList,
@@ -29,18 +30,13 @@ import {
 const TAB_LABEL: Record<ListTab, string> = { ranked: 'Ranked', 'anti-backlog': 'Anti-backlog', killed: 'Killed', delivered: 'Delivered' };
 
 function useTab(): ListTab {
-  const raw = new URLSearchParams(useLocation().search).get('tab');
-  return (LIST_TABS as readonly string[]).includes(raw ?? '') ? (raw as ListTab) : 'ranked';
+  return tabOf(useLocation().search);
 }
 
 export default function BacklogScreen() {
   const { backlogId = '' } = useParams();
-  const { at } = useAsOf();
   const backlog = useBacklog(backlogId);
-  // The list and its zombie badges are asked for together with the backlog, not once it has arrived (the same
-  // queries BacklogLists reads).
-  useItemList(backlogId, useTab(), at);
-  useZombies(backlogId, at);
+  // The list and its zombie badges were asked for with the route (prefetchBacklog), not once the backlog arrived.
   return (
     <QueryView query={backlog} what="Loading the backlog">
       {(b) => (

@@ -21,9 +21,8 @@ const AUDIT_ROLES = ['auditor', 'admin', 'product-leader'];
 
 export default function ItemScreen() {
   const { itemId = '' } = useParams();
+  // The timeline was asked for with the route (prefetchItem), together with the item; ItemPage reads it.
   const item = useItem(itemId);
-  // The timeline is asked for together with the item, not once the item has arrived (ItemPage reads the same query).
-  useItemHistory(itemId);
   return (
     <QueryView query={item} what="Loading the item">
       {({ data, etag }) => <ItemPage item={data} etag={etag ?? etagOf(data.revision)} />}

@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { periodQuery, type Period } from '../../app/period';
+import { parseAt } from '../../app/as-of';
+import { parsePeriod, periodQuery, type Period } from '../../app/period';
+import type { RoutePrefetch } from '../../app/routes';
 
 type Schemas = components['schemas'];
 /** GET /backlogs/:id/analytics/reversals */
@@ -9,8 +11,16 @@ export type ReversalReport = Schemas['ReversalReportDto'];
 export type Reversal = ReversalReport['reversals'][number];
 export type ReversalDecision = Schemas['ReversalDecisionDto'];
 
+export const prefetchReversals: RoutePrefetch = ({ client, params, search }) => {
+  void client.prefetchQuery(reversalsQuery(params.backlogId ?? '', parseAt(search), parsePeriod(search)));
+};
+
 export function useReversals(backlogId: string, at: string | null, period: Period) {
-  return useQuery({
+  return useQuery(reversalsQuery(backlogId, at, period));
+}
+
+const reversalsQuery = (backlogId: string, at: string | null, period: Period) =>
+  queryOptions({
     queryKey: ['reversals', backlogId, at, period.from, period.to],
     queryFn: async () =>
       (
@@ -19,4 +29,3 @@ export function useReversals(backlogId: string, at: string | null, period: Perio
         )
       ).data,
   });
-}

@@ -1,7 +1,9 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { periodQuery, type Period } from '../../app/period';
+import { parseAt } from '../../app/as-of';
+import { parsePeriod, periodQuery, type Period } from '../../app/period';
+import type { RoutePrefetch } from '../../app/routes';
 
 type Schemas = components['schemas'];
 /** GET /backlogs/:id/analytics/zombies */
@@ -24,27 +26,39 @@ export const zombieKeys = {
   openProposals: (forumId: string) => ['proposals', forumId, 'open'] as const,
 };
 
-export function useZombieReport(backlogId: string, at: string | null) {
-  return useQuery({
+const reportQuery = (backlogId: string, at: string | null) =>
+  queryOptions({
     queryKey: zombieKeys.report(backlogId, at),
     queryFn: async () =>
       (await unwrap<ZombieReport>(api.GET('/backlogs/{backlogId}/analytics/zombies', { params: { path: { backlogId }, query: { at: at ?? undefined } } }))).data,
   });
-}
 
-/** A weekly trend over the period (each point computed as of the end of its week). */
-export function useTrend<P>(backlogId: string, metric: TrendMetric, at: string | null, period: Period) {
-  return useQuery({
+/** GET …/analytics/trend: weekly points over the period (each computed as of the end of its week). */
+export const trendQuery = (backlogId: string, metric: TrendMetric, at: string | null, period: Period) =>
+  queryOptions({
     queryKey: zombieKeys.trend(backlogId, metric, at, period),
-    queryFn: async () => {
-      const report = (
+    queryFn: async () =>
+      (
         await unwrap<TrendReport>(
           api.GET('/backlogs/{backlogId}/analytics/trend', { params: { path: { backlogId }, query: { metric, every: 'week', at: at ?? undefined, ...periodQuery(period) } } }),
         )
-      ).data;
-      return { ...report, points: report.points as P[] };
-    },
+      ).data,
   });
+
+/** The report and its trend, with the route. */
+export const prefetchZombies: RoutePrefetch = ({ client, params, search }) => {
+  const backlogId = params.backlogId ?? '';
+  void client.prefetchQuery(reportQuery(backlogId, parseAt(search)));
+  void client.prefetchQuery(trendQuery(backlogId, 'zombies', parseAt(search), parsePeriod(search)));
+};
+
+export function useZombieReport(backlogId: string, at: string | null) {
+  return useQuery(reportQuery(backlogId, at));
+}
+
+/** A weekly trend, its points typed as the metric's (`P`). */
+export function useTrend<P>(backlogId: string, metric: TrendMetric, at: string | null, period: Period) {
+  return useQuery({ ...trendQuery(backlogId, metric, at, period), select: (r) => ({ ...r, points: r.points as P[] }) });
 }
 
 /**
