@@ -124,7 +124,7 @@ function SizeOverTime({ backlogId, band }: { backlogId: string; band: { min: num
     const values = points.map((p) => p.sizeInSprints).filter((v): v is number => v !== null);
     return {
       animation: false,
-      grid: { left: 40, right: 16, top: 16, bottom: 32 },
+      grid: { left: 40, right: 16, top: 28, bottom: 32 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', min: 0, max: Math.ceil(Math.max(band.max + 1, ...values)), name: 'sprints' },

@@ -48,7 +48,7 @@ function InfluenceTable({ report: r }: { report: InfluenceReport }) {
       </p>
       {thin > 0 && (
         <p className="notice notice-warn small-sample-notice" role="note">
-          <strong>Small samples.</strong> {thin === r.stakeholders.length ? 'Every win rate here rests' : `${thin} of these win rates rest`} on fewer
+          <strong>Small samples.</strong> {thin === r.stakeholders.length ? 'Every win rate here rests' : `${thin} of these win rates ${thin === 1 ? 'rests' : 'rest'}`} on fewer
           than {MIN_RESOLVED} resolved escalations: the next resolution alone can move such a rate by 20 points or more. Read them as anecdotes, not as
           a pattern.
         </p>

@@ -52,7 +52,7 @@ describe('influence screen (Chromium, real app)', () => {
     await expect(sam.getByRole('cell').last().textContent()).resolves.toBe('4 of 6 (66.7 %)');
     const sofia = page.getByRole('row', { name: /^sofia/ });
     await sofia.getByText('small sample (n = 1)').waitFor();
-    await expect(page.getByRole('note').textContent()).resolves.toMatch(/^Small samples\. 1 of these win rates rest on fewer than 5 resolved escalations/);
+    await expect(page.getByRole('note').textContent()).resolves.toMatch(/^Small samples\. 1 of these win rates rests on fewer than 5 resolved escalations/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'influence');
     expect(problems).toEqual([]);

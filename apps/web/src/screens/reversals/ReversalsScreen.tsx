@@ -64,7 +64,7 @@ function ReversalReportView({ report: r }: { report: ReversalReport }) {
   const option = useMemo(
     () => ({
       animation: false,
-      grid: { left: 40, right: 16, top: 16, bottom: 48 },
+      grid: { left: 40, right: 16, top: 28, bottom: 48 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: bins.map((b) => b.label), axisLabel: { interval: 0, hideOverlap: true } },
       yAxis: { type: 'value', minInterval: 1, min: 0, name: 'reversals' },

@@ -104,7 +104,7 @@ function Trend({ backlogId }: { backlogId: string }) {
   const option = useMemo(
     () => ({
       animation: false,
-      grid: { left: 40, right: 16, top: 16, bottom: 32 },
+      grid: { left: 40, right: 16, top: 28, bottom: 32 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', minInterval: 1, min: 0, name: 'zombies' },
