@@ -333,7 +333,7 @@ function markdown(summary: Json): string {
       const d = v.data_shown_ms;
       rows.push([
         `${name}: ${v.what} — data shown (target < 1 s)`,
-        `p50 **${d.p50_ms}** / max ${d.max_ms} ms (n=${d.n}); medians: first API request at ${v.median_first_api_start_ms} ms, ${v.api_requests} requests (longest ${v.median_api_longest_ms} ms) done at ${v.median_api_done_ms} ms, rendering ${v.median_after_data_ms} ms (load ${v.loadavg_before.join(' / ')})`,
+        `p50 **${d.p50_ms}** / max ${d.max_ms} ms (n=${d.n}); medians: first API request at ${v.median_first_api_start_ms} ms, ${v.api_requests} requests (longest ${v.median_api_longest_ms} ms) done at ${v.median_api_done_ms} ms, rendering ${v.median_after_data_ms} ms${v.complete_ms ? `; every row in the page at p50 ${v.complete_ms.p50_ms} ms` : ''} (load ${v.loadavg_before.join(' / ')})`,
       ]);
     }
     table(`web (Chromium, cold loads, on ${x.data.backlogs} backlogs${x.data.seeded ? `, seeded ${x.data.seeded.events} events` : ', kept data dir'})`, rows, x);

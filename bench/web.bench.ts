@@ -114,6 +114,8 @@ interface LoadSample {
   api_done_ms: number;
   /** mark − API done: JavaScript and rendering after the last answer arrived. */
   after_data_ms: number;
+  /** Long lists: when every row was in the page (the first rows paint first, ADR 0036); null for other screens. */
+  complete_ms: number | null;
 }
 
 /** One cold load of `path`, until `data:<screen>`; the page's own timings. */
@@ -123,6 +125,8 @@ async function coldLoad(
   cookie: { name: string; value: string },
   screen: string,
   collectScripts = false,
+  /** A page expression that holds once the whole list is rendered (polled; ±20 ms). */
+  complete?: string,
 ): Promise<LoadSample & { scripts: { url: string; body: Buffer }[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   try {
@@ -140,6 +144,14 @@ async function coldLoad(
     for (const until = Date.now() + 120_000; !(await page.evaluate(`performance.getEntriesByName('data:${screen}', 'mark').length > 0`)); ) {
       if (Date.now() > until) throw new Error(`${url}: no data:${screen} mark after 120 s`);
       await new Promise((r) => setTimeout(r, 20));
+    }
+    let completeMs: number | null = null;
+    if (complete) {
+      for (const until = Date.now() + 120_000; completeMs === null; ) {
+        completeMs = (await page.evaluate(`(${complete}) ? performance.now() : null`)) as number | null;
+        if (completeMs === null && Date.now() > until) throw new Error(`${url}: the list was not complete after 120 s`);
+        if (completeMs === null) await new Promise((r) => setTimeout(r, 20));
+      }
     }
     const t = (await page.evaluate(`(() => {
       const mark = performance.getEntriesByName('data:${screen}', 'mark')[0].startTime;
@@ -160,6 +172,7 @@ async function coldLoad(
       api_longest_ms: round(t.apiLongest, 1),
       api_done_ms: round(t.apiDone, 1),
       after_data_ms: round(t.mark - t.apiDone, 1),
+      complete_ms: completeMs === null ? null : round(completeMs, 1),
       scripts: await Promise.all(scripts.map(async (x) => ({ url: x.url, body: await x.body }))),
     };
   } finally {
@@ -216,10 +229,20 @@ export async function benchWeb(o: WebBenchOptions) {
     const cookie = { name: 'ledger_session', value: token };
     let rotate = 0;
     const nextBacklog = () => generated[(rotate++ * 37) % generated.length];
-    const screens: { name: string; what: string; path: () => string }[] = [
+    const screens: { name: string; what: string; path: () => string; complete?: string }[] = [
       { name: 'portfolio', what: `portfolio (${portfolio.backlogs.length} backlogs)`, path: () => '/app/' },
-      { name: 'backlog', what: `backlog of ${fmt(bigList.total)} ranked items`, path: () => `/app/backlogs/${extras.backlogId}` },
-      { name: 'item', what: `item timeline of ${history.entries.length} decisions`, path: () => `/app/items/${extras.itemId}` },
+      {
+        name: 'backlog',
+        what: `backlog of ${fmt(bigList.total)} ranked items`,
+        path: () => `/app/backlogs/${extras.backlogId}`,
+        complete: `document.querySelectorAll('table.ranked tbody tr').length >= ${bigList.total}`,
+      },
+      {
+        name: 'item',
+        what: `item timeline of ${history.entries.length} decisions`,
+        path: () => `/app/items/${extras.itemId}`,
+        complete: `document.querySelectorAll('.timeline .entry').length >= ${history.entries.length}`,
+      },
       { name: 'reversals', what: 'reversals of a generated backlog (~1,700 items, last 90 days)', path: () => `/app/backlogs/${nextBacklog()}/reversals` },
       { name: 'zombies', what: 'zombies of a generated backlog', path: () => `/app/backlogs/${nextBacklog()}/zombies` },
       { name: 'influence', what: 'influence of a generated backlog', path: () => `/app/backlogs/${nextBacklog()}/influence` },
@@ -237,11 +260,11 @@ export async function benchWeb(o: WebBenchOptions) {
       }
       const samples: LoadSample[] = [];
       for (let i = 0; i < o.loads; i++) {
-        const { scripts: _scripts, ...sample } = await coldLoad(browser, `${app.url}${s.path()}`, cookie, s.name);
+        const { scripts: _scripts, ...sample } = await coldLoad(browser, `${app.url}${s.path()}`, cookie, s.name, false, s.complete);
         samples.push(sample);
       }
       const mark = summarize(samples.map((x) => x.mark_ms));
-      const median = (k: keyof LoadSample) => summarize(samples.map((x) => x[k])).p50_ms;
+      const median = (k: Exclude<keyof LoadSample, 'complete_ms'>) => summarize(samples.map((x) => x[k])).p50_ms;
       results[s.name] = {
         what: s.what,
         data_shown_ms: mark,
@@ -249,6 +272,7 @@ export async function benchWeb(o: WebBenchOptions) {
         median_api_done_ms: median('api_done_ms'),
         median_first_api_start_ms: median('first_api_start_ms'),
         median_after_data_ms: median('after_data_ms'),
+        complete_ms: s.complete ? summarize(samples.map((x) => x.complete_ms ?? NaN)) : null,
         api_requests: samples[0].api_requests,
         samples,
         loadavg_before: before,
