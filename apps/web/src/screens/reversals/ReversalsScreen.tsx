@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useAsOf } from '../../app/useAsOf';
 import { usePeriod } from '../../app/usePeriod';
@@ -59,8 +59,13 @@ export default function ReversalsScreen() {
   );
 }
 
+/** Reversal rows painted in the first frame (the list is at the bottom of the page); the rest follow deferred. */
+const FIRST_ROWS = 30;
+
 function ReversalReportView({ report: r }: { report: ReversalReport }) {
   const bins = useMemo(() => timeToReversalHistogram(r.reversals.map((x) => x.days)), [r.reversals]);
+  // Up to 500 rows: the figures above them are painted first, the whole list a render later.
+  const listed = useDeferredValue(r.reversals, r.reversals.length > FIRST_ROWS ? r.reversals.slice(0, FIRST_ROWS) : r.reversals);
   const option = useMemo(
     () => ({
       animation: false,
@@ -219,7 +224,7 @@ function ReversalReportView({ report: r }: { report: ReversalReport }) {
               </tr>
             </thead>
             <tbody>
-              {r.reversals.map((x) => (
+              {listed.map((x) => (
                 <tr key={x.d2.eventId} data-reversal={x.d2.eventId}>
                   <th scope="row">
                     <AsOfLink to={`/items/${x.itemId}`}>{x.title}</AsOfLink>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { canProposeKill } from '../../app/roles';
 import { useSession } from '../../app/session';
@@ -156,6 +156,9 @@ function Trend({ backlogId }: { backlogId: string }) {
   );
 }
 
+/** Zombie rows painted in the first frame; the rest follow in a deferred render. */
+const FIRST_ROWS = 50;
+
 function ZombieTable({ backlogId, zombies }: { backlogId: string; zombies: Zombie[] }) {
   const session = useSession();
   const { at } = useAsOf();
@@ -171,6 +174,8 @@ function ZombieTable({ backlogId, zombies }: { backlogId: string; zombies: Zombi
   const [opened, setOpened] = useState<{ zombie: Zombie; forum: ForumSummary } | null>(null);
   const refresh = useRefreshProposals();
   const mayPropose = at === null && eligible.length > 0;
+  // A backlog can hold hundreds of zombies: the first screenful is painted at once, the rest a render later.
+  const rows = useDeferredValue(zombies, zombies.length > FIRST_ROWS ? zombies.slice(0, FIRST_ROWS) : zombies);
 
   return (
     <>
@@ -205,7 +210,7 @@ function ZombieTable({ backlogId, zombies }: { backlogId: string; zombies: Zombi
             </tr>
           </thead>
           <tbody>
-            {zombies.map((z) => {
+            {rows.map((z) => {
               const open = openByItem.get(z.itemId);
               return (
                 <tr key={z.itemId} data-item-id={z.itemId}>
