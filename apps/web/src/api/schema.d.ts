@@ -370,7 +370,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The review forums you may read (member, or reader of one of their backlogs), by name */
+        /** The review forums you may read (member, or reader of one of their backlogs), by name; optionally only those reviewing a backlog */
         get: operations["ListForumsController_list"];
         put?: never;
         /** Set up a review forum for one or more backlogs, with its voting rule (admins and product leaders) */
@@ -5051,7 +5051,10 @@ export interface operations {
     };
     ListForumsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the forums that review this backlog (where a kill proposal on its items may go) */
+                backlogId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

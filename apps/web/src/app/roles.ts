@@ -152,3 +152,19 @@ export function escalationViews(s: Session): EscalationView[] {
   if (ESCALATORS.includes(s.role)) return ['open', 'all', 'mine'];
   return [];
 }
+
+/** A review forum as the proposal rule needs it (GET /forums). */
+export interface ForumScope {
+  backlogIds: readonly string[];
+  members: readonly string[];
+}
+
+/**
+ * Open a kill proposal on an item of `backlogId` in `forum` (the proposal decider's OpenProposal rule): the forum must
+ * review the backlog, and the person be a product leader or admin, one of the forum's members, or a product owner of
+ * that backlog. An auditor is offered no decision, even as a forum member.
+ */
+export function canProposeKill(s: Session, backlogId: string, forum: ForumScope): boolean {
+  if (s.role === 'auditor' || !forum.backlogIds.includes(backlogId)) return false;
+  return DECIDE_ALL.includes(s.role) || forum.members.includes(s.sub) || (s.role === 'product-owner' && s.backlogs.includes(backlogId));
+}

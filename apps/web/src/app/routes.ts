@@ -1,5 +1,19 @@
 import type { ComponentType } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import type { Role } from './roles';
+import { prefetchBacklog } from '../screens/backlog/queries';
+import { prefetchHealth } from '../screens/health/queries';
+import { prefetchInfluence } from '../screens/influence/queries';
+import { prefetchItem } from '../screens/item/queries';
+import { prefetchPortfolio } from '../screens/portfolio/queries';
+import { prefetchReversals } from '../screens/reversals/queries';
+import { prefetchZombies } from '../screens/zombies/queries';
+
+/**
+ * Starts a screen's data requests as soon as its route matches: while its code downloads and the session is asked
+ * for, not after both. The screen's own queries (same keys) pick up the answers.
+ */
+export type RoutePrefetch = (r: { client: QueryClient; params: Record<string, string | undefined>; search: string }) => void;
 
 /**
  * The routes table: one entry per screen, each screen a folder under src/screens/<id>/ whose default export is the
@@ -17,12 +31,18 @@ export interface ScreenRoute {
   roles?: readonly Role[];
   /** The screen has history: the shell shows the "as of" control and keeps `?at=` in the URL. */
   asOf: boolean;
+  /** Its data requests, started with the route (optional; queries.ts of the screen). */
+  prefetch?: RoutePrefetch;
 }
 
 export const ROUTES: readonly ScreenRoute[] = [
-  { id: 'portfolio', path: '/', title: 'Portfolio', load: () => import('../screens/portfolio/PortfolioScreen'), asOf: true },
-  { id: 'backlog', path: '/backlogs/:backlogId', title: 'Backlog', load: () => import('../screens/backlog/BacklogScreen'), asOf: true },
-  { id: 'item', path: '/items/:itemId', title: 'Item', load: () => import('../screens/item/ItemScreen'), asOf: true },
+  { id: 'portfolio', path: '/', title: 'Portfolio', load: () => import('../screens/portfolio/PortfolioScreen'), asOf: true, prefetch: prefetchPortfolio },
+  { id: 'backlog', path: '/backlogs/:backlogId', title: 'Backlog', load: () => import('../screens/backlog/BacklogScreen'), asOf: true, prefetch: prefetchBacklog },
+  { id: 'item', path: '/items/:itemId', title: 'Item', load: () => import('../screens/item/ItemScreen'), asOf: true, prefetch: prefetchItem },
+  { id: 'zombies', path: '/backlogs/:backlogId/zombies', title: 'Zombies', load: () => import('../screens/zombies/ZombiesScreen'), asOf: true, prefetch: prefetchZombies },
+  { id: 'reversals', path: '/backlogs/:backlogId/reversals', title: 'Reversals', load: () => import('../screens/reversals/ReversalsScreen'), asOf: true, prefetch: prefetchReversals },
+  { id: 'influence', path: '/backlogs/:backlogId/influence', title: 'Influence', load: () => import('../screens/influence/InfluenceScreen'), asOf: true, prefetch: prefetchInfluence },
+  { id: 'health', path: '/backlogs/:backlogId/health', title: 'Health', load: () => import('../screens/health/HealthScreen'), asOf: true, prefetch: prefetchHealth },
   { id: 'forums', path: '/forums', title: 'Forums', load: () => import('../screens/forums/ForumsScreen'), asOf: false },
   { id: 'forum', path: '/forums/:forumId', title: 'Forum', load: () => import('../screens/forum/ForumScreen'), asOf: true },
   { id: 'proposal', path: '/proposals/:proposalId', title: 'Kill proposal', load: () => import('../screens/proposal/ProposalScreen'), asOf: false },
