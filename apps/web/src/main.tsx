@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { catchUpDelay, retryWhileCatchingUp } from './api/retry';
 import { NotFound, Shell } from './app/Shell';
-import { ROUTES, SIGN_IN_PATH } from './app/routes';
+import { AUTH_CALLBACK_PATH, ROUTES, SIGN_IN_PATH } from './app/routes';
 import { ErrorState, Loading } from './shared/states';
 import './styles/app.css';
 
@@ -19,6 +19,11 @@ const router = createBrowserRouter(
     {
       path: SIGN_IN_PATH,
       lazy: async () => ({ Component: (await import('./screens/sign-in/SignInScreen')).default }),
+      hydrateFallbackElement: <Loading />,
+    },
+    {
+      path: AUTH_CALLBACK_PATH,
+      lazy: async () => ({ Component: (await import('./screens/auth-callback/AuthCallbackScreen')).default }),
       hydrateFallbackElement: <Loading />,
     },
     {

@@ -14,6 +14,8 @@ export interface NavEntry {
 export const NAV: readonly NavEntry[] = [
   { label: 'Portfolio', to: '/', roles: 'all' },
   { label: 'Forums', to: '/forums', roles: ['forum-member', 'product-leader', 'admin', 'product-owner', 'auditor'] },
+  { label: 'People', to: '/people', roles: ['admin'] },
+  { label: 'Webhooks', to: '/webhooks', roles: ['admin', 'product-leader', 'auditor'] },
 ];
 
 export function navFor(session: Session, nav: readonly NavEntry[] = NAV): NavEntry[] {

@@ -1,5 +1,5 @@
 import { NAV, navFor } from './nav';
-import { canAddItem, canDecide, canEscalate, canGovernForums, canLeaveForum, canVote, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
+import { canAddItem, canDecide, canEscalate, canGovernForums, canLeaveForum, canManagePeople, canManageWebhooks, canSeeWebhooks, canVote, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
 import { mayOpen, ROUTES } from './routes';
 import { toSession } from './session';
 
@@ -76,6 +76,10 @@ describe('the session answer', () => {
       role: 'auditor',
       backlogs: [],
     });
+    expect(toSession({ sub: 'o', role: 'admin', backlogs: [], expiresAt: '2026-01-12T09:00:00.000Z', sessionId: 's-1' })).toEqual({
+      sub: 'o', role: 'admin', backlogs: [], expiresAt: '2026-01-12T09:00:00.000Z', sessionId: 's-1',
+    });
+    expect(toSession({ sub: 'o', role: 'admin', backlogs: [], expiresAt: 'soon', sessionId: null })).toEqual({ sub: 'o', role: 'admin', backlogs: [] });
     expect(() => toSession({ sub: 'x', role: 'system', backlogs: [] })).toThrow('not a person with a role');
     expect(() => toSession(null)).toThrow();
   });
@@ -112,5 +116,23 @@ describe('review forums', () => {
     expect(proposalActions(as('admin'), open, Date.parse(open.closesAt))).toEqual([]);
     expect(proposalActions(as('admin'), { ...open, status: 'closed' }, now)).toEqual([]);
     expect(proposalActions(as('admin'), { ...open, status: 'withdrawn' }, now)).toEqual([]);
+  });
+});
+
+describe('people and webhooks', () => {
+  it('only admins manage people; admins and product leaders manage webhooks, auditors see them', () => {
+    expect(ROLES.filter((r) => canManagePeople(as(r)))).toEqual(['admin']);
+    expect(ROLES.filter((r) => canManageWebhooks(as(r)))).toEqual(['admin', 'product-leader']);
+    expect(ROLES.filter((r) => canSeeWebhooks(as(r)))).toEqual(['admin', 'product-leader', 'auditor']);
+  });
+
+  it('the People and Webhooks screens open for the same roles as the functions say', () => {
+    const route = (id: string) => ROUTES.find((r) => r.id === id)!;
+    for (const role of ROLES) {
+      expect(mayOpen(route('people'), role)).toBe(canManagePeople(as(role)));
+      expect(mayOpen(route('webhooks'), role)).toBe(canSeeWebhooks(as(role)));
+      expect(navFor(as(role)).some((e) => e.to === '/people')).toBe(canManagePeople(as(role)));
+      expect(navFor(as(role)).some((e) => e.to === '/webhooks')).toBe(canSeeWebhooks(as(role)));
+    }
   });
 });
