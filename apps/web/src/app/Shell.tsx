@@ -72,6 +72,7 @@ export function Shell() {
           <span className="who-name">{me.name ?? me.sub}</span> <span className="role-badge">{ROLE_LABEL[me.role] ?? me.role}</span>
           {me.expiresAt && (
             <span className="session-ends">
+              {' '}
               session until <Time iso={me.expiresAt} />
             </span>
           )}

@@ -267,6 +267,7 @@ function InvitationsSection({ names, hidden }: { names: Map<string, string>; hid
                       <tr key={i.invitationId}>
                         <th scope="row">
                           {i.name}
+                          {' '}
                           <span className="sub">{i.userId}</span>
                         </th>
                         <td>{roleLabel(i.role)}</td>
@@ -276,7 +277,7 @@ function InvitationsSection({ names, hidden }: { names: Map<string, string>; hid
                         </td>
                         <td className="wide">
                           <Time iso={i.createdAt} />
-                          {i.invitedBy && <span className="sub">by {i.invitedBy}</span>}
+                          {i.invitedBy && <span className="sub"> by {i.invitedBy}</span>}
                         </td>
                         <td>
                           {i.status === 'open' && canManagePeople(session) && (
@@ -318,6 +319,7 @@ function InvitationStatus({ invitation: i }: { invitation: Invitation }) {
       return (
         <>
           <span className="badge badge-todo">open</span>
+          {' '}
           <span className="sub">
             until <Time iso={i.expiresAt} />
           </span>
@@ -329,6 +331,7 @@ function InvitationStatus({ invitation: i }: { invitation: Invitation }) {
           <span className="badge badge-ok">redeemed</span>
           {i.redeemedAt && (
             <span className="sub">
+              {' '}
               <Time iso={i.redeemedAt} />
             </span>
           )}
@@ -340,16 +343,18 @@ function InvitationStatus({ invitation: i }: { invitation: Invitation }) {
           <span className="badge badge-killed">revoked</span>
           {i.revokedAt && (
             <span className="sub">
+              {' '}
               <Time iso={i.revokedAt} />
             </span>
           )}
-          {i.revokeReason && <span className="sub">“{i.revokeReason}”</span>}
+          {i.revokeReason && <span className="sub"> “{i.revokeReason}”</span>}
         </>
       );
     default:
       return (
         <>
           <span className="badge badge-expired">expired</span>
+          {' '}
           <span className="sub">
             <Time iso={i.expiresAt} />
           </span>
@@ -400,6 +405,7 @@ function SessionsSection({ names }: { names: Map<string, string> }) {
                     <tr key={s.sessionId}>
                       <th scope="row">
                         {s.name}
+                        {' '}
                         <span className="sub">{s.userId}</span>
                         {s.sessionId === session.sessionId && <span className="chip">you, in this browser</span>}
                       </th>
