@@ -28,20 +28,26 @@ export default function SignInScreen() {
   }, []);
 
   useEffect(() => {
-    const found = tokenFromHash(window.location.hash);
-    if (found.token === null && !found.malformed) return;
-    // The secret leaves the address bar (and this history entry) before it is sent anywhere.
-    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    if (found.token === null) return setLink({ phase: 'malformed' });
-    setLink({ phase: 'signing-in', kind: found.kind });
-    redeemLink(found.token).then(
-      (me) => {
-        startSession(me);
-        navigate(next, { replace: true });
-      },
-      (err) => setLink({ phase: 'refused', refusal: linkRefusal(failureOf(err), found.kind) }),
-    );
-    // Once, on arrival: the link is single-use, and the fragment is gone after the first run.
+    function take() {
+      const found = tokenFromHash(window.location.hash);
+      if (found.token === null && !found.malformed) return;
+      // The secret leaves the address bar (and this history entry) before it is sent anywhere.
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+      if (found.token === null) return setLink({ phase: 'malformed' });
+      setLink({ phase: 'signing-in', kind: found.kind });
+      redeemLink(found.token).then(
+        (me) => {
+          startSession(me);
+          navigate(safeNext(new URLSearchParams(window.location.search).get('next')), { replace: true });
+        },
+        (err) => setLink({ phase: 'refused', refusal: linkRefusal(failureOf(err), found.kind) }),
+      );
+    }
+    take();
+    // A link opened while this page is showing changes only the fragment: the page is not loaded again.
+    window.addEventListener('hashchange', take);
+    return () => window.removeEventListener('hashchange', take);
+    // On arrival and on each new fragment; the link is single-use and its fragment is gone once taken.
   }, []);
 
   return (
