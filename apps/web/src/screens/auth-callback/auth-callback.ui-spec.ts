@@ -64,8 +64,15 @@ describe('OIDC sign-in in the browser (real oidc-provider on loopback, Chromium,
 
   it('signs in with the provider and lands where the person was headed, as the mapped role; no provider token stays in the browser', async () => {
     const { page, context, problems } = await signIn(browser, ledger, null);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(`${ledger.url}/app/people`);
     await providerButton(page).waitFor();
+    // oidc-client-ts (its own chunk) loads when the person chooses to sign in, not with the page.
+    const oidcChunk = (url: string) => /\/oidc-[^/]*\.js$/.test(url);
+    expect(scripts.filter(oidcChunk)).toEqual([]);
     expect(new URL(page.url()).searchParams.get('next')).toBe('/people');
     expect(await page.getByText('No admin has signed in yet.').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -74,6 +81,7 @@ describe('OIDC sign-in in the browser (real oidc-provider on loopback, Chromium,
     await providerButton(page).click();
     await logInAtProvider(page, 'ada');
     await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    expect(scripts.filter(oidcChunk).length).toBeGreaterThan(0);
     expect(page.url()).toBe(`${ledger.url}/app/people`);
     expect(await page.getByLabel('Signed in as').textContent()).toMatch(/^Ada Admin Admin session until /);
     const me = (await page.evaluate('fetch("/me").then((r) => r.json())')) as { sub: string; role: string; signedInWith: string; expiresAt: string };

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { startLedger, type Ledger } from '../../../../../test/support/ledger';
 import { axeViolations, horizontalOverflow, launchBrowser, PHONE, screenshot, signIn } from '../../../test/ui';
@@ -51,6 +52,22 @@ describe('sign-in page: links that do not work, sessions that ended (Chromium, r
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in-390');
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('ships at most 250 KB of gzip JavaScript for the sign-in page; oidc-client-ts is not part of it in embedded mode', async () => {
+    const { page, context } = await signIn(browser, ledger, null);
+    const scripts: { url: string; body: Promise<Buffer> }[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push({ url: new URL(r.url()).pathname, body: r.body() });
+    });
+    await page.goto(`${ledger.url}/app/sign-in`);
+    await page.getByText('No admin has signed in yet.').waitFor();
+    const sizes = await Promise.all(scripts.map(async (s) => ({ url: s.url, gzip: gzipSync(await s.body).length })));
+    const total = sizes.reduce((n, s) => n + s.gzip, 0);
+    process.stdout.write(`sign-in page JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files: ${sizes.map((s) => `${s.url} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}\n`);
+    expect(sizes.some((s) => /\/oidc-[^/]*\.js$/.test(s.url))).toBe(false);
+    expect(total).toBeLessThanOrEqual(250 * 1024);
     await context.close();
   });
 

@@ -14,8 +14,9 @@ export const webhookKeys = {
   deliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
 };
 
-/** While a delivery is pending (first attempt or a retry), its log is read again this often. */
+/** While a delivery is pending (first attempt or a retry), its log is read again this often; otherwise less often. */
 export const PENDING_REFETCH_MS = 2_000;
+export const IDLE_REFETCH_MS = 15_000;
 
 /** GET /webhooks: every registration, active and removed, oldest first (never a secret). */
 export function useWebhooks() {
@@ -33,13 +34,13 @@ export function useWebhook(webhookId: string) {
   });
 }
 
-/** GET /webhooks/:id/deliveries: newest first, with every attempt; refreshed while some are pending. */
+/** GET /webhooks/:id/deliveries: newest first, with every attempt; read again every few seconds while some are pending. */
 export function useDeliveries(webhookId: string) {
   return useQuery({
     queryKey: webhookKeys.deliveries(webhookId),
     queryFn: async () =>
       (await unwrap<components['schemas']['DeliveryListDto']>(api.GET('/webhooks/{webhookId}/deliveries', { params: { path: { webhookId }, query: { limit: 100 } } }))).data.deliveries,
-    refetchInterval: (q) => (q.state.data?.some((d) => d.status === 'pending') ? PENDING_REFETCH_MS : false),
+    refetchInterval: (q) => (q.state.data?.some((d) => d.status === 'pending') ? PENDING_REFETCH_MS : IDLE_REFETCH_MS),
   });
 }
 
