@@ -4,7 +4,7 @@ import { canManagePeople } from '../../app/roles';
 import { useSession } from '../../app/session';
 import { DecisionDialog, Field } from '../../shared/DecisionDialog';
 import { ShownOnce } from '../../shared/ShownOnce';
-import { QueryView } from '../../shared/states';
+import { ErrorState, QueryView } from '../../shared/states';
 import { Time } from '../../shared/Time';
 import { useAuthConfig } from '../sign-in/queries';
 import {
@@ -48,6 +48,7 @@ export default function PeopleScreen() {
         Who may sign in, and who is signed in now. Every invitation, sign-in, sign-out and revocation is recorded as an event for the
         auditors.
       </p>
+      {config.isError && <ErrorState error={config.error} onRetry={() => void config.refetch()} />}
       {oidc ? (
         <p className="notice notice-info">
           People sign in through the identity provider <code>{config.data?.oidc?.issuer}</code>: their role and backlogs come from their
