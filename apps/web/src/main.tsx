@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider, type LoaderFunctionArgs } from 'react-router';
 import { catchUpDelay, retryWhileCatchingUp } from './api/retry';
 import { NotFound, Shell } from './app/Shell';
-import { ROUTES, SIGN_IN_PATH } from './app/routes';
+import { AUTH_CALLBACK_PATH, ROUTES, SIGN_IN_PATH } from './app/routes';
 import { fetchSession, SESSION_QUERY_KEY } from './app/session';
 import { ErrorState, Loading } from './shared/states';
 import './styles/app.css';
@@ -17,7 +17,7 @@ const queryClient = new QueryClient({
 
 // Who is signed in is asked at once, while the screen's code downloads, not after it (one round trip less before
 // a screen can ask for its data; the shell reads the same query).
-if (!window.location.pathname.startsWith(`/app${SIGN_IN_PATH}`)) {
+if (![SIGN_IN_PATH, AUTH_CALLBACK_PATH].some((path) => window.location.pathname.startsWith(`/app${path}`))) {
   void queryClient.prefetchQuery({ queryKey: SESSION_QUERY_KEY, queryFn: fetchSession, retry: false, staleTime: Infinity });
 }
 
@@ -26,6 +26,11 @@ const router = createBrowserRouter(
     {
       path: SIGN_IN_PATH,
       lazy: async () => ({ Component: (await import('./screens/sign-in/SignInScreen')).default }),
+      hydrateFallbackElement: <Loading />,
+    },
+    {
+      path: AUTH_CALLBACK_PATH,
+      lazy: async () => ({ Component: (await import('./screens/auth-callback/AuthCallbackScreen')).default }),
       hydrateFallbackElement: <Loading />,
     },
     {

@@ -18,6 +18,8 @@ export const NAV: readonly NavEntry[] = [
   { label: 'My escalations', to: '/escalations', roles: ['stakeholder'] },
   { label: 'Escalations', to: '/escalations', roles: ['product-owner', 'product-leader', 'admin', 'auditor'] },
   { label: 'Audit', to: '/audit', roles: ['auditor', 'product-leader', 'admin'] },
+  { label: 'People', to: '/people', roles: ['admin'] },
+  { label: 'Webhooks', to: '/webhooks', roles: ['admin', 'product-leader', 'auditor'] },
 ];
 
 export function navFor(session: Session, nav: readonly NavEntry[] = NAV): NavEntry[] {

@@ -14,6 +14,10 @@ export interface Session {
   role: Role;
   /** Backlogs named in the session: a product owner decides only on these; a stakeholder is limited to them when present. */
   backlogs: string[];
+  /** When the session (or API token) stops working (GET /me `expiresAt`). */
+  expiresAt?: string;
+  /** The web session's id (null / absent for API tokens): marks "this browser" among the live sessions. */
+  sessionId?: string;
 }
 
 const DECIDE_ALL: readonly Role[] = ['admin', 'product-leader'];
@@ -167,4 +171,23 @@ export interface ForumScope {
 export function canProposeKill(s: Session, backlogId: string, forum: ForumScope): boolean {
   if (s.role === 'auditor' || !forum.backlogIds.includes(backlogId)) return false;
   return DECIDE_ALL.includes(s.role) || forum.members.includes(s.sub) || (s.role === 'product-owner' && s.backlogs.includes(backlogId));
+}
+
+// ------------------------------------------------------------------------------------------ people and webhooks
+// apps/api/src/sign-in/session-issuer.ts (assertAdmin) and apps/api/src/webhooks/webhook-access.ts.
+
+/** Invite people, revoke invitations and sessions (only admins: AUTH.ROLE_FORBIDDEN otherwise). */
+export function canManagePeople(s: Session): boolean {
+  return s.role === 'admin';
+}
+
+const WEBHOOK_MANAGERS: readonly Role[] = ['admin', 'product-leader'];
+/** Register and remove webhooks. */
+export function canManageWebhooks(s: Session): boolean {
+  return WEBHOOK_MANAGERS.includes(s.role);
+}
+
+/** See webhooks and their deliveries: the managers, and auditors (read only). */
+export function canSeeWebhooks(s: Session): boolean {
+  return canManageWebhooks(s) || s.role === 'auditor';
 }

@@ -1,5 +1,5 @@
 import { NAV, navFor } from './nav';
-import { canAddItem, canAudit, canDecide, canEscalate, canGovernForums, canRequestItem, escalationViews, canLeaveForum, canVote, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
+import { canAddItem, canAudit, canDecide, canEscalate, canGovernForums, canLeaveForum, canManagePeople, canManageWebhooks, canRequestItem, canSeeWebhooks, canVote, escalationViews, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
 import { mayOpen, ROUTES } from './routes';
 import { toSession } from './session';
 
@@ -76,6 +76,10 @@ describe('the session answer', () => {
       role: 'auditor',
       backlogs: [],
     });
+    expect(toSession({ sub: 'o', role: 'admin', backlogs: [], expiresAt: '2026-01-12T09:00:00.000Z', sessionId: 's-1' })).toEqual({
+      sub: 'o', role: 'admin', backlogs: [], expiresAt: '2026-01-12T09:00:00.000Z', sessionId: 's-1',
+    });
+    expect(toSession({ sub: 'o', role: 'admin', backlogs: [], expiresAt: 'soon', sessionId: null })).toEqual({ sub: 'o', role: 'admin', backlogs: [] });
     expect(() => toSession({ sub: 'x', role: 'system', backlogs: [] })).toThrow('not a person with a role');
     expect(() => toSession(null)).toThrow();
   });
@@ -137,8 +141,26 @@ describe('audit, requests and escalations by role', () => {
   it('the navigation: a stakeholder gets request and my escalations, an auditor the audit log, nobody else’s', () => {
     const labels = (role: Role) => navFor(as(role)).map((e) => e.label);
     expect(labels('stakeholder')).toEqual(['Portfolio', 'Request an item', 'My escalations']);
-    expect(labels('auditor')).toEqual(['Portfolio', 'Forums', 'Escalations', 'Audit']);
+    expect(labels('auditor')).toEqual(['Portfolio', 'Forums', 'Escalations', 'Audit', 'Webhooks']);
     expect(labels('product-owner')).not.toContain('Audit');
     expect(labels('forum-member')).not.toContain('Escalations');
+  });
+});
+
+describe('people and webhooks', () => {
+  it('only admins manage people; admins and product leaders manage webhooks, auditors see them', () => {
+    expect(ROLES.filter((r) => canManagePeople(as(r)))).toEqual(['admin']);
+    expect(ROLES.filter((r) => canManageWebhooks(as(r)))).toEqual(['admin', 'product-leader']);
+    expect(ROLES.filter((r) => canSeeWebhooks(as(r)))).toEqual(['admin', 'product-leader', 'auditor']);
+  });
+
+  it('the People and Webhooks screens open for the same roles as the functions say', () => {
+    const route = (id: string) => ROUTES.find((r) => r.id === id)!;
+    for (const role of ROLES) {
+      expect(mayOpen(route('people'), role)).toBe(canManagePeople(as(role)));
+      expect(mayOpen(route('webhooks'), role)).toBe(canSeeWebhooks(as(role)));
+      expect(navFor(as(role)).some((e) => e.to === '/people')).toBe(canManagePeople(as(role)));
+      expect(navFor(as(role)).some((e) => e.to === '/webhooks')).toBe(canSeeWebhooks(as(role)));
+    }
   });
 });

@@ -57,10 +57,14 @@ export const ROUTES: readonly ScreenRoute[] = [
     asOf: false,
   },
   { id: 'request', path: '/request', title: 'Request an item', load: () => import('../screens/request/RequestScreen'), roles: ['stakeholder'], asOf: false },
+  { id: 'people', path: '/people', title: 'People', load: () => import('../screens/people/PeopleScreen'), asOf: false, roles: ['admin'] },
+  { id: 'webhooks', path: '/webhooks', title: 'Webhooks', load: () => import('../screens/webhooks/WebhooksScreen'), asOf: false, roles: ['admin', 'product-leader', 'auditor'] },
 ];
 
 /** Outside the shell: no session needed. */
 export const SIGN_IN_PATH = '/sign-in';
+/** Outside the shell: where the OpenID provider sends the browser back (the API's OIDC_REDIRECT_PATH, under /app). */
+export const AUTH_CALLBACK_PATH = '/auth/callback';
 
 export function mayOpen(route: Pick<ScreenRoute, 'roles'>, role: Role): boolean {
   return !route.roles || route.roles.includes(role);
