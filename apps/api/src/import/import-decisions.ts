@@ -137,7 +137,7 @@ export const DECISIONS: Record<string, DecisionDef> = {
     refs: [itemRef, ...anchors],
     dto: ReprioritizeItemRequestDto,
     command: ({ itemId, body, meta }) =>
-      new ReprioritizeItemCommand(itemId, placementOf(body, true)!, body.trigger, body.rationale, meta),
+      new ReprioritizeItemCommand(itemId, placementOf(body, true)!, body.trigger, body.rationale, meta, body.scoreInputs),
   },
   'item.escalate': {
     scope: 'item',
@@ -181,7 +181,7 @@ export const DECISIONS: Record<string, DecisionDef> = {
     scope: 'item',
     refs: [itemRef],
     dto: EstimateItemRequestDto,
-    command: ({ itemId, body, meta }) => new EstimateItemCommand(itemId, body.estimate, body.rationale, meta),
+    command: ({ itemId, body, meta }) => new EstimateItemCommand(itemId, body.estimate, body.rationale, meta, body.scoreInputs),
   },
   'item.link-objective': {
     scope: 'item',

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import type { RecordedEvent } from '@ledger/kernel';
+import type { FrozenScore } from '@ledger/domain';
 import { entryRow, itemRowChange } from './ledger-index.projection';
 import type { AuditFilter, LedgerIndex, RankNeighbours, RankedItemRow } from './ledger-index.port';
 import { RankOrder } from './rank-order';
@@ -24,6 +25,15 @@ CREATE TABLE IF NOT EXISTS items (
 CREATE INDEX IF NOT EXISTS items_ranking ON items (backlog_id, ranked, rank, item_id);
 `;
 
+/**
+ * Columns added after a read model may already exist on disk (the table is created with IF NOT EXISTS). Rows
+ * projected before a column existed hold NULL, which is what they mean: an item whose events predate it.
+ */
+const ADDED_COLUMNS: Array<{ table: string; column: string; type: string }> = [
+  // ADR 0033: the score frozen by the item's latest v2 decision (JSON). Items with only v1 events have none.
+  { table: 'items', column: 'scoring', type: 'TEXT' },
+];
+
 const RANKED = new Set(['open', 'in-progress']);
 
 interface ItemDbRow {
@@ -39,6 +49,16 @@ interface ItemDbRow {
   requested_by: string | null;
   added_at: string;
   revision: number;
+  scoring: string | null;
+}
+
+function parseScoring(json: string | null): FrozenScore | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as FrozenScore;
+  } catch {
+    return null;
+  }
 }
 
 const toRow = (r: ItemDbRow): RankedItemRow => ({
@@ -53,6 +73,7 @@ const toRow = (r: ItemDbRow): RankedItemRow => ({
   requestedBy: r.requested_by,
   addedAt: r.added_at,
   revision: r.revision,
+  scoring: parseScoring(r.scoring),
 });
 
 /** SQLite adapter of the read model. Rebuildable from the store, so commits need not be fsynced. */
@@ -73,6 +94,10 @@ export class SqliteLedgerIndex implements LedgerIndex {
     this.db.pragma('cache_size = -65536');
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(SCHEMA);
+    for (const { table, column, type } of ADDED_COLUMNS) {
+      const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
     this.emitter.setMaxListeners(0);
     const db = this.db;
     this.stmt = {
@@ -82,16 +107,17 @@ export class SqliteLedgerIndex implements LedgerIndex {
         (position, event_id, stream_id, revision, type, backlog_id, item_id, actor_id, actor_role, recorded_at, occurred_at, event_json)
         VALUES (@position, @eventId, @streamId, @revision, @type, @backlogId, @itemId, @actorId, @actorRole, @recordedAt, @occurredAt, @json)`),
       insertItem: db.prepare(`INSERT OR IGNORE INTO items
-        (item_id, backlog_id, status, ranked, rank, title, kind, estimate, objective_id, requested_by, added_at, revision, last_position)
-        VALUES (@itemId, @backlogId, 'open', 1, @rank, @title, @kind, @estimate, @objectiveId, @requestedBy, @addedAt, @revision, @position)`),
+        (item_id, backlog_id, status, ranked, rank, title, kind, estimate, objective_id, requested_by, added_at, revision, last_position, scoring)
+        VALUES (@itemId, @backlogId, 'open', 1, @rank, @title, @kind, @estimate, @objectiveId, @requestedBy, @addedAt, @revision, @position, @scoring)`),
       updateItem: db.prepare(`UPDATE items SET
           status = COALESCE(@status, status), ranked = COALESCE(@ranked, ranked), rank = COALESCE(@rank, rank),
           estimate = COALESCE(@estimate, estimate), objective_id = COALESCE(@objectiveId, objective_id),
-          revision = @revision, last_position = @position
+          scoring = COALESCE(@scoring, scoring), revision = @revision, last_position = @position
         WHERE item_id = @itemId AND last_position < @position`),
       ranked: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id LIMIT ? OFFSET ?`),
       rankedKeys: db.prepare(`SELECT rank, item_id AS itemId FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id`),
       item: db.prepare('SELECT * FROM items WHERE item_id = ?'),
+      scoringOf: db.prepare('SELECT scoring FROM items WHERE item_id = ?'),
       upTo: db.prepare(`SELECT event_json FROM entries WHERE backlog_id = ? AND item_id IS NOT NULL AND occurred_at <= ?
         ORDER BY position`),
     };
@@ -115,7 +141,13 @@ export class SqliteLedgerIndex implements LedgerIndex {
         if (change) {
           touched.set(change.itemId, entry.backlogId);
           if (change.insert) {
-            this.stmt.insertItem.run({ ...change.insert, itemId: change.itemId, revision: change.revision, position: change.position });
+            this.stmt.insertItem.run({
+              ...change.insert,
+              itemId: change.itemId,
+              revision: change.revision,
+              position: change.position,
+              scoring: change.scoring ?? null,
+            });
           } else {
             this.stmt.updateItem.run({
               itemId: change.itemId,
@@ -124,6 +156,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
               rank: change.rank ?? null,
               estimate: change.estimate ?? null,
               objectiveId: change.objectiveId ?? null,
+              scoring: change.scoring ?? null,
               revision: change.revision,
               position: change.position,
             });
@@ -170,6 +203,12 @@ export class SqliteLedgerIndex implements LedgerIndex {
 
   positionOf(backlogId: string, itemId: string): number | null {
     return this.orderOf(backlogId).positionOf(itemId);
+  }
+
+  rankedBetween(backlogId: string, from: number, to: number): { itemId: string; scoring: FrozenScore | null }[] {
+    return this.orderOf(backlogId)
+      .idsBetween(from, to)
+      .map((itemId) => ({ itemId, scoring: parseScoring((this.stmt.scoringOf.get(itemId) as { scoring: string | null } | undefined)?.scoring ?? null) }));
   }
 
   neighboursAt(backlogId: string, position: number, itemId: string): RankNeighbours {

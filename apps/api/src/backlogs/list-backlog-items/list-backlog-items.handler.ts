@@ -40,6 +40,7 @@ export class ListBacklogItemsHandler implements IQueryHandler<ListBacklogItemsQu
         objectiveId: r.objectiveId,
         requestedBy: r.requestedBy,
         revision: r.revision,
+        scoring: r.scoring,
       }));
     }
     return { backlogId: q.backlogId, at: q.at?.toISOString() ?? null, asOfPosition, total, limit: q.limit, offset: q.offset, items };

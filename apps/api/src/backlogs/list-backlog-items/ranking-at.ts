@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@ledger/kernel';
-import { itemDecider, isRanked, type ItemState } from '@ledger/domain';
+import { itemDecider, isRanked, type FrozenScore, type ItemState } from '@ledger/domain';
 
 export interface RankedItemView {
   position: number;
@@ -12,6 +12,15 @@ export interface RankedItemView {
   objectiveId: string | null;
   requestedBy: string | null;
   revision: number;
+  /** The score the item's latest decision (as of then) froze; null when it has none (ADR 0033). */
+  scoring: FrozenScore | null;
+}
+
+/** The frozen score of a state, without the event id. */
+export function frozenOf(state: Pick<ItemState, 'lastScore'>): FrozenScore | null {
+  if (!state.lastScore) return null;
+  const { eventId: _eventId, ...frozen } = state.lastScore;
+  return frozen;
 }
 
 /** Pure: the item events of one backlog (position order) → the ranked list they produce. */
@@ -37,5 +46,6 @@ export function rankingFrom(events: RecordedEvent[]): RankedItemView[] {
       objectiveId: state.objectiveId,
       requestedBy: state.requestedBy,
       revision,
+      scoring: frozenOf(state),
     }));
 }

@@ -1,5 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { itemDecider, isRanked } from '@ledger/domain';
+import type { Clock } from '@ledger/kernel';
+import { itemDecider, isRanked, type FrozenScore, type ScoreInputs } from '@ledger/domain';
+import { CLOCK } from '../../infrastructure/tokens';
+import { frozenOf } from '../../backlogs/list-backlog-items/ranking-at';
+import { killCriteriaCheck, type KillCriteriaCheck } from '../kill-criteria-check';
 import { Authorization } from '../../auth/authorization';
 import { DecisionExecutor } from '../../shared/decision-executor';
 import { Streams } from '../../shared/streams';
@@ -19,7 +24,12 @@ export interface ItemView {
   estimate: number | null;
   requestedBy: string | null;
   rank: string | null;
-  killCriteria: unknown;
+  /** With `check`: how the self-checking criteria stand now (ADR 0034). */
+  killCriteria: (Record<string, unknown> & { check: KillCriteriaCheck }) | null;
+  /** The item's score inputs now (ADR 0033). */
+  scoreInputs: ScoreInputs;
+  /** The score its latest decision froze (with that decision's event id); null before any. */
+  scoring: (FrozenScore & { eventId: string }) | null;
   kill: unknown;
   antiBacklogReason: string | null;
   escalations: unknown[];
@@ -33,10 +43,11 @@ export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemView> {
   constructor(
     private readonly executor: DecisionExecutor,
     private readonly ranking: Ranking,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ itemId, principal }: GetItemQuery): Promise<ItemView> {
-    const { state, revision } = await this.executor.load(Streams.item(itemId), itemDecider);
+    const { state, revision, events } = await this.executor.load(Streams.item(itemId), itemDecider);
     if (state.status === 'none' || !state.backlogId || revision === null) throw itemNotFound(itemId);
     Authorization.assertCanRead(principal, state.backlogId);
     let position: number | null = null;
@@ -56,7 +67,9 @@ export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemView> {
       estimate: state.estimate,
       requestedBy: state.requestedBy,
       rank: state.rank,
-      killCriteria: state.killCriteria,
+      killCriteria: state.killCriteria ? { ...state.killCriteria, check: killCriteriaCheck(events, state.killCriteria, this.clock.now()) } : null,
+      scoreInputs: state.scoreInputs,
+      scoring: state.lastScore ? { ...(frozenOf(state) as FrozenScore), eventId: state.lastScore.eventId } : null,
       kill: state.kill,
       antiBacklogReason: state.antiBacklogReason,
       escalations: Object.values(state.escalations),

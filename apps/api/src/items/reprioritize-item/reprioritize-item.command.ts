@@ -1,4 +1,4 @@
-import type { ReprioritizationTrigger } from '@ledger/domain';
+import type { ReprioritizationTrigger, ScoreInputsPatch } from '@ledger/domain';
 import type { RequestMeta } from '../../http/request-meta';
 import type { PlacementRequest } from '../ranking';
 
@@ -9,5 +9,7 @@ export class ReprioritizeItemCommand {
     readonly trigger: ReprioritizationTrigger | undefined,
     readonly rationale: string,
     readonly meta: RequestMeta,
+    /** New evidence that comes with the move (ADR 0033). */
+    readonly scoreInputs?: ScoreInputsPatch,
   ) {}
 }

@@ -17,12 +17,16 @@ export class ReprioritizeItemHandler implements ICommandHandler<ReprioritizeItem
     return this.items.decide(c.itemId, c.meta, async (state) => {
       const ranked = isRanked(state);
       if (ranked) await this.ranking.caughtUp();
+      const fromPosition = ranked ? (this.ranking.positionOf(state.backlogId, c.itemId) ?? 0) : 0;
+      const placement = ranked ? this.ranking.placement(state.backlogId, c.itemId, c.target) : { above: null, below: null, position: 0 };
       return {
         kind: 'ReprioritizeItem',
         actor: actorOf(c.meta.principal),
-        fromPosition: ranked ? (this.ranking.positionOf(state.backlogId, c.itemId) ?? 0) : 0,
-        placement: ranked ? this.ranking.placement(state.backlogId, c.itemId, c.target) : { above: null, below: null, position: 0 },
+        fromPosition,
+        placement,
         trigger: c.trigger,
+        scoreInputs: c.scoreInputs,
+        passing: ranked ? this.ranking.passing(state.backlogId, fromPosition, placement.position) : [],
         rationale: c.rationale,
       };
     });

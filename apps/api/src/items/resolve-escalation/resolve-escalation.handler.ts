@@ -33,13 +33,15 @@ export class ResolveEscalationHandler implements ICommandHandler<ResolveEscalati
         const target = c.target ?? this.defaultTarget(state, c.itemId, escalation!.againstEventId);
         placement = target === null ? undefined : this.ranking.placement(state.backlogId, c.itemId, target);
       }
+      const fromPosition = ranked ? (this.ranking.positionOf(state.backlogId, c.itemId) ?? 0) : null;
       return {
         kind: 'ResolveEscalation',
         actor: actorOf(c.meta.principal),
         escalationId: c.escalationId,
         outcome: c.outcome,
         placement,
-        fromPosition: ranked ? (this.ranking.positionOf(state.backlogId, c.itemId) ?? 0) : null,
+        fromPosition,
+        passing: live && ranked && placement && fromPosition !== null ? this.ranking.passing(state.backlogId, fromPosition, placement.position) : [],
         rationale: c.rationale,
       };
     });
