@@ -448,7 +448,7 @@ describe('forum scheduling across instances and restarts', () => {
         expectProblem(await openProposal(second, w, w.items[1]), 409, 'PROPOSAL.ALREADY_OPEN_FOR_ITEM');
         // And running again writes nothing more.
         const again = await second.app.get(ForumScheduler).tick();
-        expect(again).toEqual({ completed: [], closed: [], killed: [], nominated: [] });
+        expect(again).toEqual({ completed: [], closed: [], killed: [], nominated: [], criteriaBreached: [] });
       } finally {
         await second.close();
       }
