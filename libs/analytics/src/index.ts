@@ -3,6 +3,7 @@ export * from './clickhouse/analytics-client';
 export * from './migrations/migrator';
 export * from './projection/decision-row';
 export * from './projection/forum-row';
+export * from './projection/reprioritization-row';
 export * from './metrics/scope';
 export * from './source/event-source';
 export * from './projection/analytics-projector';
