@@ -15,4 +15,6 @@ export * from './metrics/zombies';
 export * from './metrics/health';
 export * from './metrics/forums';
 export * from './metrics/portfolio';
+export * from './metrics/against-score';
+export * from './metrics/calibration';
 export * from './projection/item-state';
