@@ -168,7 +168,7 @@ describe('decisions against the score (DOMAIN.md "Against the score")', () => {
     b.created(0);
     const i = b.add(0);
     b.add(0);
-    b.move(1, i, 1);
+    b.move(1, i, 1, 2);
     expect(await report(b)).toMatchObject({ reprioritizations: 1, judged: 0, against: 0, share: 0, shareOfJudged: null });
   });
 
