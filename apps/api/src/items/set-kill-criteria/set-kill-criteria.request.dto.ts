@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { THRESHOLD_OPERATORS, type ThresholdOperator } from '@ledger/domain';
 import { RationaleField } from '../../http/dto';
 
 /** The machine-checked form of an exit condition (ADR 0034): kill if the observed value is `operator value`. */
 export class KillThresholdDto {
-  @ApiProperty({ description: "An active objective of the item's backlog whose outcomes are checked", minLength: 1, maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ApiProperty({ description: "An active objective of the item's backlog whose outcomes are checked", format: 'uuid' })
+  @IsUUID()
   objectiveId: string;
 
   @ApiProperty({ enum: THRESHOLD_OPERATORS, description: 'Kill if the observed value is <, <=, > or >= value' })
