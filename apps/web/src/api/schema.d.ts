@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Headline numbers per backlog you may read: open items, zombies, size in sprints, reversal rate */
+        /** Headline numbers per backlog you may read: open items, zombies, size in sprints, reversal rate, share of reprioritizations against the score */
         get: operations["PortfolioController_get"];
         put?: never;
         post?: never;
@@ -89,6 +89,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/backlogs/{backlogId}/analytics/against-score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decisions against the score in [from, to) as of `at`: share of reprioritizations that put an item above open items scored more than the margin higher, by trigger and actor, with the items passed over, and the weekly trend */
+        get: operations["AgainstScoreController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backlogs/{backlogId}/analytics/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outcome calibration of the items delivered in [from, to), as of `at`: validated / refuted / unknown / overdue per decision-maker and per month of delivery, next to the throughput; the overdue items */
+        get: operations["CalibrationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backlogs/{backlogId}/analytics/health": {
         parameters: {
             query?: never;
@@ -147,7 +181,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Weekly trend of zombies, reversal rate or size in sprints; each point computed as of the end of its week */
+        /** Weekly trend of zombies, reversal rate, size in sprints or the share against the score; each point computed as of the end of its week */
         get: operations["TrendController_get"];
         put?: never;
         post?: never;
@@ -323,6 +357,41 @@ export type paths = {
         get: operations["ForumAnalyticsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The forum's vote delegations (every one granted, with its status as of `at`): who votes for whom, and until when */
+        get: operations["ListDelegationsController_list"];
+        put?: never;
+        /** Delegate your vote in this forum to another member for a period: their vote counts for you unless you vote yourself (no chains: a delegate cannot pass it on, and whoever has delegated cannot receive) */
+        post: operations["DelegateVoteController_delegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/delegations/{delegationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a delegation (the delegator, or an admin / product leader): from now on the delegate no longer votes for the delegator */
+        post: operations["RevokeDelegationController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -508,7 +577,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Estimate (or re-estimate) an item in story points */
+        /** Estimate (or re-estimate) an item in story points, and/or set its score inputs (the score is frozen into the decision) */
         post: operations["EstimateItemController_estimate"];
         delete?: never;
         options?: never;
@@ -853,6 +922,8 @@ export type components = {
             rationale: string;
             /** @description Stakeholder who asked for it (stakeholders: always themselves) */
             requestedBy?: string;
+            /** @description Score inputs (ADR 0033): set on add, estimate and reprioritize; null removes one */
+            scoreInputs?: components["schemas"]["ScoreInputsDto"];
             title: string;
             /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
             toPosition?: number;
@@ -891,6 +962,100 @@ export type components = {
              */
             title: string;
         };
+        AgainstScoreByActorDto: {
+            actorId: string;
+            /** @description Of those, against the score */
+            against: number;
+            /** @description Of those, judged: the moved item had a score (unscored items never count) */
+            judged: number;
+            /** @description Reprioritizations in the period */
+            reprioritizations: number;
+            /** @description against ÷ reprioritizations; null without reprioritizations */
+            share: number | null;
+            /** @description against ÷ judged; null when none was judged */
+            shareOfJudged: number | null;
+        };
+        AgainstScoreByTriggerDto: {
+            /** @description Of those, against the score */
+            against: number;
+            /** @description Of those, judged: the moved item had a score (unscored items never count) */
+            judged: number;
+            /** @description Reprioritizations in the period */
+            reprioritizations: number;
+            /** @description against ÷ reprioritizations; null without reprioritizations */
+            share: number | null;
+            /** @description against ÷ judged; null when none was judged */
+            shareOfJudged: number | null;
+            /** @description routine, stakeholder-request, escalation, review or new-evidence */
+            trigger: string;
+        };
+        AgainstScoreDecisionDto: {
+            actorId: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            backlogId: string;
+            /**
+             * Format: uuid
+             * @description The item.reprioritized event
+             */
+            eventId: string;
+            fromPosition: number;
+            /** Format: uuid */
+            itemId: string;
+            /** @description The scoring model in force */
+            model: string;
+            /** @description At most 50, highest score first */
+            passedOver: components["schemas"]["PassedOverDto"][];
+            /** @description How many open items it was moved above against the score */
+            passedOverCount: number;
+            /** @description The moved item's frozen score */
+            score: number;
+            /** @description The margin in force (0.2 = 20 %) */
+            scoreMargin: number;
+            title: string;
+            toPosition: number;
+            trigger: string;
+        };
+        AgainstScoreReportDto: {
+            /** @description Of those, against the score */
+            against: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            backlogId: string;
+            /** @description Most against first */
+            byActor: components["schemas"]["AgainstScoreByActorDto"][];
+            /** @description Most against first */
+            byTrigger: components["schemas"]["AgainstScoreByTriggerDto"][];
+            /** @description The reprioritizations against the score, most recent first (at most 500) */
+            decisions: components["schemas"]["AgainstScoreDecisionDto"][];
+            /** @description Of those, judged: the moved item had a score (unscored items never count) */
+            judged: number;
+            period: components["schemas"]["PeriodDto"];
+            /** @description Reprioritizations in the period */
+            reprioritizations: number;
+            /** @description against ÷ reprioritizations; null without reprioritizations */
+            share: number | null;
+            /** @description against ÷ judged; null when none was judged */
+            shareOfJudged: number | null;
+            /** @description Weekly: one point per week end from `from` to `to`, each over the preceding week */
+            trend?: components["schemas"]["AgainstScoreTrendPointDto"][];
+            truncated: boolean;
+        };
+        AgainstScoreTrendPointDto: {
+            against: number;
+            /**
+             * Format: date-time
+             * @description Computed as of this instant over [from, at)
+             */
+            at: string;
+            /** Format: date-time */
+            from: string;
+            judged: number;
+            reprioritizations: number;
+            share: number | null;
+        };
         AmendReasonRequestDto: {
             /** @description The proposal's new reason (only before any vote is cast) */
             reason: string;
@@ -898,14 +1063,142 @@ export type components = {
         BacklogPolicyDto: {
             /** @description Healthy backlog size in sprints (default 3..6) */
             healthySprints?: components["schemas"]["HealthySprintsDto"];
+            /** @description A delivered item without an outcome is overdue this many days after delivery (default 90) */
+            outcomeDueDays?: number;
             /** @description Two opposite reprioritizations within this many days can be a reversal (default 30) */
             reversalWindowDays?: number;
             /** @description Days between zombie reviews (default 14) */
             reviewCadenceDays?: number;
+            /** @description Against the score: a passed-over item beats the moved one by more than this share (default 0.2 = 20 %) */
+            scoreMargin?: number;
+            /**
+             * @description Scoring model item decisions freeze scores with (default none; ADR 0033)
+             * @enum {string}
+             */
+            scoringModel?: "none" | "rice" | "wsjf" | "value-effort";
             /** @description Days without a progress event before an item counts as stale (default 60) */
             staleAfterDays?: number;
             /** @description Open items older than this with no progress can be zombies (default 90) */
             zombieAfterDays?: number;
+        };
+        CalibratedItemDto: {
+            /** Format: uuid */
+            backlogId: string;
+            daysSinceDelivery: number;
+            decisionMaker: string;
+            /** Format: date-time */
+            deliveredAt: string;
+            /**
+             * Format: date-time
+             * @description delivery + outcomeDueDays
+             */
+            dueAt: string | null;
+            /** Format: uuid */
+            itemId: string;
+            objectiveId: string | null;
+            outcome: components["schemas"]["CalibrationOutcomeDto"] | null;
+            /** @enum {string} */
+            status: "validated" | "refuted" | "unknown" | "overdue" | "no-objective";
+            title: string;
+        };
+        CalibrationByBacklogDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @description Items delivered (the throughput) */
+            delivered: number;
+            /** @description Delivered without a linked objective */
+            noObjective: number;
+            /** @description The policy as of `at` */
+            outcomeDueDays: number;
+            /** @description No outcome outcomeDueDays after delivery */
+            overdue: number;
+            /** @description The latest outcome on the linked objective after delivery says not moved */
+            refuted: number;
+            /** @description No outcome yet, not yet due */
+            unknown: number;
+            /** @description The latest outcome on the linked objective after delivery says moved */
+            validated: number;
+            /** @description validated ÷ (validated + refuted) */
+            validationRate: number | null;
+        };
+        CalibrationByDecisionMakerDto: {
+            /** @description Actor of the last reprioritization before the start (or before delivery), else who added it */
+            actorId: string;
+            /** @description Items delivered (the throughput) */
+            delivered: number;
+            /** @description Delivered without a linked objective */
+            noObjective: number;
+            /** @description No outcome outcomeDueDays after delivery */
+            overdue: number;
+            /** @description The latest outcome on the linked objective after delivery says not moved */
+            refuted: number;
+            /** @description No outcome yet, not yet due */
+            unknown: number;
+            /** @description The latest outcome on the linked objective after delivery says moved */
+            validated: number;
+            /** @description validated ÷ (validated + refuted) */
+            validationRate: number | null;
+        };
+        CalibrationByMonthDto: {
+            /** @description Items delivered (the throughput) */
+            delivered: number;
+            /**
+             * @description Month of delivery (UTC)
+             * @example 2026-03
+             */
+            month: string;
+            /** @description Delivered without a linked objective */
+            noObjective: number;
+            /** @description No outcome outcomeDueDays after delivery */
+            overdue: number;
+            /** @description The latest outcome on the linked objective after delivery says not moved */
+            refuted: number;
+            /** @description No outcome yet, not yet due */
+            unknown: number;
+            /** @description The latest outcome on the linked objective after delivery says moved */
+            validated: number;
+            /** @description validated ÷ (validated + refuted) */
+            validationRate: number | null;
+        };
+        CalibrationCountsDto: {
+            /** @description Items delivered (the throughput) */
+            delivered: number;
+            /** @description Delivered without a linked objective */
+            noObjective: number;
+            /** @description No outcome outcomeDueDays after delivery */
+            overdue: number;
+            /** @description The latest outcome on the linked objective after delivery says not moved */
+            refuted: number;
+            /** @description No outcome yet, not yet due */
+            unknown: number;
+            /** @description The latest outcome on the linked objective after delivery says moved */
+            validated: number;
+            /** @description validated ÷ (validated + refuted) */
+            validationRate: number | null;
+        };
+        CalibrationOutcomeDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            eventId: string;
+            moved: boolean;
+        };
+        CalibrationReportDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            backlogId: string;
+            byBacklog: components["schemas"]["CalibrationByBacklogDto"][];
+            /** @description Most delivered first */
+            byDecisionMaker: components["schemas"]["CalibrationByDecisionMakerDto"][];
+            /** @description Every month of the period, oldest first: throughput (delivered) next to validated */
+            byMonth: components["schemas"]["CalibrationByMonthDto"][];
+            /** @description Delivered without an outcome after outcomeDueDays, longest overdue first (at most 500) */
+            overdue: components["schemas"]["CalibratedItemDto"][];
+            /** @description Items delivered in [from, to) */
+            period: components["schemas"]["PeriodDto"];
+            totals: components["schemas"]["CalibrationCountsDto"];
+            truncated: boolean;
         };
         CastVoteRequestDto: {
             /** @enum {string} */
@@ -972,6 +1265,73 @@ export type components = {
             /** @description Stream revision after the decision; send it back as If-Match. */
             revision: number;
         };
+        DelegateVoteRequestDto: {
+            /**
+             * @description The member who votes for you (their `sub`); a member of the same forum
+             * @example max
+             */
+            delegateId: string;
+            /**
+             * @description Why you delegate (e.g. leave), for the audit trail
+             * @example Customer interviews show churn is driven by onboarding.
+             */
+            rationale: string;
+            /**
+             * Format: date-time
+             * @description From when (default now; not in the past)
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when (exclusive; at most 366 days after validFrom)
+             * @example 2030-02-01T00:00:00Z
+             */
+            validUntil: string;
+        };
+        DelegationListDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Every delegation ever granted in the forum, in the order granted */
+            delegations: components["schemas"]["DelegationViewDto"][];
+            /** Format: uuid */
+            forumId: string;
+        };
+        DelegationResponseDto: {
+            /**
+             * Format: uuid
+             * @description The delegation (revoke it with POST /forums/{forumId}/delegations/{delegationId}/revoke)
+             */
+            delegationId: string;
+            eventIds: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Global position of the last event written. */
+            position: number;
+            /** @description Stream revision after the decision; send it back as If-Match. */
+            revision: number;
+        };
+        DelegationViewDto: {
+            /** @description Who votes for them */
+            delegateId: string;
+            /** Format: uuid */
+            delegationId: string;
+            /** @description Who delegated their vote */
+            delegatorId: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * @description As of `at`: scheduled (not started), active (holds: the delegate votes for the delegator), ended (its period is over), revoked, ended-by-leave (a party left the forum)
+             * @enum {string}
+             */
+            status: "scheduled" | "active" | "ended" | "revoked" | "ended-by-leave";
+            /** Format: date-time */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            validUntil: string;
+        };
         DeliverItemRequestDto: {
             /**
              * @description Why this decision was taken (at least 10 meaningful characters).
@@ -1008,12 +1368,14 @@ export type components = {
         };
         EstimateItemRequestDto: {
             /** @description Story points */
-            estimate: number;
+            estimate?: number;
             /**
              * @description Why this decision was taken (at least 10 meaningful characters).
              * @example Customer interviews show churn is driven by onboarding.
              */
             rationale: string;
+            /** @description Score inputs to set (null removes one); the others stay (ADR 0033) */
+            scoreInputs?: components["schemas"]["ScoreInputsDto"];
         };
         ExtendDeadlineRequestDto: {
             /**
@@ -1054,6 +1416,23 @@ export type components = {
         KillItemRequestDto: {
             /** @description Why the item is killed (required, non-trivial) */
             reason: string;
+        };
+        KillThresholdDto: {
+            /**
+             * Format: uuid
+             * @description An active objective of the item's backlog whose outcomes are checked
+             */
+            objectiveId: string;
+            /**
+             * @description Kill if the observed value is <, <=, > or >= value
+             * @enum {string}
+             */
+            operator: "<" | "<=" | ">" | ">=";
+            /**
+             * @description Compared with the number an outcome observes (its leading number: "1.8 %" is 1.8)
+             * @example 2
+             */
+            value: number;
         };
         LeaveForumRequestDto: {
             /** @description Who leaves (default: the caller). Removing someone else needs an admin or product leader. */
@@ -1102,6 +1481,25 @@ export type components = {
             itemId: string;
             /** @description Why the item should be killed (locked once a vote is cast) */
             reason: string;
+        };
+        PassedOverDto: {
+            /** Format: uuid */
+            itemId: string;
+            /** @description Its score at the decision, as frozen in the decision */
+            score: number;
+            title: string;
+        };
+        PeriodDto: {
+            /**
+             * Format: date-time
+             * @description Inclusive
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            to: string;
         };
         ProblemDto: {
             /** @example ITEM.ALREADY_KILLED */
@@ -1206,6 +1604,8 @@ export type components = {
              * @example Customer interviews show churn is driven by onboarding.
              */
             rationale: string;
+            /** @description Score inputs (ADR 0033): new evidence that comes with the move; the move is judged against the score with them */
+            scoreInputs?: components["schemas"]["ScoreInputsDto"];
             /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
             toPosition?: number;
             /**
@@ -1261,6 +1661,36 @@ export type components = {
             /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
             toPosition?: number;
         };
+        RevokeDelegationRequestDto: {
+            /**
+             * @description Why the delegation ends early
+             * @example Customer interviews show churn is driven by onboarding.
+             */
+            rationale: string;
+        };
+        ScoreInputsDto: {
+            /** @description WSJF business value: > 0; null removes it */
+            businessValue?: number | null;
+            /** @description RICE confidence: a share in (0, 1]; null removes it */
+            confidence?: number | null;
+            /** @description RICE and value/effort effort: > 0; null removes it */
+            effort?: number | null;
+            /**
+             * @description RICE impact: 0.25, 0.5, 1, 2 or 3; null removes it
+             * @enum {number|null}
+             */
+            impact?: 0.25 | 0.5 | 1 | 2 | 3 | null;
+            /** @description WSJF job size: > 0; null removes it */
+            jobSize?: number | null;
+            /** @description RICE reach: people or events per period, ≥ 0; null removes it */
+            reach?: number | null;
+            /** @description WSJF risk reduction / opportunity enablement: > 0; null removes it */
+            riskReduction?: number | null;
+            /** @description WSJF time criticality: > 0; null removes it */
+            timeCriticality?: number | null;
+            /** @description value/effort value: ≥ 0; null removes it */
+            value?: number | null;
+        };
         SetKillCriteriaRequestDto: {
             /** @description The explicit exit condition: when this holds, the item should be killed */
             exitCondition: string;
@@ -1271,10 +1701,12 @@ export type components = {
             rationale: string;
             /**
              * Format: date
-             * @description Review-by date (YYYY-MM-DD), today or later
+             * @description Review-by date (YYYY-MM-DD), today or later; with a threshold, the date it is checked by
              * @example 2030-01-31
              */
             reviewBy: string;
+            /** @description Self-checking criteria: breached when an outcome on the objective meets the threshold, or when reviewBy passes with none; a breach nominates the item to its review forum once */
+            threshold?: components["schemas"]["KillThresholdDto"];
         };
         StartItemRequestDto: {
             /**
@@ -1672,6 +2104,174 @@ export interface operations {
             };
         };
     };
+    AgainstScoreController_get: {
+        parameters: {
+            query?: {
+                /** @description Compute as of this instant (default: now) */
+                at?: string;
+                /** @description Start of the period (inclusive; default: 90 days before `to`) */
+                from?: string;
+                /** @description Wait until analytics include this global position (from a write response) */
+                minPosition?: number;
+                /** @description End of the period (exclusive; default: `at`) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                backlogId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgainstScoreReportDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description minPosition is beyond the last written position */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CalibrationController_get: {
+        parameters: {
+            query?: {
+                /** @description Compute as of this instant (default: now) */
+                at?: string;
+                /** @description Start of the period (inclusive; default: 90 days before `to`) */
+                from?: string;
+                /** @description Wait until analytics include this global position (from a write response) */
+                minPosition?: number;
+                /** @description End of the period (exclusive; default: `at`) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                backlogId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationReportDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description minPosition is beyond the last written position */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     HealthAnalyticsController_get: {
         parameters: {
             query?: {
@@ -1929,7 +2529,7 @@ export interface operations {
                 every?: "week";
                 /** @description Start of the period (inclusive; default: 90 days before `to`) */
                 from?: string;
-                metric?: "zombies" | "reversal-rate" | "size-in-sprints";
+                metric?: "zombies" | "reversal-rate" | "size-in-sprints" | "against-score";
                 /** @description Wait until analytics include this global position (from a write response) */
                 minPosition?: number;
                 /** @description End of the period (exclusive; default: `at`) */
@@ -3074,6 +3674,271 @@ export interface operations {
             };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ListDelegationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Statuses as of this instant (default now) */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationListDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DelegateVoteController_delegate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key; a retry returns the first answer */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision (ETag from GET); stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateVoteRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role or backlog scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision is not valid in the current state, or a concurrent decision won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision breaks a rule (e.g. trivial rationale) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RevokeDelegationController_revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key; a retry returns the first answer */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision (ETag from GET); stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                delegationId: string;
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeDelegationRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role or backlog scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision is not valid in the current state, or a concurrent decision won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision breaks a rule (e.g. trivial rationale) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
