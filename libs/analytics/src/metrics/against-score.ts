@@ -260,16 +260,19 @@ export async function againstTheScoreTrend(
   const times = points.map((p) => p.getTime());
   const found = await rows<{ point: string; n: string; judged: string; against: string }>(
     client,
-    `SELECT point, ${COUNTS} FROM ${scope.database}.reprioritizations FINAL
+    // FINAL in a subquery: ARRAY JOIN next to FINAL multiplied rows not yet merged (a redelivered event counted twice).
+    `SELECT point, ${COUNTS}
+     FROM (SELECT occurred_at, judged, passed_over_count FROM ${scope.database}.reprioritizations FINAL WHERE ${IN_PERIOD})
      ARRAY JOIN arrayFilter(x -> occurred_at >= x - toIntervalMillisecond({window:Int64}) AND occurred_at < x, {points:Array(${T})}) AS point
-     WHERE ${IN_PERIOD} GROUP BY point`,
+     GROUP BY point`,
     {
       backlogs: scope.backlogIds,
       at: chTime(new Date(Math.max(...times)).toISOString()),
       from: chTime(new Date(Math.min(...times) - windowMs).toISOString()),
       to: chTime(new Date(Math.max(...times)).toISOString()),
       window: windowMs,
-      points: points.map((p) => chTime(p.toISOString())),
+      // Distinct: a point given twice would join every row twice.
+      points: [...new Set(times)].map((t) => chTime(new Date(t).toISOString())),
     },
   );
   const byTime = new Map(found.map((r) => [Date.parse(iso(r.point)), r]));
