@@ -211,22 +211,36 @@ describe('outcome calibration (DOMAIN.md "Outcome calibration")', () => {
       b.created(0, { outcomeDueDays: 20 });
       const objectives = [b.objective(0), b.objective(0)];
       const open: string[] = [];
+      const linked = new Map<string, string>();
       const started = new Set<string>();
       const delivered: string[] = [];
       let day = 0;
       for (const o of ops) {
         day += o.dt;
         const pick = <T>(xs: T[]) => xs[o.n % xs.length];
-        if (o.kind === 'add' || open.length === 0) open.push(b.add(day, { objectiveId: o.moved ? pick(objectives) : undefined, actor: actors[o.actor] }));
+        if (o.kind === 'add' || open.length === 0) {
+          const objectiveId = o.n % 4 ? pick(objectives) : undefined;
+          const id = b.add(day, { objectiveId, actor: actors[o.actor] });
+          open.push(id);
+          if (objectiveId) linked.set(id, objectiveId);
+        }
         else if (o.kind === 'start') started.add(pick(open)), b.startWork(day, pick(open));
         else if (o.kind === 'move') b.move(day, pick(open), 1 + (o.n % 5), 1 + ((o.n + 1) % 5), { actor: actors[o.actor] });
-        else if (o.kind === 'link') b.link(day, pick(open), pick(objectives));
+        else if (o.kind === 'link') {
+          const id = pick(open);
+          linked.set(id, pick(objectives));
+          b.link(day, id, linked.get(id)!);
+        }
         else if (o.kind === 'deliver') {
           const id = pick(open);
           open.splice(open.indexOf(id), 1);
           b.deliver(day, id);
           delivered.push(id);
-        } else if (o.kind === 'outcome' && delivered.length) b.outcome(day, pick(delivered), pick(objectives), o.moved);
+        } else if (o.kind === 'outcome' && delivered.length) {
+          // Mostly on the item's own objective (the ones that count), sometimes on another.
+          const id = pick(delivered);
+          b.outcome(day, id, o.n % 3 ? (linked.get(id) ?? pick(objectives)) : pick(objectives), o.moved);
+        }
         else if (o.kind === 'due') b.policy(day, { outcomeDueDays: 5 + o.n });
       }
       return b;
