@@ -20,6 +20,7 @@ export {
   scoreInputsOf,
   scoreOf,
   freezeScore,
+  scoredAfter,
   exceedsByMargin,
   checkAgainstScore,
 } from './scoring';

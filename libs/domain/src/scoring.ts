@@ -177,6 +177,19 @@ export function scoreOf(model: ScoringModel, inputs: ScoreInputs): number | null
   }
 }
 
+/**
+ * Whether the item will have a score after a decision that applies `patch` to its inputs (false for an invalid
+ * patch: the decider refuses it anyway). The application layer asks before reading the items a move passes.
+ */
+export function scoredAfter(policy: ScoringPolicy, inputs: ScoreInputs, patch: unknown): boolean {
+  if (policy.model === 'none') return false;
+  try {
+    return scoreOf(policy.model, patch === undefined || patch === null ? inputs : applyScoreInputs(inputs, validateScoreInputs(patch))) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function freezeScore(policy: ScoringPolicy | undefined, inputs: ScoreInputs): FrozenScore {
   const model = policy && isScoringModel(policy.model) ? policy.model : 'none';
   return { model, inputs: { ...inputs }, score: scoreOf(model, inputs) };

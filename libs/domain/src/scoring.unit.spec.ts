@@ -1,5 +1,5 @@
 import { DomainError } from '@ledger/kernel';
-import { applyScoreInputs, checkAgainstScore, exceedsByMargin, freezeScore, scoreOf, validateScoreInputs, PASSED_OVER_LIST_MAX } from './scoring';
+import { applyScoreInputs, checkAgainstScore, exceedsByMargin, freezeScore, scoreOf, scoredAfter, validateScoreInputs, PASSED_OVER_LIST_MAX } from './scoring';
 
 describe('scoring models (DOMAIN.md "Scoring models")', () => {
   it('RICE = reach × impact × confidence ÷ effort', () => {
@@ -78,6 +78,16 @@ describe('scoring models (DOMAIN.md "Scoring models")', () => {
     inputs.value = 60;
     expect(frozen.inputs.value).toBe(6);
     expect(freezeScore(undefined, inputs)).toEqual({ model: 'none', inputs: { value: 60, effort: 2 }, score: null });
+  });
+
+  it('scoredAfter: whether a decision leaves the item with a score (the application layer skips look-ups otherwise)', () => {
+    const ve = { model: 'value-effort' as const, scoreMargin: 0.2 };
+    expect(scoredAfter(ve, { value: 1, effort: 1 }, undefined)).toBe(true);
+    expect(scoredAfter(ve, { value: 1 }, undefined)).toBe(false);
+    expect(scoredAfter(ve, { value: 1 }, { effort: 2 })).toBe(true);
+    expect(scoredAfter(ve, { value: 1, effort: 1 }, { effort: null })).toBe(false);
+    expect(scoredAfter(ve, { value: 1, effort: 1 }, { effort: -1 })).toBe(false); // invalid: the decider refuses it
+    expect(scoredAfter({ model: 'none', scoreMargin: 0.2 }, { value: 1, effort: 1 }, undefined)).toBe(false);
   });
 
   describe('"exceeds by more than the margin"', () => {

@@ -117,7 +117,6 @@ export class SqliteLedgerIndex implements LedgerIndex {
       ranked: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id LIMIT ? OFFSET ?`),
       rankedKeys: db.prepare(`SELECT rank, item_id AS itemId FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id`),
       item: db.prepare('SELECT * FROM items WHERE item_id = ?'),
-      scoringOf: db.prepare('SELECT scoring FROM items WHERE item_id = ?'),
       upTo: db.prepare(`SELECT event_json FROM entries WHERE backlog_id = ? AND item_id IS NOT NULL AND occurred_at <= ?
         ORDER BY position`),
     };
@@ -206,9 +205,18 @@ export class SqliteLedgerIndex implements LedgerIndex {
   }
 
   rankedBetween(backlogId: string, from: number, to: number): { itemId: string; scoring: FrozenScore | null }[] {
-    return this.orderOf(backlogId)
-      .idsBetween(from, to)
-      .map((itemId) => ({ itemId, scoring: parseScoring((this.stmt.scoringOf.get(itemId) as { scoring: string | null } | undefined)?.scoring ?? null) }));
+    const ids = this.orderOf(backlogId).idsBetween(from, to);
+    // One statement per 500 ids (a big move passes thousands): the rows by primary key, in the ranking's order.
+    const found = new Map<string, string | null>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT item_id, scoring FROM items WHERE item_id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as {
+        item_id: string;
+        scoring: string | null;
+      }[];
+      for (const r of rows) found.set(r.item_id, r.scoring);
+    }
+    return ids.map((itemId) => ({ itemId, scoring: parseScoring(found.get(itemId) ?? null) }));
   }
 
   neighboursAt(backlogId: string, position: number, itemId: string): RankNeighbours {
