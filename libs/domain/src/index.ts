@@ -58,7 +58,7 @@ export { initialBacklogState, backlogContext, averageVelocity } from './backlog/
 export type { BacklogState, ObjectiveState, SprintVelocity } from './backlog/backlog.state';
 export { backlogDecider } from './backlog/backlog.decider';
 
-export { ItemEventType, ITEM_KINDS, REPRIORITIZATION_TRIGGERS, THRESHOLD_OPERATORS } from './item/item.events';
+export { ItemEventType, ITEM_KINDS, REPRIORITIZATION_TRIGGERS, THRESHOLD_OPERATORS, MOVE_SCALES } from './item/item.events';
 export {
   observedNumber,
   meetsThreshold,
@@ -82,6 +82,9 @@ export type {
   EscalationResolved,
   ItemKilled,
   ItemRevived,
+  ItemReopened,
+  MoveScale,
+  ReprioritizationMove,
   ItemMovedToAntiBacklog,
   KillCriteriaSet,
   ItemEstimated,
@@ -101,6 +104,7 @@ export type {
   ResolveEscalation,
   KillItem,
   ReviveItem,
+  ReopenItem,
   MoveToAntiBacklog,
   SetKillCriteria,
   EstimateItem,
@@ -172,3 +176,31 @@ export { proposalDecider, PROPOSAL_GOVERNOR_ROLES } from './proposal/proposal.de
 export { proposalSlotDecider } from './proposal/proposal-slot.decider';
 export { tallyVotes } from './proposal/tally';
 export type { TallyDelegations } from './proposal/tally';
+
+export { AccessEventType, SIGN_IN_METHODS } from './access/access.events';
+export type {
+  AccessEvent,
+  PersonRole,
+  SignInMethod,
+  InvitationCreated,
+  InvitationRevoked,
+  InvitationRedeemed,
+  SessionStarted,
+  SessionSignedOut,
+  SessionRevoked,
+} from './access/access.events';
+export type {
+  AccessCommand,
+  CreateInvitation,
+  RevokeInvitation,
+  RedeemInvitation,
+  RedeemBootstrapLink,
+  StartOidcSession,
+  SignOut,
+  RevokeSession,
+} from './access/access.commands';
+export { initialAccessState, sessionIsLive, invitationStatusAt } from './access/access.state';
+export type { AccessState, InvitationView, InvitationStatus, SessionView, SessionStatus } from './access/access.state';
+export { accessDecider, linkRefused, PERSON_ROLES, INVITATION_BOUNDS, FIRST_ADMIN } from './access/access.decider';
+export { getIn, setIn, valuesOf } from './access/shards';
+export type { Shards } from './access/shards';

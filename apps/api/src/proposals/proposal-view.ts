@@ -8,7 +8,9 @@ import {
   type ProposalEvent,
   type ProposalOpened,
   type ProposalClosed,
+  type VoteChoice,
 } from '@ledger/domain';
+import type { ProposalViewDto } from './get-proposal/get-proposal.response.dto';
 
 type Data = Record<string, unknown>;
 
@@ -16,7 +18,7 @@ type Data = Record<string, unknown>;
  * Pure: a proposal's stream (and its forum now, at `now`) → what members and auditors see: tally, deadline, every vote
  * with its reason and whom it counts for (ADR 0035: delegations are judged at the deadline, or now while voting runs).
  */
-export function proposalView(events: RecordedEvent[], forum: ForumState, now: Date) {
+export function proposalView(events: RecordedEvent[], forum: ForumState, now: Date): ProposalViewDto {
   const state = fold(proposalDecider, events as unknown as (ProposalEvent & { id: string })[]);
   const opened = events.find((e) => e.type === 'proposal.opened');
   const closed = events.find((e) => e.type === 'proposal.closed');
@@ -38,9 +40,9 @@ export function proposalView(events: RecordedEvent[], forum: ForumState, now: Da
       const latest = state.votes[String(d.memberId)]?.eventId === e.id;
       return {
         eventId: e.id,
-        memberId: d.memberId,
-        choice: d.choice,
-        reason: d.reason,
+        memberId: String(d.memberId),
+        choice: d.choice as VoteChoice,
+        reason: String(d.reason),
         castAt: e.recordedAt,
         replacesPrevious: d.replacesPrevious === true,
         /** False once the same member voted again. */
@@ -54,11 +56,12 @@ export function proposalView(events: RecordedEvent[], forum: ForumState, now: Da
       };
     });
   return {
-    id: state.proposalId,
-    forumId: state.forumId,
-    itemId: state.itemId,
-    backlogId: state.backlogId,
-    status: state.status,
+    // A proposal stream starts with proposal.opened: these are set.
+    id: state.proposalId!,
+    forumId: state.forumId!,
+    itemId: state.itemId!,
+    backlogId: state.backlogId!,
+    status: state.status as ProposalViewDto['status'],
     reason: state.reason,
     openedBy: o.openedBy ?? null,
     openedAt: opened?.recordedAt ?? null,
@@ -67,7 +70,8 @@ export function proposalView(events: RecordedEvent[], forum: ForumState, now: Da
     nominatedAutomatically: state.nominatedAutomatically,
     nominationReasons: o.nominationReasons ?? [],
     rule,
-    tally: c ? { delegated: 0, ...c.tally } : current.tally,
+    // Closes recorded before delegation (ADR 0035) have no `delegated`: none was.
+    tally: (({ delegated, ...t }) => ({ ...t, delegated: delegated ?? 0 }))(c ? c.tally : current.tally),
     /** Every vote that counted (counts, while open) for someone else: delegator, delegate, choice, the delegate's vote. */
     delegatedVotes,
     outcome: c ? c.outcome : null,
@@ -83,7 +87,7 @@ export function proposalView(events: RecordedEvent[], forum: ForumState, now: Da
       recordedAt: e.recordedAt,
       correlationId: e.metadata.correlationId,
       causationId: e.metadata.causationId,
-      data: e.data,
+      data: e.data as Data,
     })),
     revision: events.length ? events[events.length - 1].revision : null,
   };

@@ -8,8 +8,9 @@ import { ForumIndex } from '../forums/forum-index';
 import { SqliteLedgerIndex } from './sqlite-ledger-index';
 
 /**
- * Read models written before decision quality (ADRs 0033, 0034) open with the new columns added, keep their rows,
- * and project new events into them.
+ * Read models written before decision quality (ADRs 0033, 0034): the ledger index is versioned (ADR 0032), so one at
+ * an older version is emptied and re-projected; the forum index opens with the new columns added, keeps its rows and
+ * projects new events into them.
  */
 describe('read models from before decision quality (real SQLite files)', () => {
   let dir: string;
@@ -31,37 +32,54 @@ describe('read models from before decision quality (real SQLite files)', () => {
     prevHash: '0'.repeat(64),
   });
 
-  it('the ranked view gains its scoring column; old rows have none, new decisions fill it; a move sees the items it passes', () => {
+  it('a ranked view from before frozen scores (version 2) is emptied and re-projected: every item gets its scoring column; a move sees the items it passes', () => {
     const file = join(dir, 'read-model.sqlite');
     const old = new Database(file);
-    old.exec(`CREATE TABLE items (
+    old.exec(`CREATE TABLE checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
+      INSERT INTO checkpoint (id, position) VALUES (1, 7);
+      CREATE TABLE items (
       item_id TEXT PRIMARY KEY, backlog_id TEXT NOT NULL, status TEXT NOT NULL, ranked INTEGER NOT NULL,
       rank TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, estimate REAL, objective_id TEXT,
       requested_by TEXT, added_at TEXT NOT NULL, revision INTEGER NOT NULL, last_position INTEGER NOT NULL)`);
     const backlogId = randomUUID();
-    const oldItem = randomUUID();
-    old.prepare(`INSERT INTO items VALUES (?, ?, 'open', 1, 'a', 'Old', 'story', NULL, NULL, NULL, '2025-01-01T00:00:00.000Z', 0, 0)`).run(oldItem, backlogId);
+    const stale = randomUUID();
+    old.prepare(`INSERT INTO items VALUES (?, ?, 'open', 1, 'a', 'Old', 'story', NULL, NULL, NULL, '2025-01-01T00:00:00.000Z', 0, 0)`).run(stale, backlogId);
+    old.pragma('user_version = 2');
     old.close();
 
     const index = new SqliteLedgerIndex(file);
     try {
-      expect(index.itemRow(oldItem)).toMatchObject({ title: 'Old', scoring: null });
-      const newItem = randomUUID();
+      expect(index.resetFromVersion).toBe(2);
+      expect(index.checkpoint()).toBe(0);
+      expect(index.itemRow(stale)).toBeNull();
+      // Re-projected from the events: a v1 item (no frozen score) and a v2 item with one.
+      const unscored = randomUUID();
+      const scoredItem = randomUUID();
       const scoring = { model: 'value-effort', inputs: { value: 8, effort: 2 }, score: 4 };
       index.apply([
-        event('item.added', { itemId: newItem, backlogId, title: 'New', kind: 'story', rank: 'b', estimate: null, objectiveId: null, requestedBy: null, scoring }),
+        event('item.added', { itemId: unscored, backlogId, title: 'Old', kind: 'story', rank: 'a', estimate: null, objectiveId: null, requestedBy: null }),
+        event('item.added', { itemId: scoredItem, backlogId, title: 'New', kind: 'story', rank: 'b', estimate: null, objectiveId: null, requestedBy: null, scoring }),
       ]);
-      expect(index.itemRow(newItem)).toMatchObject({ scoring });
+      expect(index.itemRow(unscored)).toMatchObject({ title: 'Old', scoring: null });
+      expect(index.itemRow(scoredItem)).toMatchObject({ scoring });
       // An estimate that changes only the inputs keeps the estimate (v2 carries null) and updates the score.
-      index.apply([event('item.estimated', { itemId: newItem, backlogId, estimate: null, previousEstimate: null, scoring: { ...scoring, inputs: { value: 9, effort: 3 }, score: 3 } })]);
-      expect(index.itemRow(newItem)).toMatchObject({ estimate: null, scoring: { score: 3 } });
+      index.apply([event('item.estimated', { itemId: scoredItem, backlogId, estimate: null, previousEstimate: null, scoring: { ...scoring, inputs: { value: 9, effort: 3 }, score: 3 } })]);
+      expect(index.itemRow(scoredItem)).toMatchObject({ estimate: null, scoring: { score: 3 } });
       expect(index.rankedBetween(backlogId, 1, 2)).toEqual([
-        { itemId: oldItem, scoring: null },
-        { itemId: newItem, scoring: { model: 'value-effort', inputs: { value: 9, effort: 3 }, score: 3 } },
+        { itemId: unscored, scoring: null },
+        { itemId: scoredItem, scoring: { model: 'value-effort', inputs: { value: 9, effort: 3 }, score: 3 } },
       ]);
       expect(index.rankedBetween(backlogId, 2, 1)).toEqual([]);
     } finally {
       index.close();
+    }
+    // Opened again at the current version: kept as it is.
+    const again = new SqliteLedgerIndex(file);
+    try {
+      expect(again.resetFromVersion).toBeNull();
+      expect(again.checkpoint()).toBe(position);
+    } finally {
+      again.close();
     }
   });
 

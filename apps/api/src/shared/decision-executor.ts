@@ -3,8 +3,11 @@ import { LedgerError, uuidV5, type DomainEvent, type EventToAppend, type IdGener
 import { fold, type Decided, type Decider } from '@ledger/domain';
 import { WrongExpectedRevisionError, type EventStore } from '@ledger/event-store';
 import { actorOf } from '../auth/principal';
+import type { SpanHandle } from '../tracing/tracing';
 import type { RequestMeta } from '../http/request-meta';
 import { EVENT_STORE, ID_GENERATOR } from '../infrastructure/tokens';
+import { Tracing } from '../tracing/tracing';
+import { JsonLogger } from './json-logger';
 
 export interface DecisionOutcome {
   streamId: string;
@@ -56,6 +59,8 @@ export class DecisionExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly tracing: Tracing,
+    private readonly logger: JsonLogger,
   ) {}
 
   async load<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>) {
@@ -65,7 +70,12 @@ export class DecisionExecutor {
     return { state, revision, events };
   }
 
-  async run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
+  run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
+    if (!this.tracing.enabled) return this.decide(spec, null);
+    return this.tracing.inSpan('command', { 'ledger.stream_id': spec.streamId }, (span) => this.decide(spec, span));
+  }
+
+  private async decide<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>, span: SpanHandle | null): Promise<DecisionOutcome> {
     const { streamId, meta } = spec;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { state, revision, events } = await this.load(streamId, spec.decider);
@@ -82,7 +92,33 @@ export class DecisionExecutor {
       const decided = spec.decider.decide(command, state);
       const toAppend = this.envelopes(streamId, decided, meta);
       try {
-        const result = await this.store.append(streamId, toAppend, revision === null ? 'no-stream' : revision);
+        const expected = revision === null ? 'no-stream' : revision;
+        let result;
+        if (span === null) result = await this.store.append(streamId, toAppend, expected);
+        else {
+          const kind = (command as { kind?: unknown }).kind;
+          if (typeof kind === 'string') span.updateName(`command ${kind}`);
+          span.setAttributes({ 'ledger.command': typeof kind === 'string' ? kind : undefined, 'ledger.attempt': attempt });
+          result = await this.tracing.inSpan(
+            'event-store append',
+            { 'ledger.stream_id': streamId, 'ledger.events': toAppend.length, 'ledger.event_types': toAppend.map((e) => e.type) },
+            async (appendSpan) => {
+              this.tracing.appending(toAppend.map((e) => e.id));
+              const r = await this.store.append(streamId, toAppend, expected);
+              appendSpan.setAttributes({ 'ledger.position': r.position, 'ledger.already_appended': r.alreadyAppended });
+              return r;
+            },
+          );
+        }
+        if (this.logger.enabled('debug')) {
+          this.logger.debug('decision appended', {
+            requestId: meta.requestId,
+            streamId,
+            position: result.position,
+            types: decided.map((d) => d.type),
+            replayed: result.alreadyAppended,
+          });
+        }
         return {
           streamId,
           revision: result.nextRevision,
@@ -121,6 +157,7 @@ export class DecisionExecutor {
           causationId: i > 0 ? out[i - 1].id : (d.causedBy ?? meta.causationId),
           requestId: meta.requestId,
           ...(meta.occurredAt ? { occurredAt: meta.occurredAt, imported: true, importedFrom: meta.importedFrom } : {}),
+          ...(meta.statedWhy === false ? { statedWhy: false } : {}),
         },
       });
     });

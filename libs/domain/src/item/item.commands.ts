@@ -1,6 +1,6 @@
 import type { Actor } from '@ledger/kernel';
 import type { PassedCandidate, ScoreInputName, ScoringPolicy } from '../scoring';
-import type { ItemKind, ReprioritizationTrigger, ThresholdOperator } from './item.events';
+import type { ItemKind, ReprioritizationMove, ReprioritizationTrigger, ThresholdOperator } from './item.events';
 
 /** A patch to the item's score inputs: a number sets one, null removes it, an absent name leaves it. */
 export type ScoreInputsPatch = Partial<Record<ScoreInputName, number | null>>;
@@ -61,7 +61,10 @@ export type ReprioritizeItem = Base & {
   kind: 'ReprioritizeItem';
   /** Current position as the ranked view shows it. */
   fromPosition: number;
-  placement: Placement;
+  /** Where the item goes in the ranking; not used (the ranking stays as it is) when `move` is given. */
+  placement?: Placement;
+  /** A move on another scale, or one whose positions are unknown (imported history, ADR 0025). */
+  move?: ReprioritizationMove;
   trigger?: ReprioritizationTrigger;
   /** New evidence may come with the move: the item's inputs change with it (the score is judged after the change). */
   scoreInputs?: ScoreInputsPatch;
@@ -108,6 +111,8 @@ export type KillItem = Base & {
 
 export type ReviveItem = Base & { kind: 'ReviveItem'; placement: Placement; rationale: string };
 
+export type ReopenItem = Base & { kind: 'ReopenItem'; placement: Placement; rationale: string };
+
 export type MoveToAntiBacklog = Base & { kind: 'MoveToAntiBacklog'; reason: string; fromPosition: number };
 
 export type SetKillCriteria = Base & {
@@ -152,6 +157,7 @@ export type ItemCommand =
   | ResolveEscalation
   | KillItem
   | ReviveItem
+  | ReopenItem
   | MoveToAntiBacklog
   | SetKillCriteria
   | EstimateItem

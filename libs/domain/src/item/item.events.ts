@@ -8,6 +8,7 @@ export const ItemEventType = {
   EscalationResolved: 'item.escalation-resolved',
   Killed: 'item.killed',
   Revived: 'item.revived',
+  Reopened: 'item.reopened',
   MovedToAntiBacklog: 'item.moved-to-anti-backlog',
   KillCriteriaSet: 'item.kill-criteria-set',
   Estimated: 'item.estimated',
@@ -34,7 +35,8 @@ export type ReprioritizationTrigger = (typeof REPRIORITIZATION_TRIGGERS)[number]
  * the item's score inputs after the decision and the resulting score, as the decider saw them. Version 1 events
  * have no `scoring` (evolve leaves the item's inputs as they were: none, for an item that only has v1 events).
  * Further additions of version 2: `item.reprioritized.scoreCheck`, `item.kill-criteria-set.threshold`, and
- * `item.estimated.estimate` may be null (only score inputs changed).
+ * `item.estimated.estimate` may be null (only score inputs changed). `item.reopened` and `item.reprioritized.move`
+ * (ADR 0025) exist in both versions: written as version 1 before scores were frozen, as version 2 since.
  */
 export type ItemSchemaVersion = 1 | 2;
 
@@ -47,6 +49,33 @@ export interface KillThreshold {
   objectiveId: string;
   operator: ThresholdOperator;
   value: number;
+}
+
+/**
+ * The scales a reprioritization can move an item on (ADR 0025). `rank`: the backlog's ranking; `priority`: an
+ * ordinal priority scale (level 1 = highest, e.g. Jira's Highest … Lowest); `schedule`: sprints and releases
+ * (down = later, a deferral).
+ */
+export const MOVE_SCALES = ['rank', 'priority', 'schedule'] as const;
+export type MoveScale = (typeof MOVE_SCALES)[number];
+
+/**
+ * A move whose place in the ranking the source did not record (imported tracker history): on which scale, which
+ * way, and — when known — between which levels. An approximate move knows its direction only, so no reversal is
+ * inferred from it (docs/metrics-reversals.md, rule 3).
+ */
+export interface ReprioritizationMove {
+  scale: MoveScale;
+  /** up = higher priority / earlier; down = lower priority / later (a deferral). */
+  direction: 'up' | 'down';
+  /** Only the direction is known (Jira's "Ranked higher", a sprint pushed later): levels are null. */
+  approximate: boolean;
+  /** priority: the levels on the scale, 1 = highest; null when approximate. */
+  fromLevel: number | null;
+  toLevel: number | null;
+  /** What the source called the two ends ("Medium" → "High", "Sprint 3" → "Sprint 4"); null when unknown. */
+  from: string | null;
+  to: string | null;
 }
 
 export type ItemAdded = {
@@ -88,9 +117,15 @@ export type ItemReprioritized = {
     rationale: string;
     /**
      * v2: the open items this move put the item above that it was not above before, whose score exceeded the item's
-     * by more than the policy's margin at the decision's time; null when the item had no score (ADR 0033).
+     * by more than the policy's margin at the decision's time; null when the item had no score (ADR 0033). A move
+     * off the ranking (`move`) puts the item above no item it was not above: judged with none passed over.
      */
     scoreCheck?: ScoreCheck | null;
+    /**
+     * Present when the move is not a move in the ranking (ADR 0025): the ranking is left as it is (fromRank =
+     * toRank, fromPosition = toPosition = the item's position) and this says what moved.
+     */
+    move?: ReprioritizationMove;
   };
 };
 
@@ -157,6 +192,21 @@ export type ItemRevived = {
     position: number;
     trigger: 'decision' | 'escalation';
     escalationId: string | null;
+    rationale: string;
+  };
+};
+
+/** A delivered item back in the ranking: the delivery did not hold (ADR 0025). Not a revival, not a reversal. */
+export type ItemReopened = {
+  type: 'item.reopened';
+  schemaVersion: ItemSchemaVersion;
+  data: {
+    itemId: string;
+    backlogId: string;
+    /** v2: the score as the decider saw it (absent in v1 events). */
+    scoring?: FrozenScore;
+    rank: string;
+    position: number;
     rationale: string;
   };
 };
@@ -238,6 +288,7 @@ export type ItemEvent =
   | EscalationResolved
   | ItemKilled
   | ItemRevived
+  | ItemReopened
   | ItemMovedToAntiBacklog
   | KillCriteriaSet
   | ItemEstimated

@@ -1,6 +1,6 @@
 import { fold, type Evolvable } from '../decider';
 import { deciderSpec } from '../testing/decider-spec';
-import { BACKLOG_ID, ITEM_ID, WHY, actors, backlogCtx, itemAdded, itemKillCriteriaSet, itemStarted, placement, po } from '../testing/fixtures';
+import { BACKLOG_ID, ITEM_ID, WHY, actors, backlogCtx, itemAdded, itemDelivered, itemKillCriteriaSet, itemReopened, itemStarted, placement, po } from '../testing/fixtures';
 import type { ScoringPolicy } from '../scoring';
 import type { ItemCommand } from './item.commands';
 import { itemDecider } from './item.decider';
@@ -159,6 +159,28 @@ describe('item decider: against the score (DOMAIN.md "Against the score")', () =
   it('never counts the item itself among the passed', () => {
     const [e] = given([ADDED_SCORED]).when(reprioritize({ passing: [cand(ITEM_ID, 99)] })).events();
     expect(e.data).toMatchObject({ scoreCheck: { count: 0 } });
+  });
+
+  it('a move off the ranking (imported priority, ADR 0025) passes no item: judged, never against the score, whatever the caller passes', () => {
+    const move = { scale: 'priority' as const, direction: 'up' as const, approximate: false, fromLevel: 3, toLevel: 1, from: 'Medium', to: 'Highest' };
+    const [e] = given([ADDED_SCORED]).when(reprioritize({ fromPosition: 3, placement: undefined, move, passing: [cand('j', 1000)] })).events();
+    expect(e).toMatchObject({
+      schemaVersion: 2,
+      data: { fromPosition: 3, toPosition: 3, move, scoring: { model: 'value-effort', score: 10 }, scoreCheck: { scoreMargin: 0.2, count: 0, items: [] } },
+    });
+    // Unscored: not judged at all; the inputs it brings are validated like any move's.
+    const [u] = given([itemAdded()]).when(reprioritize({ fromPosition: 3, placement: undefined, move })).events();
+    expect(u.data).toMatchObject({ scoreCheck: null, scoring: { model: 'value-effort', score: null } });
+    given([ADDED_SCORED]).when(reprioritize({ placement: undefined, move, scoreInputs: { effort: 0 } })).thenError('ITEM.INVALID_SCORE_INPUT', 'validation');
+  });
+
+  it('a reopened item (ADR 0025) freezes its score like every decision; a v1 reopening keeps the inputs as they were', () => {
+    const delivered = [ADDED_SCORED, itemStarted(), itemDelivered()];
+    const out = given(delivered).when({ kind: 'ReopenItem', actor: po, scoring: VE, placement: placement(null, 'a', 1), rationale: WHY });
+    expect(out.events()[0]).toMatchObject({ type: 'item.reopened', schemaVersion: 2, data: { scoring: { model: 'value-effort', inputs: { value: 10, effort: 1 }, score: 10 } } });
+    expect(out.stateAfter().lastScore).toMatchObject({ score: 10, eventId: 'new-1' });
+    const v1 = fold(itemDecider, [...delivered, itemReopened('e-reopened', 'b', 2)]);
+    expect(v1).toMatchObject({ status: 'open', scoreInputs: { value: 10, effort: 1 }, lastScore: { score: 10, eventId: 'e-added' } });
   });
 
   it('an overturned escalation that moves the item records the check too', () => {

@@ -6,6 +6,7 @@ import { validateAppend } from '../append-validation';
 import {
   AppendResult,
   ChainBreak,
+  CommitObservation,
   EventStore,
   EventStoreUnavailableError,
   ExpectedRevision,
@@ -30,6 +31,10 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a commit waits for another process's write lock. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /** Called after each commit (metrics); must not throw. */
+  onCommit?: (commit: CommitObservation) => void;
+  /** Open an existing store for reads and verification only (offline checks, backups): nothing is created or changed. */
+  readonly?: boolean;
 }
 
 /** Counters since open: `commits` SQLite transactions carried `appends` append requests (`events` rows written). */
@@ -104,9 +109,18 @@ export class SqliteEventStore implements EventStore {
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     let db: Database.Database;
     try {
-      db = new Database(options.file);
+      db = new Database(options.file, options.readonly ? { readonly: true, fileMustExist: true } : {});
     } catch (err) {
       throw new EventStoreUnavailableError(`cannot open event store ${options.file}: ${errorMessage(err)}`);
+    }
+    if (options.readonly) {
+      try {
+        db.prepare('SELECT 1 FROM events LIMIT 1').get();
+      } catch (err) {
+        db.close();
+        throw new EventStoreUnavailableError(`${options.file} is not an event store: ${errorMessage(err)}`);
+      }
+      return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200, undefined, true);
     }
     try {
       db.pragma('journal_mode = WAL');
@@ -117,7 +131,7 @@ export class SqliteEventStore implements EventStore {
       db.close();
       throw new EventStoreUnavailableError(`cannot initialise event store ${options.file}: ${errorMessage(err)}`);
     }
-    return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200);
+    return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200, options.onCommit);
   }
 
   private readonly sql: ReturnType<typeof prepareStatements>;
@@ -134,6 +148,8 @@ export class SqliteEventStore implements EventStore {
     private readonly db: Database.Database,
     private readonly clock: Clock,
     private readonly pollIntervalMs: number,
+    private readonly onCommit?: (commit: CommitObservation) => void,
+    private readonly readonly = false,
   ) {
     this.sql = prepareStatements(db);
     this.appendOne = db.transaction((request: PendingAppend, ctx: BatchContext) => this.applyAppend(request, ctx));
@@ -144,6 +160,7 @@ export class SqliteEventStore implements EventStore {
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closing) throw new EventStoreUnavailableError('event store is closed');
+    if (this.readonly) throw new EventStoreUnavailableError('event store is opened readonly: appends are refused');
     validateAppend(streamId, events, expected);
     const serialized = events.map((e) => ({
       id: e.id,
@@ -173,6 +190,7 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
 
     let outcomes: Outcome[];
+    const started = this.onCommit ? performance.now() : 0;
     try {
       outcomes = this.commitBatch.immediate(batch);
       this.counters.commits += 1;
@@ -195,6 +213,13 @@ export class SqliteEventStore implements EventStore {
         batch[i].reject(outcome.error);
       }
     });
+    if (this.onCommit) {
+      const eventTypes: string[] = [];
+      outcomes.forEach((o, i) => {
+        if (o.ok && !o.result.alreadyAppended) for (const e of batch[i].events) eventTypes.push(e.type);
+      });
+      this.onCommit({ durationMs: performance.now() - started, appends: batch.length, eventTypes });
+    }
     if (wrote) for (const subscription of this.subscriptions) subscription.notify();
   }
 

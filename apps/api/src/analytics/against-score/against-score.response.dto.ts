@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PeriodDto } from '../../http/dto';
 
 /** The against-the-score report (docs/metrics-decision-quality.md; ADR 0033). */
 export class AgainstScoreSplitDto {
@@ -47,11 +48,6 @@ export class AgainstScoreTrendPointDto {
   @ApiProperty({ type: 'integer' }) judged: number;
   @ApiProperty({ type: 'integer' }) against: number;
   @ApiProperty({ type: 'number', nullable: true }) share: number | null;
-}
-
-export class PeriodDto {
-  @ApiProperty({ format: 'date-time', description: 'Inclusive' }) from: string;
-  @ApiProperty({ format: 'date-time', description: 'Exclusive' }) to: string;
 }
 
 export class AgainstScoreReportDto extends AgainstScoreSplitDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PeriodDto } from '../against-score/against-score.response.dto';
+import { PeriodDto } from '../../http/dto';
 
 /** Outcome calibration (docs/metrics-decision-quality.md): statuses are disjoint and add up to `delivered`. */
 export class CalibrationCountsDto {

@@ -20,17 +20,20 @@ export class ReprioritizeItemHandler implements ICommandHandler<ReprioritizeItem
       const ranked = isRanked(state);
       if (ranked) await this.ranking.caughtUp();
       const fromPosition = ranked ? (this.ranking.positionOf(state.backlogId, c.itemId) ?? 0) : 0;
-      const placement = ranked ? this.ranking.placement(state.backlogId, c.itemId, c.target) : { above: null, below: null, position: 0 };
+      // A move off the ranking leaves it as it is: no placement to resolve, no item passed.
+      const placement =
+        ranked && !c.move ? this.ranking.placement(state.backlogId, c.itemId, c.target) : { above: null, below: null, position: 0 };
       const scoring = await this.backlogs.scoring(state.backlogId);
       // The items passed matter only when the moved item has a score (an unscored move is never judged): no look-ups
       // for backlogs without a scoring model or unscored items.
-      const judged = ranked && scoredAfter(scoring, state.scoreInputs, c.scoreInputs);
+      const judged = ranked && !c.move && scoredAfter(scoring, state.scoreInputs, c.scoreInputs);
       return {
         kind: 'ReprioritizeItem',
         actor: actorOf(c.meta.principal),
         scoring,
         fromPosition,
         placement,
+        move: c.move,
         trigger: c.trigger,
         scoreInputs: c.scoreInputs,
         passing: judged ? this.ranking.passing(state.backlogId, fromPosition, placement.position) : [],
