@@ -96,6 +96,18 @@ describe('decisions against the score (DOMAIN.md "Against the score")', () => {
     expect(r).toMatchObject({ reprioritizations: 2, judged: 1, against: 0, share: 0, shareOfJudged: 0 });
   });
 
+  it('a move off the ranking (an imported priority raise or "Ranked higher", ADR 0025) passes no item: a reprioritization, judged, never against', async () => {
+    const b = new ScoredBacklog(new History());
+    b.h.created(0);
+    b.add(0, { value: 90, title: 'clearly better' });
+    const low = b.add(0, { value: 5, title: 'low' });
+    b.moveOff(1, low, { scale: 'priority', direction: 'up', fromLevel: 3, toLevel: 1, approximate: false });
+    b.moveOff(2, low, { scale: 'rank', direction: 'up' });
+    const r = await report(b.h);
+    expect(r).toMatchObject({ reprioritizations: 2, judged: 2, against: 0, share: 0, decisions: [] });
+    expect(r.byTrigger).toEqual([expect.objectContaining({ trigger: 'routine', reprioritizations: 2, judged: 2, against: 0 })]);
+  });
+
   it('only open items count as passed over: a killed or delivered item scored higher is not in the ranking', async () => {
     const b = new ScoredBacklog(new History());
     b.h.created(0);

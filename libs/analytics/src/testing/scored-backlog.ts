@@ -1,5 +1,5 @@
 import type { Role } from '@ledger/kernel';
-import { applyScoreInputs, checkAgainstScore, freezeScore, type ScoreInputs, type ScoringPolicy } from '@ledger/domain';
+import { applyScoreInputs, checkAgainstScore, freezeScore, type ReprioritizationMove, type ScoreInputs, type ScoringPolicy } from '@ledger/domain';
 import type { History } from './history';
 
 type Actor = { id: string; role: Role };
@@ -54,6 +54,15 @@ export class ScoredBacklog {
     this.order.splice(from - 1, 1);
     this.order.splice(to - 1, 0, itemId);
     return this.h.move(day, itemId, from, to, { actor: o.actor, trigger: o.trigger, scoring, scoreCheck });
+  }
+
+  /**
+   * A move off the ranking (imported priority or direction-only move, ADR 0025): the order stays as it is, so the
+   * decider judges it with no item passed.
+   */
+  moveOff(day: number, itemId: string, move: Partial<ReprioritizationMove> & Pick<ReprioritizationMove, 'scale' | 'direction'>, o: { actor?: Actor } = {}): string {
+    const scoring = this.frozen(itemId);
+    return this.h.moveOff(day, itemId, move, { actor: o.actor, scoring, scoreCheck: checkAgainstScore(this.policy, scoring.score, []) });
   }
 
   /** The item leaves the ranking (killed): it is no longer open, so no later move can pass it. */
