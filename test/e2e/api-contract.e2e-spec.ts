@@ -57,7 +57,10 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
     const demo = generateDemo({ backlogs: 2, months: 8, seed: 11, end: '2026-11-01' });
     const file = join(dataDir, 'demo.ndjson');
     writeFileSync(file, demo.lines.join('\n') + '\n');
-    const { importer, close } = await openImporter(config, { logger: new JsonLogger('silent') });
+    // One clock for the import and the API: events are recorded at the ledger's time, never the machine's (a record
+    // time after the ledger's now would put an outcome in the kill-criteria check's future).
+    const clock = new FixedClock(new Date('2026-11-02T09:00:00.000Z'));
+    const { importer, close } = await openImporter(config, { logger: new JsonLogger('silent'), clock });
     try {
       expect((await importer.importFile(file)).rejectedLines).toEqual([]);
     } finally {
@@ -66,7 +69,7 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
 
     ledger = await startLedger({
       dataDir,
-      clock: new FixedClock(new Date('2026-11-02T09:00:00.000Z')),
+      clock,
       env: { LEDGER_FORUM_TICK_MS: '0', LEDGER_WEBHOOKS_ALLOW_INSECURE: 'true', LEDGER_READ_WAIT_MS: '30000', LEDGER_METRICS_TOKEN: METRICS_TOKEN },
     });
     admin = await ledger.token('admin', 'ada');
