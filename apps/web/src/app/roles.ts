@@ -122,3 +122,33 @@ export function proposalActions(
   if (opener || governor) out.push('withdraw');
   return out;
 }
+
+// ------------------------------------------------------------------------------------------------ audit, requests, escalations
+
+const AUDIT_READERS: readonly Role[] = ['auditor', 'admin', 'product-leader'];
+
+/** Read the audit log, download it, verify the hash chains (Authorization.assertAuditor). */
+export function canAudit(s: Session): boolean {
+  return AUDIT_READERS.includes(s.role);
+}
+
+/** Request an item: a stakeholder, on a backlog in the session's scope (deciders add items on the backlog screen). */
+export function canRequestItem(s: Session, backlogId: string): boolean {
+  return s.role === 'stakeholder' && inWriteScope(s, backlogId);
+}
+
+export const ESCALATION_VIEWS = ['open', 'all', 'mine'] as const;
+/** open: waiting for a resolution on the backlogs I may read; all: every escalation there; mine: the ones I raised. */
+export type EscalationView = (typeof ESCALATION_VIEWS)[number];
+
+/**
+ * The lists of escalations a person gets, the first one the default (GET /escalations): a stakeholder only the ones
+ * they raised (AUTH.NOT_YOUR_ESCALATIONS otherwise); owners, leaders and admins first what waits for them, then
+ * everything, then their own; an auditor reads them all and raises none.
+ */
+export function escalationViews(s: Session): EscalationView[] {
+  if (s.role === 'stakeholder') return ['mine'];
+  if (s.role === 'auditor') return ['all', 'open'];
+  if (ESCALATORS.includes(s.role)) return ['open', 'all', 'mine'];
+  return [];
+}

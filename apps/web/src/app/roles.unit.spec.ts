@@ -1,5 +1,5 @@
 import { NAV, navFor } from './nav';
-import { canAddItem, canDecide, canEscalate, canGovernForums, canLeaveForum, canVote, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
+import { canAddItem, canAudit, canDecide, canEscalate, canGovernForums, canRequestItem, escalationViews, canLeaveForum, canVote, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
 import { mayOpen, ROUTES } from './routes';
 import { toSession } from './session';
 
@@ -112,5 +112,33 @@ describe('review forums', () => {
     expect(proposalActions(as('admin'), open, Date.parse(open.closesAt))).toEqual([]);
     expect(proposalActions(as('admin'), { ...open, status: 'closed' }, now)).toEqual([]);
     expect(proposalActions(as('admin'), { ...open, status: 'withdrawn' }, now)).toEqual([]);
+  });
+});
+
+describe('audit, requests and escalations by role', () => {
+  it('the audit log is for auditors, product leaders and admins (as the API’s assertAuditor)', () => {
+    expect(ROLES.filter((r) => canAudit(as(r)))).toEqual(['admin', 'product-leader', 'auditor']);
+  });
+
+  it('only a stakeholder requests items, within the backlogs of the session when it names some', () => {
+    expect(ROLES.filter((r) => canRequestItem(as(r), 'b1'))).toEqual(['stakeholder']);
+    expect(canRequestItem(as('stakeholder', ['b2']), 'b1')).toBe(false);
+    expect(canRequestItem(as('stakeholder', ['b1']), 'b1')).toBe(true);
+  });
+
+  it('a stakeholder lists only their own escalations; deciders what waits first; auditors read all and raise none', () => {
+    expect(escalationViews(as('stakeholder'))).toEqual(['mine']);
+    expect(escalationViews(as('product-owner', ['b1']))).toEqual(['open', 'all', 'mine']);
+    expect(escalationViews(as('product-leader'))).toEqual(['open', 'all', 'mine']);
+    expect(escalationViews(as('auditor'))).toEqual(['all', 'open']);
+    expect(escalationViews(as('forum-member'))).toEqual([]);
+  });
+
+  it('the navigation: a stakeholder gets request and my escalations, an auditor the audit log, nobody else’s', () => {
+    const labels = (role: Role) => navFor(as(role)).map((e) => e.label);
+    expect(labels('stakeholder')).toEqual(['Portfolio', 'Request an item', 'My escalations']);
+    expect(labels('auditor')).toEqual(['Portfolio', 'Forums', 'Escalations', 'Audit']);
+    expect(labels('product-owner')).not.toContain('Audit');
+    expect(labels('forum-member')).not.toContain('Escalations');
   });
 });

@@ -26,6 +26,17 @@ export const ROUTES: readonly ScreenRoute[] = [
   { id: 'forums', path: '/forums', title: 'Forums', load: () => import('../screens/forums/ForumsScreen'), asOf: false },
   { id: 'forum', path: '/forums/:forumId', title: 'Forum', load: () => import('../screens/forum/ForumScreen'), asOf: true },
   { id: 'proposal', path: '/proposals/:proposalId', title: 'Kill proposal', load: () => import('../screens/proposal/ProposalScreen'), asOf: false },
+  { id: 'audit', path: '/audit', title: 'Audit log', load: () => import('../screens/audit/AuditScreen'), roles: ['auditor', 'admin', 'product-leader'], asOf: false },
+  { id: 'verify', path: '/audit/verify', title: 'Chain verification', load: () => import('../screens/verify/VerifyScreen'), roles: ['auditor', 'admin', 'product-leader'], asOf: false },
+  {
+    id: 'escalations',
+    path: '/escalations',
+    title: 'Escalations',
+    load: () => import('../screens/escalations/EscalationsScreen'),
+    roles: ['stakeholder', 'product-owner', 'product-leader', 'admin', 'auditor'],
+    asOf: false,
+  },
+  { id: 'request', path: '/request', title: 'Request an item', load: () => import('../screens/request/RequestScreen'), roles: ['stakeholder'], asOf: false },
 ];
 
 /** Outside the shell: no session needed. */

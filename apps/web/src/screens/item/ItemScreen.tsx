@@ -14,6 +14,7 @@ import { useBacklog } from '../backlog/queries';
 import { actionSpecs, withOpenEscalations } from './actions';
 import { useItem, useItemHistory, useRefreshItem, useVerify, type HistoryEntry, type ItemHistory, type ItemView, type Proposal } from './queries';
 import { decisionLabel, rankPoints, timelineRows } from './timeline';
+import { Link } from 'react-router';
 
 const loadRankChart = () => import('./rank-chart.echarts');
 const AUDIT_ROLES = ['auditor', 'admin', 'product-leader'];
@@ -111,7 +112,7 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
       </dl>
       {item.hypothesis && <p className="hypothesis">{item.hypothesis}</p>}
 
-      {AUDIT_ROLES.includes(session.role) && <ChainBadge />}
+      {AUDIT_ROLES.includes(session.role) && <ChainBadge itemId={item.id} />}
 
       {actions.length > 0 && (
         <section aria-label="Decisions" className="actions">
@@ -156,7 +157,7 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
   );
 }
 
-function ChainBadge() {
+function ChainBadge({ itemId }: { itemId: string }) {
   const [asked, setAsked] = useState(false);
   const verify = useVerify(asked);
   if (!asked) {
@@ -164,7 +165,8 @@ function ChainBadge() {
       <p className="chain">
         <button type="button" onClick={() => setAsked(true)}>
           Verify the hash chains
-        </button>
+        </button>{' '}
+        <Link to={`/audit?itemId=${itemId}`}>This item’s events in the audit log</Link>
       </p>
     );
   }
@@ -175,11 +177,12 @@ function ChainBadge() {
     <p className="chain">
       <span className="badge badge-ok">Chain verified</span> {r.eventsChecked} events in {r.streamsChecked} streams, nothing altered (checked{' '}
       <Time iso={r.checkedAt} />
-      ).
+      ). <Link to="/audit/verify">The printable report</Link>
     </p>
   ) : (
     <p className="chain" role="alert">
-      <span className="badge badge-broken">Chain broken</span> first broken link: {r.firstBreak?.streamId} revision {r.firstBreak?.revision} ({r.firstBreak?.problem}).
+      <span className="badge badge-broken">Chain broken</span> first broken link: {r.firstBreak?.streamId} revision {r.firstBreak?.revision} ({r.firstBreak?.problem}).{' '}
+      <Link to="/audit/verify">The report</Link>
     </p>
   );
 }
