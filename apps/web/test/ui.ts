@@ -81,3 +81,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function horizontalOverflow(page: Page): Promise<number> {
   return (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
 }
+
+/**
+ * Waits until `page.evaluate(expression)` (through the DevTools protocol, like axeViolations) is true. Not
+ * page.waitForFunction with a string: when the first check fails it polls by eval inside the page, which the app's
+ * CSP (no 'unsafe-eval') refuses — so it only ever passed when the page was already there.
+ */
+export async function waitForExpression(page: Page, expression: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startLedger, type Ledger } from '../../../../../test/support/ledger';
 import { analyticsReached, openProposal, seedCheckout, seedForum, type Seeded } from '../../../test/fixtures';
-import { axeViolations, horizontalOverflow, launchBrowser, PHONE, screenshot, signIn } from '../../../test/ui';
+import { axeViolations, horizontalOverflow, launchBrowser, PHONE, screenshot, signIn, waitForExpression } from '../../../test/ui';
 
 const DAY = 86_400_000;
 
@@ -124,7 +124,7 @@ describe('the auditor (Chromium, real app)', () => {
     await page.getByLabel('As of', { exact: true }).fill(new Date(at.getTime() + 3600_000).toISOString().slice(0, 16));
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/\?at=/);
-    await page.waitForFunction("document.querySelector('table.ranked tbody th[scope=row] a')?.textContent === 'Guest checkout'");
+    await waitForExpression(page, "document.querySelector('table.ranked tbody th[scope=row] a')?.textContent === 'Guest checkout'");
     const api = await ledger.request('GET', `/backlogs/${seeded.backlogId}/items?at=${encodeURIComponent(at.toISOString())}`, { token: auditor });
     expect(await rankedTitles(page)).toEqual(api.body.items.map((i: { title: string }) => i.title));
     expect(await rankedTitles(page)).toEqual(['Guest checkout', 'One-tap payment', 'Saved cards', 'Address autocomplete']);
@@ -150,13 +150,13 @@ describe('the auditor (Chromium, real app)', () => {
     await page.getByLabel('Per page').selectOption('10');
     await page.waitForURL(/actor=lena&limit=10$/);
     const first = await exported('actor=lena&limit=10', 'application/x-ndjson');
-    await page.waitForFunction("document.querySelectorAll('table.events tbody tr').length === 10");
+    await waitForExpression(page, "document.querySelectorAll('table.events tbody tr').length === 10");
     expect(await positionsShown(page)).toEqual(ndjsonPositions(first.text));
     expect(await page.locator('table.events tbody tr td:nth-child(3) button').allTextContents()).toEqual(Array(10).fill('lena'));
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.waitForURL(new RegExp(`after=${first.next}`));
     const second = await exported(`actor=lena&after=${first.next}&limit=10`, 'application/x-ndjson');
-    await page.waitForFunction(`document.querySelector('table.events tbody tr')?.getAttribute('data-position') === '${ndjsonPositions(second.text)[0]}'`);
+    await waitForExpression(page, `document.querySelector('table.events tbody tr')?.getAttribute('data-position') === '${ndjsonPositions(second.text)[0]}'`);
     expect(await positionsShown(page)).toEqual(ndjsonPositions(second.text));
     await expect(page.locator('.pager-where').textContent()).resolves.toMatch(/^Page 2 · positions \d+–\d+/);
     // A reload keeps the filters and the page, and the way back.
@@ -166,7 +166,7 @@ describe('the auditor (Chromium, real app)', () => {
     await expect(page.getByLabel('Who (actor id)').inputValue()).resolves.toBe('lena');
     await page.getByRole('button', { name: 'Previous page' }).click();
     await page.waitForURL(/actor=lena&limit=10$/);
-    await page.waitForFunction(`document.querySelector('table.events tbody tr')?.getAttribute('data-position') === '${ndjsonPositions(first.text)[0]}'`);
+    await waitForExpression(page, `document.querySelector('table.events tbody tr')?.getAttribute('data-position') === '${ndjsonPositions(first.text)[0]}'`);
 
     // Bad input: an item id that is none: the message next to the field, the view unchanged.
     const url = page.url();
@@ -183,7 +183,7 @@ describe('the auditor (Chromium, real app)', () => {
     await page.getByLabel('Event type').fill('item.escalated');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/type=item\.escalated/);
-    await page.waitForFunction("document.querySelectorAll('table.events tbody tr').length === 1");
+    await waitForExpression(page, "document.querySelectorAll('table.events tbody tr').length === 1");
     const row = page.locator('table.events tbody tr');
     await expect(row.locator('td').nth(2).textContent()).resolves.toBe('stella stakeholder');
     await expect(row.locator('.why').textContent()).resolves.toBe('Wanted: Keep one-tap payment first as promised to sales.Sales committed the one-tap launch date to three key accounts.');
