@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@ledger/kernel';
-import { itemDecider, isRanked, type ItemKind, type ItemState } from '@ledger/domain';
+import { itemDecider, isRanked, type FrozenScore, type ItemKind, type ItemState } from '@ledger/domain';
 import { PROGRESS_EVENT_TYPES } from '@ledger/analytics';
 
 export interface RankedItemView {
@@ -20,6 +20,15 @@ export interface RankedItemView {
    * linked to an objective, kill criteria set), or when it was added if it never did. Reprioritizations are not progress.
    */
   lastProgressAt: string;
+  /** The score the item's latest decision (as of then) froze; null when it has none (ADR 0033). */
+  scoring: FrozenScore | null;
+}
+
+/** The frozen score of a state, without the event id. */
+export function frozenOf(state: Pick<ItemState, 'lastScore'>): FrozenScore | null {
+  if (!state.lastScore) return null;
+  const { eventId: _eventId, ...frozen } = state.lastScore;
+  return frozen;
 }
 
 const PROGRESS = new Set<string>(PROGRESS_EVENT_TYPES);
@@ -60,6 +69,7 @@ const view = ({ state, revision, lastProgressAt }: Folded, position: number | nu
   requestedBy: state.requestedBy,
   revision,
   lastProgressAt,
+  scoring: frozenOf(state),
 });
 
 /** Pure: the item events of one backlog (position order) → the ranked list they produce. */

@@ -32,6 +32,8 @@ export const EVENT_TYPES: Readonly<Record<string, string>> = {
   'forum.member-joined': 'Member joined a forum',
   'forum.member-left': 'Member left a forum',
   'forum.rule-changed': 'Forum rule changed',
+  'forum.vote-delegated': 'Vote delegated',
+  'forum.delegation-revoked': 'Delegation revoked',
   'proposal.opened': 'Kill proposal opened',
   'proposal.vote-cast': 'Vote cast',
   'proposal.reason-amended': 'Proposal reason amended',
