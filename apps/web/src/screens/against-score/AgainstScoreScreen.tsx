@@ -140,7 +140,7 @@ function Report({ report: r, model }: { report: AgainstScoreReport; model: Scori
                     <AsOfLink to={`/items/${d.itemId}`}>{d.title}</AsOfLink>
                   </th>
                   <td>
-                    <AsOfLink to={`/items/${d.itemId}#event-${d.eventId}`} className="decision-link" label={`The move of ${d.title} from #${d.fromPosition} to #${d.toPosition} on its timeline`}>
+                    <AsOfLink to={`/items/${d.itemId}#event-${d.eventId}`} className="decision-link" label={`#${d.fromPosition} → #${d.toPosition}: the move of ${d.title} on its timeline`}>
                       #{d.fromPosition} → #{d.toPosition}
                     </AsOfLink>
                     <span className="sub">

@@ -79,7 +79,7 @@ describe('decision quality screens: against the score, calibration, frozen score
     await move.getByRole('link', { name: 'Referral program' }).click();
     await page.getByRole('heading', { name: 'Referral program' }).waitFor();
     await page.goBack();
-    await page.locator(`tr[data-decision="${seeded.events.againstMove}"]`).getByRole('link', { name: /^The move of Pricing page from #3 to #1/ }).click();
+    await page.locator(`tr[data-decision="${seeded.events.againstMove}"]`).getByRole('link', { name: '#3 → #1: the move of Pricing page on its timeline' }).click();
     await page.waitForURL(`**/items/${seeded.items['Pricing page']}#event-${seeded.events.againstMove}`);
     const entry = page.locator(`#event-${seeded.events.againstMove}[aria-current=true]`);
     await entry.locator('.entry-against').getByText('against the score').waitFor();

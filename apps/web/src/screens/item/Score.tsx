@@ -112,7 +112,7 @@ export function EntryScore({ scoring, scoreCheck }: { scoring: FrozenScore | nul
           {scoreCheck.items.map((j, i) => (
             <span key={j.itemId}>
               {i > 0 && ', '}
-              <AsOfLink to={`/items/${j.itemId}`} label={`A passed-over item scored ${formatScore(j.score)}`}>
+              <AsOfLink to={`/items/${j.itemId}`} label={`score ${formatScore(j.score)}: an item it was placed above`}>
                 score {formatScore(j.score)}
               </AsOfLink>
             </span>
