@@ -23,7 +23,7 @@ export function KillCriteriaSection({ itemId, criteria: c, objectiveTitle }: { i
     <section aria-labelledby="kill-criteria-title" className="kill-criteria" data-check={state.key}>
       <h2 id="kill-criteria-title">Kill criteria</h2>
       <p className="entry-why">{c.exitCondition}</p>
-      <dl className="facts">
+      <dl className="score-facts">
         <div>
           <dt>Check</dt>
           <dd data-figure="check">

@@ -35,10 +35,17 @@ export function ScoreSection({ item, model, entries, at }: { item: ItemView; mod
   const s = item.scoring;
   const now = model ?? s?.model ?? 'none';
   const carried = SCORE_INPUT_NAMES.filter((n) => item.scoreInputs[n] !== undefined && item.scoreInputs[n] !== null);
+  if (now === 'none' && carried.length === 0 && (!s || s.model === 'none')) {
+    return (
+      <p className="muted score-now" data-score="">
+        Not scored: the backlog has no scoring model (its policy can name RICE, WSJF or value / effort).
+      </p>
+    );
+  }
   return (
     <section aria-labelledby="score-title" className="score-now" data-score={s?.score ?? ''}>
       <h2 id="score-title">Score</h2>
-      <dl className="facts score-facts">
+      <dl className="score-facts">
         <div>
           <dt>Scoring model</dt>
           <dd data-figure="model">
@@ -68,7 +75,7 @@ export function ScoreSection({ item, model, entries, at }: { item: ItemView; mod
 
 function FrozenFacts({ scoring, caption }: { scoring: FrozenScore; caption: React.ReactNode }) {
   return (
-    <dl className="facts score-facts">
+    <dl className="score-facts">
       <div>
         <dt>Scoring model</dt>
         <dd data-figure="model">{MODEL_LABEL[scoring.model]}</dd>
