@@ -27,6 +27,21 @@ describe('the decision form', () => {
     });
   });
 
+  it('nests dotted fields (score inputs) as the API names them, and leaves an empty one out', () => {
+    const inputs: FieldSpec[] = [
+      { name: 'estimate', label: 'Estimate', type: 'number' },
+      { name: 'scoreInputs.reach', label: 'Reach', type: 'number', step: 'any' },
+      { name: 'scoreInputs.confidence', label: 'Confidence', type: 'number', step: 'any' },
+      { name: 'scoreInputs.effort', label: 'Effort', type: 'number', step: 'any' },
+    ];
+    expect(bodyOf({ estimate: '', 'scoreInputs.reach': '400', 'scoreInputs.confidence': '0.8', 'scoreInputs.effort': ' ', rationale: 'New reach figures from the survey.' }, inputs, 'rationale')).toEqual({
+      scoreInputs: { reach: 400, confidence: 0.8 },
+      rationale: 'New reach figures from the survey.',
+    });
+    expect(bodyOf({ estimate: '3', rationale: 'Sized in refinement today.' }, inputs, 'rationale')).toEqual({ estimate: 3, rationale: 'Sized in refinement today.' });
+    expect(validate({ 'scoreInputs.confidence': 'x', rationale: 'Sized in refinement today.' }, inputs, rationale)).toEqual({ 'scoreInputs.confidence': 'Confidence must be a number.' });
+  });
+
   it("puts the API's field problems next to their fields, aliases resolved; the rest above the form", () => {
     const problem = (errors: { field: string; code: string; message: string }[] | undefined, detail = 'the request is invalid') =>
       new ApiError(422, { type: 't', title: 'x', status: 422, code: 'VALIDATION.FAILED', detail, errors }, null);
