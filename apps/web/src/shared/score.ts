@@ -98,7 +98,7 @@ export function scoreAsOf<E extends { occurredAt: string; eventId: string; scori
 export function scoreInputFields(model: ScoringModel): FieldSpec[] {
   return inputsOf(model).map((name): FieldSpec => {
     const field = `scoreInputs.${name}`;
-    const base = { name: field, label: `${INPUT_LABEL[name]} (${MODEL_LABEL[model]})` };
+    const base = { name: field, nested: true, label: `${INPUT_LABEL[name]} (${MODEL_LABEL[model]})` };
     if (name === 'impact') {
       return { ...base, type: 'select', options: RICE_IMPACTS.map((v) => ({ value: String(v), label: String(v) })), hint: 'Intercom’s scale: 3 massive … 0.25 minimal.' };
     }
