@@ -4,19 +4,41 @@
  * (a) serial: one writer awaiting each 1-event append; (b) 32 concurrent writers, each a loop of
  * awaited 1-event appends to its own stream (group commit batches them).
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventToAppend } from '@ledger/kernel';
 import { SqliteEventStore } from '@ledger/event-store';
 
-export async function benchEventStore(opts: { dir: string; events?: number }): Promise<Record<string, number>> {
+/**
+ * The same benchmark in a child process whose `@ledger/*` imports resolve in `root` (this tree, or a baseline
+ * export: tsconfig-paths resolves from the child's working directory), so two versions of the store are
+ * measured by the same code in one run.
+ */
+export function benchEventStoreIn(root: string, opts: { dir: string; events?: number }): Promise<Record<string, number | string>> {
+  mkdirSync(opts.dir, { recursive: true });
+  const args = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', __filename, '--dir', opts.dir, String(opts.events ?? 64_000)];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: root, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' }, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`event-store bench in ${root} failed: ${err.message}\n${stderr}`));
+      try {
+        resolve(JSON.parse(stdout));
+      } catch {
+        reject(new Error(`event-store bench in ${root}: unreadable output ${stdout.slice(0, 300)}\n${stderr}`));
+      }
+    });
+  });
+}
+
+export async function benchEventStore(opts: { dir: string; events?: number }): Promise<Record<string, number | string>> {
   const events = opts.events ?? 64_000;
   const serialEvents = Math.max(1, Math.floor(events / 16)); // one fsync per event: keep the serial run short
   const serial = await run(join(opts.dir, 'serial.db'), 1, serialEvents);
   const concurrent = await run(join(opts.dir, 'concurrent.db'), 32, events);
   return {
+    store_module: require.resolve('@ledger/event-store'),
     serial_events: serial.events,
     serial_events_per_s: serial.eventsPerSecond,
     serial_commits: serial.commits,
@@ -87,8 +109,12 @@ function round(n: number): number {
 }
 
 if (require.main === module) {
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
-  const events = process.argv[2] ? Number(process.argv[2]) : undefined;
+  // [--dir <dir>] [events]; without --dir a temp dir that is deleted afterwards.
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf('--dir');
+  const given = at >= 0 ? argv.splice(at, 2)[1] : undefined;
+  const dir = given ?? mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+  const events = argv[0] ? Number(argv[0]) : undefined;
   benchEventStore({ dir, events })
     .then((result) => console.log(JSON.stringify(result, null, 2)))
     .finally(() => rmSync(dir, { recursive: true, force: true }))

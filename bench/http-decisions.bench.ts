@@ -32,6 +32,12 @@ export interface HttpDecisionsOptions {
   nodeArgs?: string[];
   /** Called with each measured phase's monotonic window (for cutting a CPU profile). */
   onPhase?: (name: string, fromNs: bigint, toNs: bigint) => void;
+  /** Source tree the app runs from (a baseline export for side-by-side runs); default this one. */
+  root?: string;
+  /** Data dir under `<dir>/<label>`. */
+  label?: string;
+  /** Extra environment for the app (e.g. the number of API processes). */
+  env?: Record<string, string>;
 }
 
 type Codes = Record<string, number>;
@@ -47,10 +53,10 @@ function problemCode(status: number, body: string): string {
 }
 
 export async function benchHttpDecisions(o: HttpDecisionsOptions) {
-  const dataDir = join(o.dir, 'http-decisions');
+  const dataDir = join(o.dir, o.label ?? 'http-decisions');
   mkdirSync(dataDir, { recursive: true });
   log(`http-decisions: starting the app (child process, data in ${dataDir})`);
-  const app = await startLedgerApp({ dataDir, label: 'app', nodeArgs: o.nodeArgs });
+  const app = await startLedgerApp({ dataDir, label: 'app', nodeArgs: o.nodeArgs, root: o.root, env: o.env });
   log(`http-decisions: app up at ${app.url} (pid ${app.pid}) after ${Math.round(app.bootMs)} ms`);
   const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const from = process.hrtime.bigint();
