@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@ledger/kernel';
+import type { ItemVersion } from './item-version';
 
 export interface RankedItemRow {
   itemId: string;
@@ -54,6 +55,13 @@ export interface LedgerIndex {
   neighboursOf(backlogId: string, anchorId: string, side: 'before' | 'after', itemId: string): RankNeighbours & { position: number };
   /** Every item event of the backlog that occurred at or before `at`, in position order. */
   itemEventsUpTo(backlogId: string, at: string): RecordedEvent[];
+  /**
+   * Per item stream of the backlog, its version folded from exactly the events `itemEventsUpTo` returns (ADR 0030);
+   * null while the as-of index is still being built after an upgrade (then fold `itemEventsUpTo`).
+   */
+  itemVersionsAt(backlogId: string, at: string): ItemVersion[] | null;
+  /** Builds the as-of index of an upgraded read model from its entries, `limit` positions per call; 0 when done. */
+  backfillAsOf(limit: number): number;
   audit(filter: AuditFilter): RecordedEvent[];
   /** Position of the last event of the page `filter` describes, or null when the page is not full. */
   auditPageEnd(filter: AuditFilter): number | null;

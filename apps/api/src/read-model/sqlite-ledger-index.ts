@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@ledger/kernel';
 import { entryRow, itemRowChange } from './ledger-index.projection';
 import type { AuditFilter, LedgerIndex, RankNeighbours, RankedItemRow } from './ledger-index.port';
 import { RankOrder } from './rank-order';
+import { evolveItemVersion, type ItemVersion } from './item-version';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
@@ -23,6 +24,38 @@ CREATE TABLE IF NOT EXISTS items (
   requested_by TEXT, added_at TEXT NOT NULL, revision INTEGER NOT NULL, last_position INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS items_ranking ON items (backlog_id, ranked, rank, item_id);
 `;
+
+/**
+ * The "as of" index (ADR 0030): per (backlog, item stream) a track, and per item event the stream's version folded
+ * up to it, keyed (track, occurred_at, position). A track is monotone while its events' occurredAt never goes
+ * backwards along positions; then the events at or before any instant are a prefix of the track, and its state
+ * then is the version of the last of them — one index seek per item. Backdated events (imports into existing
+ * items) clear the flag, and such a track is folded from its own events instead.
+ * `as_of_checkpoint` trails `checkpoint` only after an upgrade from a read model without these tables, until the
+ * background backfill from `entries` has caught up; meanwhile `?at=` folds the events as before.
+ */
+const AS_OF_SCHEMA = `
+CREATE TABLE IF NOT EXISTS as_of_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
+INSERT OR IGNORE INTO as_of_checkpoint (id, position) VALUES (1, 0);
+CREATE TABLE IF NOT EXISTS as_of_tracks (
+  track INTEGER PRIMARY KEY, backlog_id TEXT NOT NULL, stream_id TEXT NOT NULL, last_position INTEGER NOT NULL,
+  max_occurred_at TEXT NOT NULL, monotone INTEGER NOT NULL, version TEXT NOT NULL, UNIQUE (backlog_id, stream_id));
+CREATE TABLE IF NOT EXISTS as_of_versions (
+  track INTEGER NOT NULL, occurred_at TEXT NOT NULL, position INTEGER NOT NULL, version TEXT NOT NULL,
+  PRIMARY KEY (track, occurred_at, position)) WITHOUT ROWID;
+`;
+
+interface TrackRow {
+  track: number;
+  lastPosition: number;
+  maxOccurredAt: string;
+  monotone: boolean;
+  version: ItemVersion;
+}
+
+/** A version as stored: the stream id is the track's. */
+const versionJson = (v: ItemVersion): string => JSON.stringify({ state: v.state, revision: v.revision });
+const parseVersion = (streamId: string, json: string): ItemVersion => ({ streamId, ...(JSON.parse(json) as Omit<ItemVersion, 'streamId'>) });
 
 const RANKED = new Set(['open', 'in-progress']);
 
@@ -73,6 +106,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
     this.db.pragma('cache_size = -65536');
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(SCHEMA);
+    this.db.exec(AS_OF_SCHEMA);
     this.emitter.setMaxListeners(0);
     const db = this.db;
     this.stmt = {
@@ -94,6 +128,24 @@ export class SqliteLedgerIndex implements LedgerIndex {
       item: db.prepare('SELECT * FROM items WHERE item_id = ?'),
       upTo: db.prepare(`SELECT event_json FROM entries WHERE backlog_id = ? AND item_id IS NOT NULL AND occurred_at <= ?
         ORDER BY position`),
+      asOfCheckpoint: db.prepare('SELECT position FROM as_of_checkpoint WHERE id = 1').pluck(),
+      mainCheckpoint: db.prepare('SELECT position FROM checkpoint WHERE id = 1').pluck(),
+      setAsOfCheckpoint: db.prepare('UPDATE as_of_checkpoint SET position = ? WHERE id = 1 AND position < ?'),
+      track: db.prepare(`SELECT track, last_position AS lastPosition, max_occurred_at AS maxOccurredAt, monotone, version
+        FROM as_of_tracks WHERE backlog_id = ? AND stream_id = ?`),
+      insertTrack: db.prepare(`INSERT INTO as_of_tracks (backlog_id, stream_id, last_position, max_occurred_at, monotone, version)
+        VALUES (?, ?, ?, ?, 1, ?)`),
+      updateTrack: db.prepare('UPDATE as_of_tracks SET last_position = ?, max_occurred_at = ?, monotone = ?, version = ? WHERE track = ?'),
+      insertVersion: db.prepare('INSERT OR IGNORE INTO as_of_versions (track, occurred_at, position, version) VALUES (?, ?, ?, ?)'),
+      /** Per track of the backlog, in first-event order: the version of its last event at or before @at. */
+      versionsAt: db.prepare(`SELECT t.track, t.stream_id AS streamId, t.monotone,
+          (SELECT v.version FROM as_of_versions v WHERE v.track = t.track AND v.occurred_at <= @at
+            ORDER BY v.occurred_at DESC, v.position DESC LIMIT 1) AS version
+        FROM as_of_tracks t WHERE t.backlog_id = @backlogId ORDER BY t.track`),
+      trackEventsUpTo: db.prepare(`SELECT e.event_json FROM as_of_versions v JOIN entries e ON e.position = v.position
+        WHERE v.track = ? AND v.occurred_at <= ? ORDER BY v.position`).pluck(),
+      itemEntriesBetween: db.prepare(`SELECT backlog_id AS backlogId, occurred_at AS occurredAt, event_json AS json FROM entries
+        WHERE position > ? AND position <= ? AND backlog_id IS NOT NULL AND item_id IS NOT NULL ORDER BY position`),
     };
     this.position = (this.stmt.checkpoint.get() as { position: number }).position;
   }
@@ -106,11 +158,15 @@ export class SqliteLedgerIndex implements LedgerIndex {
     if (events.length === 0 || !this.db.open) return;
     /** Item id → its backlog id (null when the event does not say). */
     const touched = new Map<string, string | null>();
+    const tracks = new Map<string, TrackRow>();
     const tx = this.db.transaction((batch: RecordedEvent[]) => {
+      // The as-of index follows in the same transaction, unless it is still being backfilled after an upgrade.
+      const asOfInStep = (this.stmt.asOfCheckpoint.get() as number) >= (this.stmt.mainCheckpoint.get() as number);
       for (const e of batch) {
         if (e.position <= this.position) continue;
         const entry = entryRow(e);
         this.stmt.insertEntry.run({ ...entry, json: JSON.stringify(e) });
+        if (asOfInStep && entry.backlogId !== null && entry.itemId !== null) this.addVersion(e, entry.backlogId, entry.occurredAt, tracks);
         const change = itemRowChange(e);
         if (change) {
           touched.set(change.itemId, entry.backlogId);
@@ -132,6 +188,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
       }
       const last = batch[batch.length - 1].position;
       this.stmt.setCheckpoint.run(last, last);
+      if (asOfInStep) this.stmt.setAsOfCheckpoint.run(last, last);
     });
     tx(events);
     this.refreshOrders(touched);
@@ -231,6 +288,72 @@ export class SqliteLedgerIndex implements LedgerIndex {
       const order = r && this.orders.get(r.backlog_id);
       if (order) order.set(itemId, r.ranked === 1 ? r.rank : null);
     }
+  }
+
+  /** Appends the stream's next version (a no-op for an event the track already has: applying twice changes nothing). */
+  private addVersion(e: RecordedEvent, backlogId: string, occurredAt: string, tracks: Map<string, TrackRow>): void {
+    const key = `${backlogId}\u0000${e.streamId}`;
+    let t = tracks.get(key);
+    if (!t) {
+      const row = this.stmt.track.get(backlogId, e.streamId) as (Omit<TrackRow, 'version' | 'monotone'> & { monotone: number; version: string }) | undefined;
+      if (row) t = { ...row, monotone: row.monotone === 1, version: parseVersion(e.streamId, row.version) };
+    }
+    if (t && t.lastPosition >= e.position) return;
+    const version = evolveItemVersion(t ? t.version : null, e);
+    const json = versionJson(version);
+    if (!t) {
+      const track = Number(this.stmt.insertTrack.run(backlogId, e.streamId, e.position, occurredAt, json).lastInsertRowid);
+      t = { track, lastPosition: e.position, maxOccurredAt: occurredAt, monotone: true, version };
+    } else {
+      t = {
+        track: t.track,
+        lastPosition: e.position,
+        maxOccurredAt: occurredAt > t.maxOccurredAt ? occurredAt : t.maxOccurredAt,
+        monotone: t.monotone && occurredAt >= t.maxOccurredAt,
+        version,
+      };
+      this.stmt.updateTrack.run(t.lastPosition, t.maxOccurredAt, t.monotone ? 1 : 0, json, t.track);
+    }
+    this.stmt.insertVersion.run(t.track, occurredAt, e.position, json);
+    tracks.set(key, t);
+  }
+
+  /**
+   * After an upgrade from a read model without the as-of index: builds it from `entries`, up to `limit` positions
+   * per call (one transaction). Returns how many positions it covered; 0 once it has reached the checkpoint.
+   */
+  backfillAsOf(limit: number): number {
+    if (!this.db.open) return 0;
+    const tracks = new Map<string, TrackRow>();
+    return this.db.transaction(() => {
+      const from = this.stmt.asOfCheckpoint.get() as number;
+      const to = Math.min(this.stmt.mainCheckpoint.get() as number, from + limit);
+      if (to <= from) return 0;
+      for (const r of this.stmt.itemEntriesBetween.all(from, to) as { backlogId: string; occurredAt: string; json: string }[]) {
+        this.addVersion(JSON.parse(r.json) as RecordedEvent, r.backlogId, r.occurredAt, tracks);
+      }
+      this.stmt.setAsOfCheckpoint.run(to, to);
+      return to - from;
+    })();
+  }
+
+  itemVersionsAt(backlogId: string, at: string): ItemVersion[] | null {
+    return this.db.transaction(() => {
+      if ((this.stmt.asOfCheckpoint.get() as number) < (this.stmt.mainCheckpoint.get() as number)) return null;
+      const out: ItemVersion[] = [];
+      const rows = this.stmt.versionsAt.all({ backlogId, at }) as { track: number; streamId: string; monotone: number; version: string | null }[];
+      for (const r of rows) {
+        if (r.monotone === 1) {
+          if (r.version !== null) out.push(parseVersion(r.streamId, r.version));
+          continue;
+        }
+        // Backdated events in this track: fold exactly the ones at or before the instant, in position order.
+        let v: ItemVersion | null = null;
+        for (const json of this.stmt.trackEventsUpTo.all(r.track, at) as string[]) v = evolveItemVersion(v, JSON.parse(json));
+        if (v) out.push(v);
+      }
+      return out;
+    })();
   }
 
   itemEventsUpTo(backlogId: string, at: string): RecordedEvent[] {

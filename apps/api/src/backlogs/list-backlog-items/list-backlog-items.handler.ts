@@ -6,7 +6,7 @@ import type { LedgerIndex } from '../../read-model/ledger-index.port';
 import { Backlogs } from '../../items/backlog-context';
 import { Ranking } from '../../items/ranking';
 import { ListBacklogItemsQuery } from './list-backlog-items.query';
-import { rankingFrom, type RankedItemView } from './ranking-at';
+import { rankingFrom, rankingFromVersions, type RankedItemView } from './ranking-at';
 
 @QueryHandler(ListBacklogItemsQuery)
 export class ListBacklogItemsHandler implements IQueryHandler<ListBacklogItemsQuery> {
@@ -24,7 +24,9 @@ export class ListBacklogItemsHandler implements IQueryHandler<ListBacklogItemsQu
     let total: number;
     let items: RankedItemView[];
     if (q.at) {
-      const all = rankingFrom(this.index.itemEventsUpTo(q.backlogId, q.at.toISOString()));
+      const at = q.at.toISOString();
+      const versions = this.index.itemVersionsAt(q.backlogId, at);
+      const all = versions ? rankingFromVersions(versions) : rankingFrom(this.index.itemEventsUpTo(q.backlogId, at));
       total = all.length;
       items = all.slice(q.offset, q.offset + q.limit);
     } else {

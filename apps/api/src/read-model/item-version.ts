@@ -1,0 +1,50 @@
+import type { RecordedEvent } from '@ledger/kernel';
+import { initialItemState, isRanked, itemDecider, type ItemState } from '@ledger/domain';
+
+/** The fields of an item's state that the ranked view shows, and every field `evolve` reads to compute them. */
+const VIEW_FIELDS = ['status', 'itemId', 'title', 'kind', 'objectiveId', 'estimate', 'requestedBy', 'rank'] as const;
+
+export type ItemViewState = Pick<ItemState, (typeof VIEW_FIELDS)[number]>;
+
+/**
+ * An item stream folded up to one of its events, as far as the ranked view needs it: the state's view fields
+ * and the revision of that event. The "as of" index (ADR 0030) keeps one per item event.
+ */
+export interface ItemVersion {
+  streamId: string;
+  state: ItemViewState;
+  revision: number;
+}
+
+function viewOf(state: ItemState): ItemViewState {
+  return {
+    status: state.status,
+    itemId: state.itemId,
+    title: state.title,
+    kind: state.kind,
+    objectiveId: state.objectiveId,
+    estimate: state.estimate,
+    requestedBy: state.requestedBy,
+    rank: state.rank,
+  };
+}
+
+/** The version of a stream from its full folded state (the plain fold of `?at=`). */
+export function versionOf(streamId: string, state: ItemState, revision: number): ItemVersion {
+  return { streamId, state: viewOf(state), revision };
+}
+
+/**
+ * Pure: the next version of a stream. The item decider's own `evolve` does the work, on the view fields only:
+ * none of them depends on anything else of the state (decisions, escalations, kill details), so this equals
+ * folding the full state and keeping its view fields (property-tested against the plain fold).
+ */
+export function evolveItemVersion(previous: ItemVersion | null, event: RecordedEvent): ItemVersion {
+  const state = itemDecider.evolve(previous ? { ...initialItemState, ...previous.state } : initialItemState, event as never);
+  return { streamId: event.streamId, state: viewOf(state), revision: event.revision };
+}
+
+/** Whether the item takes part in the ranking in this version (what the ranked list shows). */
+export function inRanking(v: ItemVersion): boolean {
+  return isRanked(v.state) && v.state.rank !== null && v.state.itemId !== null;
+}
