@@ -445,6 +445,96 @@ describe('SqliteEventStore', () => {
     });
   });
 
+  describe('durability: the WAL is fsynced off the event loop, and nothing is acknowledged or read before', () => {
+    /** Holds every fdatasync until released (or fails it), to look at the store while one is pending. */
+    function holdSyncs() {
+      // The module object itself (an `import *` namespace is read-only): the store calls fdatasync through it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fs = require('node:fs') as typeof import('node:fs');
+      const held: { fd: number; done: (err: NodeJS.ErrnoException | null) => void }[] = [];
+      const real = fs.fdatasync;
+      const spy = jest.spyOn(fs, 'fdatasync').mockImplementation(((fd: number, done: (err: NodeJS.ErrnoException | null) => void) => {
+        held.push({ fd, done });
+      }) as typeof fs.fdatasync);
+      return {
+        held,
+        release: () => held.splice(0).forEach((h) => real(h.fd, h.done)),
+        fail: () => held.splice(0).forEach((h) => h.done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }))),
+        restore: () => spy.mockRestore(),
+      };
+    }
+
+    it('settles an append, and shows its event to readers and subscriptions, only after the fsync that follows its commit', async () => {
+      const second = SqliteEventStore.open({ file });
+      const seen: string[] = [];
+      const subscription = store.subscribeAll(0, (e) => {
+        seen.push(e.id);
+      });
+      const syncs = holdSyncs();
+      try {
+        const e = newEvent();
+        let settled = false;
+        const appended = store.append(newStreamId(), [e], 'no-stream').then((r) => ((settled = true), r));
+        await waitFor(() => syncs.held.length > 0); // committed; its fsync is running
+        expect(store.stats().commits).toBe(1);
+        expect(await second.headPosition()).toBe(1); // committed and visible as the head...
+        let read: RecordedEvent[] | null = null;
+        const reading = second.readAll().then((r) => (read = r)); // ...but another instance's read waits for its own fsync
+        await delay(100);
+        expect(settled).toBe(false);
+        expect(read).toBeNull();
+        expect(seen).toEqual([]);
+
+        syncs.release();
+        await waitFor(() => syncs.held.length > 0 || settled);
+        syncs.release(); // the second instance's fsync
+        expect(await appended).toMatchObject({ position: 1, alreadyAppended: false });
+        await reading;
+        expect(read!.map((x) => x.id)).toEqual([e.id]);
+        await waitFor(() => seen.length === 1);
+        expect(seen).toEqual([e.id]);
+        expect(store.stats().syncs).toBeGreaterThanOrEqual(1);
+      } finally {
+        syncs.restore();
+        await subscription.close();
+        await second.close();
+      }
+    });
+
+    it('commits the next batch while the previous one is being synced; one fsync then covers both', async () => {
+      const syncs = holdSyncs();
+      try {
+        const first = store.append(newStreamId(), [newEvent()], 'no-stream');
+        await waitFor(() => syncs.held.length === 1);
+        const second = Promise.all([store.append(newStreamId(), [newEvent()], 'no-stream'), store.append(newStreamId(), [newEvent()], 'no-stream')]);
+        await waitFor(() => store.stats().commits === 2);
+        expect(syncs.held).toHaveLength(1); // the second batch waits for the next fsync, which starts after this one
+        syncs.restore(); // later fsyncs run for real
+        syncs.release(); // the first completes; the next one starts and covers the second batch
+        expect((await first).position).toBe(1);
+        expect((await second).map((r) => r.position)).toEqual([2, 3]);
+        expect(store.stats()).toMatchObject({ commits: 2, syncs: 2, events: 3 });
+      } finally {
+        syncs.restore();
+      }
+    });
+
+    it('after a failed fsync rejects the appends waiting for it, and every later one, as unavailable', async () => {
+      const syncs = holdSyncs();
+      try {
+        const pending = store.append(newStreamId(), [newEvent()], 'no-stream');
+        await waitFor(() => syncs.held.length === 1);
+        syncs.fail();
+        const error = await rejectionOf(pending);
+        expect(error).toBeInstanceOf(EventStoreUnavailableError);
+        expect(String((error as Error).message)).toMatch(/fsync .* failed .*EIO/);
+        expect(await rejectionOf(store.append(newStreamId(), [newEvent()], 'no-stream'))).toBeInstanceOf(EventStoreUnavailableError);
+      } finally {
+        syncs.restore();
+      }
+    });
+  });
+
   describe('crash safety', () => {
     it('keeps every acknowledged append and a valid chain when the writer is SIGKILLed mid-loop', async () => {
       await store.close();

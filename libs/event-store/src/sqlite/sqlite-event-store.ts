@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Clock, EventToAppend, RecordedEvent } from '@ledger/kernel';
 import { systemClock } from '@ledger/kernel';
@@ -32,11 +33,15 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
 }
 
-/** Counters since open: `commits` SQLite transactions carried `appends` append requests (`events` rows written). */
+/**
+ * Counters since open: `commits` SQLite transactions carried `appends` append requests (`events` rows written);
+ * `syncs` fsyncs of the WAL made them durable (one covers every commit made before it started).
+ */
 export interface SqliteEventStoreStats {
   commits: number;
   appends: number;
   events: number;
+  syncs: number;
 }
 
 export const READ_ALL_DEFAULT_LIMIT = 1000;
@@ -110,14 +115,17 @@ export class SqliteEventStore implements EventStore {
     }
     try {
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL'); // WAL fsync on every COMMIT: an acknowledged append survives power loss
+      // COMMIT writes the WAL frames without waiting for the disk; the store then fsyncs the WAL off the event loop
+      // and settles appends (and shows events to readers) only after that: durable as with FULL (ADR 0031).
+      // Checkpoints still sync the WAL before copying it and the database after (SQLite's NORMAL in WAL mode).
+      db.pragma('synchronous = NORMAL');
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
       db.exec(SCHEMA);
     } catch (err) {
       db.close();
       throw new EventStoreUnavailableError(`cannot initialise event store ${options.file}: ${errorMessage(err)}`);
     }
-    return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200);
+    return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200);
   }
 
   private readonly sql: ReturnType<typeof prepareStatements>;
@@ -125,25 +133,42 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closing: Promise<void> | null = null;
   private readonly subscriptions = new Set<SqliteSubscription>();
-  private readonly counters: SqliteEventStoreStats = { commits: 0, appends: 0, events: 0 };
+  private readonly counters: SqliteEventStoreStats = { commits: 0, appends: 0, events: 0, syncs: 0 };
+  /** Highest position known to be on disk: appends settle, and readers see events, only up to here. */
+  private durable: number;
+  private walFd: number | null = null;
+  /** The fsync running now, and the one that starts after it (for commits made meanwhile). */
+  private syncing: Promise<void> | null = null;
+  private nextSync: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | null = null;
+  /** Set when an fsync failed: what was committed may not be on disk, so nothing more is acknowledged. */
+  private syncFailure: Error | null = null;
+  /** Head of the store as last seen (subscriptions are woken when another process moved it). */
+  private seenHead = 0;
   /** One transaction for the whole batch; `appendOne` nested inside it runs in its own SAVEPOINT. */
   private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
   private readonly appendOne: Database.Transaction<(request: PendingAppend, ctx: BatchContext) => AppendResult>;
 
   private constructor(
     private readonly db: Database.Database,
+    private readonly file: string,
     private readonly clock: Clock,
     private readonly pollIntervalMs: number,
   ) {
     this.sql = prepareStatements(db);
     this.appendOne = db.transaction((request: PendingAppend, ctx: BatchContext) => this.applyAppend(request, ctx));
     this.commitBatch = db.transaction((batch: PendingAppend[]) => this.applyBatch(batch));
+    // Whatever an earlier process committed but had not synced yet (it was killed in between) is synced now.
+    const fd = this.walFdOrNull();
+    if (fd !== null) fdatasyncSync(fd);
+    this.durable = this.headPositionNow();
+    this.seenHead = this.durable;
   }
 
   // ---------------------------------------------------------------- appends (group commit)
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closing) throw new EventStoreUnavailableError('event store is closed');
+    if (this.syncFailure) throw this.unavailableAfterSyncFailure();
     validateAppend(streamId, events, expected);
     const serialized = events.map((e) => ({
       id: e.id,
@@ -162,9 +187,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Commits every queued append in ONE transaction (one fsync). Appends issued while this runs
-   * (better-sqlite3 is synchronous, so: everything issued since the last flush) form the next batch.
-   * Promises settle only after COMMIT returned.
+   * Commits every queued append in ONE transaction. Appends issued while this runs (better-sqlite3 is
+   * synchronous, so: everything issued since the last flush) form the next batch, which may commit while this
+   * one's fsync runs. Promises settle only after an fsync of the WAL that started after COMMIT has returned.
    */
   private flush(): void {
     this.flushScheduled = false;
@@ -183,19 +208,92 @@ export class SqliteEventStore implements EventStore {
     }
 
     this.counters.appends += batch.length;
-    let wrote = false;
-    outcomes.forEach((outcome, i) => {
-      if (outcome.ok) {
-        if (!outcome.result.alreadyAppended) {
-          wrote = true;
-          this.counters.events += batch[i].events.length;
+    // An idempotent retry's events may have been committed (not yet synced) by another process: they wait too.
+    this.sync().then(
+      () => {
+        outcomes.forEach((outcome, i) => {
+          if (outcome.ok) {
+            if (!outcome.result.alreadyAppended) this.counters.events += batch[i].events.length;
+            batch[i].resolve(outcome.result);
+          } else {
+            batch[i].reject(outcome.error);
+          }
+        });
+      },
+      () => {
+        const error = this.unavailableAfterSyncFailure();
+        for (const request of batch) request.reject(error);
+      },
+    );
+  }
+
+  // ---------------------------------------------------------------- durability (fsync off the event loop)
+
+  /**
+   * Resolves once every commit made before this call is on disk: an fdatasync of the WAL (in libuv's thread pool)
+   * that started after this call. Calls while one runs share the next one. Readers are woken after each.
+   */
+  private sync(): Promise<void> {
+    if (this.syncFailure) return Promise.reject(this.syncFailure);
+    if (!this.syncing) return this.startSync();
+    if (!this.nextSync) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      this.nextSync = { promise, resolve, reject };
+    }
+    return this.nextSync.promise;
+  }
+
+  private startSync(): Promise<void> {
+    const target = this.headPositionNow(); // committed by anyone before the fsync starts
+    const fd = this.walFdOrNull();
+    this.syncing = new Promise<void>((resolve, reject) => {
+      const done = (err: NodeJS.ErrnoException | null) => {
+        this.syncing = null;
+        if (err) {
+          this.syncFailure ??= new EventStoreUnavailableError(`fsync of the event store failed (${err.code ?? err.message}); committed events may not be durable — restart the ledger`);
+          reject(this.syncFailure);
+        } else {
+          this.counters.syncs += 1;
+          if (target > this.durable) {
+            this.durable = target;
+            for (const subscription of this.subscriptions) subscription.notify();
+          }
+          resolve();
         }
-        batch[i].resolve(outcome.result);
-      } else {
-        batch[i].reject(outcome.error);
-      }
+        const next = this.nextSync;
+        this.nextSync = null;
+        if (next) this.sync().then(next.resolve, next.reject);
+      };
+      if (fd === null) setImmediate(() => done(null));
+      else fdatasync(fd, done);
     });
-    if (wrote) for (const subscription of this.subscriptions) subscription.notify();
+    return this.syncing;
+  }
+
+  /** The WAL file, opened once it exists (SQLite creates it on the first write). */
+  private walFdOrNull(): number | null {
+    if (this.walFd === null) {
+      try {
+        this.walFd = openSync(`${this.file}-wal`, 'r');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    }
+    return this.walFd;
+  }
+
+  /** Waits until `position` is durable (when a reader got an event another process committed a moment ago). */
+  private async durableUpTo(position: number): Promise<void> {
+    while (this.durable < position) await this.sync();
+  }
+
+  private unavailableAfterSyncFailure(): EventStoreUnavailableError {
+    return this.syncFailure instanceof EventStoreUnavailableError
+      ? this.syncFailure
+      : new EventStoreUnavailableError(`fsync of the event store failed: ${errorMessage(this.syncFailure)}`);
   }
 
   private applyBatch(batch: PendingAppend[]): Outcome[] {
@@ -260,21 +358,33 @@ export class SqliteEventStore implements EventStore {
       options.fromRevision ?? 0,
       options.toPosition ?? Number.MAX_SAFE_INTEGER,
     ) as EventRow[];
+    // Nothing is read before it is durable (an event another process has committed but not synced yet).
+    const last = rows.length ? rows.reduce((max, r) => Math.max(max, r.position), 0) : 0;
+    if (last > this.durable) await this.durableUpTo(last);
     return rows.map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.readAllNow(options.after ?? 0, readAllLimit(options.limit));
+    const rows = this.readAllNow(options.after ?? 0, readAllLimit(options.limit), Number.MAX_SAFE_INTEGER);
+    if (rows.length && rows[rows.length - 1].position > this.durable) await this.durableUpTo(rows[rows.length - 1].position);
+    return rows;
   }
 
+  /** The last committed position; when another process moved it, this process's subscriptions look at once. */
   async headPosition(): Promise<number> {
     this.assertOpen();
-    return this.headPositionNow();
+    const head = this.headPositionNow();
+    if (head > this.seenHead) {
+      this.seenHead = head;
+      if (head > this.durable) void this.sync().catch(() => undefined); // wakes the subscriptions when done
+      else for (const subscription of this.subscriptions) subscription.notify();
+    }
+    return head;
   }
 
-  private readAllNow(after: number, limit: number): RecordedEvent[] {
-    return (this.sql.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
+  private readAllNow(after: number, limit: number, upTo: number): RecordedEvent[] {
+    return (this.sql.readAll.all(after, upTo, limit) as EventRow[]).map(toRecordedEvent);
   }
 
   private headPositionNow(): number {
@@ -282,12 +392,21 @@ export class SqliteEventStore implements EventStore {
     return last?.position ?? 0;
   }
 
+  /** A subscription's page: durable events only; if more are committed, an fsync is asked for (it wakes them). */
+  private subscriptionPage(after: number): RecordedEvent[] {
+    const page = this.readAllNow(after, SUBSCRIPTION_PAGE, this.durable);
+    if (page.length < SUBSCRIPTION_PAGE && this.headPositionNow() > this.durable && !this.syncFailure) {
+      void this.sync().catch(() => undefined);
+    }
+    return page;
+  }
+
   // ---------------------------------------------------------------- subscriptions
 
   subscribeAll(after: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     const subscription = new SqliteSubscription(
-      (cursor) => this.readAllNow(cursor, SUBSCRIPTION_PAGE),
+      (cursor) => this.subscriptionPage(cursor),
       handler,
       options.onError ?? ((err) => console.error('event-store subscription stopped:', err)),
       this.pollIntervalMs,
@@ -344,8 +463,12 @@ export class SqliteEventStore implements EventStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       while (this.queue.length > 0) this.flush();
+      // The last commits' fsync settles their appends.
+      while (this.syncing || this.nextSync) await (this.nextSync?.promise ?? this.syncing)!.catch(() => undefined);
       await Promise.all([...this.subscriptions].map((s) => s.close()));
       this.db.close();
+      if (this.walFd !== null) closeSync(this.walFd);
+      this.walFd = null;
     })();
     return this.closing;
   }
@@ -435,7 +558,7 @@ function prepareStatements(db: Database.Database) {
     readStream: db.prepare(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? AND position <= ? ORDER BY revision`,
     ),
-    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`),
     verifyPage: db.prepare(
       `SELECT ${columns} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
     ),
