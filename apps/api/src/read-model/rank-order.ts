@@ -46,13 +46,28 @@ export class RankOrder {
   /** Puts the item at `rank`, or takes it out of the ranking when `rank` is null. */
   set(itemId: string, rank: string | null): void {
     const old = this.byItem.get(itemId);
+    const k = rank === null ? null : RankOrder.key(rank, itemId);
+    if (old !== undefined && k !== null) {
+      if (old === k) return;
+      // A move: shift only the keys between the old and the new place by one (two splices would move both tails).
+      const from = this.lowerBound(old);
+      const keys = this.keys;
+      let to = this.lowerBound(k); // where k goes with the old key still in place
+      if (to > from) {
+        to -= 1;
+        for (let i = from; i < to; i++) keys[i] = keys[i + 1];
+      } else {
+        for (let i = from; i > to; i--) keys[i] = keys[i - 1];
+      }
+      keys[to] = k;
+      this.byItem.set(itemId, k);
+      return;
+    }
     if (old !== undefined) {
-      if (rank !== null && old === RankOrder.key(rank, itemId)) return;
       this.keys.splice(this.lowerBound(old), 1);
       this.byItem.delete(itemId);
     }
-    if (rank === null) return;
-    const k = RankOrder.key(rank, itemId);
+    if (k === null) return;
     this.keys.splice(this.lowerBound(k), 0, k);
     this.byItem.set(itemId, k);
   }

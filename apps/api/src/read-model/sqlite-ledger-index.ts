@@ -31,6 +31,7 @@ CREATE INDEX IF NOT EXISTS items_ranking ON items (backlog_id, ranked, rank, ite
  * backwards along positions; then the events at or before any instant are a prefix of the track, and its state
  * then is the version of the last of them — one index seek per item. Backdated events (imports into existing
  * items) clear the flag, and such a track is folded from its own events instead.
+ * An item event costs one row here (the track is written when it starts and when it stops being monotone).
  * `as_of_checkpoint` trails `checkpoint` only after an upgrade from a read model without these tables, until the
  * background backfill from `entries` has caught up; meanwhile `?at=` folds the events as before.
  */
@@ -38,20 +39,24 @@ const AS_OF_SCHEMA = `
 CREATE TABLE IF NOT EXISTS as_of_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
 INSERT OR IGNORE INTO as_of_checkpoint (id, position) VALUES (1, 0);
 CREATE TABLE IF NOT EXISTS as_of_tracks (
-  track INTEGER PRIMARY KEY, backlog_id TEXT NOT NULL, stream_id TEXT NOT NULL, last_position INTEGER NOT NULL,
-  max_occurred_at TEXT NOT NULL, monotone INTEGER NOT NULL, version TEXT NOT NULL, UNIQUE (backlog_id, stream_id));
+  track INTEGER PRIMARY KEY, backlog_id TEXT NOT NULL, stream_id TEXT NOT NULL, monotone INTEGER NOT NULL,
+  UNIQUE (backlog_id, stream_id));
 CREATE TABLE IF NOT EXISTS as_of_versions (
   track INTEGER NOT NULL, occurred_at TEXT NOT NULL, position INTEGER NOT NULL, version TEXT NOT NULL,
   PRIMARY KEY (track, occurred_at, position)) WITHOUT ROWID;
 `;
 
-interface TrackRow {
+/** Where a track stands: what the next event of its stream is folded onto. */
+interface TrackState {
   track: number;
   lastPosition: number;
   maxOccurredAt: string;
   monotone: boolean;
   version: ItemVersion;
 }
+
+/** Track states kept between commits (least recently used dropped first; a miss reads the track's last row). */
+const TRACK_CACHE = 50_000;
 
 /** A version as stored: the stream id is the track's. */
 const versionJson = (v: ItemVersion): string => JSON.stringify({ state: v.state, revision: v.revision });
@@ -96,6 +101,8 @@ export class SqliteLedgerIndex implements LedgerIndex {
   private readonly stmt;
   /** Per backlog, its ranked items in memory (loaded on first use, refreshed from the rows each apply touches). */
   private readonly orders = new Map<string, RankOrder>();
+  /** As-of track states by `backlog \0 stream`, so an item event writes one version row and reads nothing. */
+  private readonly trackCache = new Map<string, TrackState>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -126,16 +133,19 @@ export class SqliteLedgerIndex implements LedgerIndex {
       ranked: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id LIMIT ? OFFSET ?`),
       rankedKeys: db.prepare(`SELECT rank, item_id AS itemId FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id`),
       item: db.prepare('SELECT * FROM items WHERE item_id = ?'),
+      itemRank: db.prepare('SELECT backlog_id, ranked, rank FROM items WHERE item_id = ?'),
       upTo: db.prepare(`SELECT event_json FROM entries WHERE backlog_id = ? AND item_id IS NOT NULL AND occurred_at <= ?
         ORDER BY position`),
       asOfCheckpoint: db.prepare('SELECT position FROM as_of_checkpoint WHERE id = 1').pluck(),
       mainCheckpoint: db.prepare('SELECT position FROM checkpoint WHERE id = 1').pluck(),
       setAsOfCheckpoint: db.prepare('UPDATE as_of_checkpoint SET position = ? WHERE id = 1 AND position < ?'),
-      track: db.prepare(`SELECT track, last_position AS lastPosition, max_occurred_at AS maxOccurredAt, monotone, version
-        FROM as_of_tracks WHERE backlog_id = ? AND stream_id = ?`),
-      insertTrack: db.prepare(`INSERT INTO as_of_tracks (backlog_id, stream_id, last_position, max_occurred_at, monotone, version)
-        VALUES (?, ?, ?, ?, 1, ?)`),
-      updateTrack: db.prepare('UPDATE as_of_tracks SET last_position = ?, max_occurred_at = ?, monotone = ?, version = ? WHERE track = ?'),
+      track: db.prepare('SELECT track, monotone FROM as_of_tracks WHERE backlog_id = ? AND stream_id = ?'),
+      /** A monotone track's last event: last in (occurred_at, position) order is last in position order. */
+      lastOfMonotone: db.prepare(`SELECT occurred_at AS occurredAt, position, version FROM as_of_versions WHERE track = ?
+        ORDER BY occurred_at DESC, position DESC LIMIT 1`),
+      lastByPosition: db.prepare('SELECT position, version FROM as_of_versions WHERE track = ? ORDER BY position DESC LIMIT 1'),
+      insertTrack: db.prepare('INSERT INTO as_of_tracks (backlog_id, stream_id, monotone) VALUES (?, ?, 1)'),
+      notMonotone: db.prepare('UPDATE as_of_tracks SET monotone = 0 WHERE track = ?'),
       insertVersion: db.prepare('INSERT OR IGNORE INTO as_of_versions (track, occurred_at, position, version) VALUES (?, ?, ?, ?)'),
       /** Per track of the backlog, in first-event order: the version of its last event at or before @at. */
       versionsAt: db.prepare(`SELECT t.track, t.stream_id AS streamId, t.monotone,
@@ -158,7 +168,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
     if (events.length === 0 || !this.db.open) return;
     /** Item id → its backlog id (null when the event does not say). */
     const touched = new Map<string, string | null>();
-    const tracks = new Map<string, TrackRow>();
+    const tracks = new Map<string, TrackState>();
     const tx = this.db.transaction((batch: RecordedEvent[]) => {
       // The as-of index follows in the same transaction, unless it is still being backfilled after an upgrade.
       const asOfInStep = (this.stmt.asOfCheckpoint.get() as number) >= (this.stmt.mainCheckpoint.get() as number);
@@ -191,6 +201,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
       if (asOfInStep) this.stmt.setAsOfCheckpoint.run(last, last);
     });
     tx(events);
+    this.keepTracks(tracks);
     this.refreshOrders(touched);
     this.position = Math.max(this.position, events[events.length - 1].position);
     this.emitter.emit('advanced', this.position);
@@ -284,38 +295,52 @@ export class SqliteLedgerIndex implements LedgerIndex {
     if (this.orders.size === 0) return;
     for (const [itemId, backlogId] of touched) {
       if (backlogId !== null && !this.orders.has(backlogId)) continue;
-      const r = this.stmt.item.get(itemId) as ItemDbRow | undefined;
+      const r = this.stmt.itemRank.get(itemId) as Pick<ItemDbRow, 'backlog_id' | 'ranked' | 'rank'> | undefined;
       const order = r && this.orders.get(r.backlog_id);
       if (order) order.set(itemId, r.ranked === 1 ? r.rank : null);
     }
   }
 
-  /** Appends the stream's next version (a no-op for an event the track already has: applying twice changes nothing). */
-  private addVersion(e: RecordedEvent, backlogId: string, occurredAt: string, tracks: Map<string, TrackRow>): void {
+  /**
+   * Appends the stream's next version (a no-op for an event the track already has: applying twice changes nothing).
+   * `tracks` holds this transaction's track states; they join the cache only once it has committed.
+   */
+  private addVersion(e: RecordedEvent, backlogId: string, occurredAt: string, tracks: Map<string, TrackState>): void {
     const key = `${backlogId}\u0000${e.streamId}`;
-    let t = tracks.get(key);
-    if (!t) {
-      const row = this.stmt.track.get(backlogId, e.streamId) as (Omit<TrackRow, 'version' | 'monotone'> & { monotone: number; version: string }) | undefined;
-      if (row) t = { ...row, monotone: row.monotone === 1, version: parseVersion(e.streamId, row.version) };
-    }
+    const t = tracks.get(key) ?? this.trackCache.get(key) ?? this.readTrack(backlogId, e.streamId);
     if (t && t.lastPosition >= e.position) return;
     const version = evolveItemVersion(t ? t.version : null, e);
-    const json = versionJson(version);
+    let next: TrackState;
     if (!t) {
-      const track = Number(this.stmt.insertTrack.run(backlogId, e.streamId, e.position, occurredAt, json).lastInsertRowid);
-      t = { track, lastPosition: e.position, maxOccurredAt: occurredAt, monotone: true, version };
+      const track = Number(this.stmt.insertTrack.run(backlogId, e.streamId).lastInsertRowid);
+      next = { track, lastPosition: e.position, maxOccurredAt: occurredAt, monotone: true, version };
     } else {
-      t = {
-        track: t.track,
-        lastPosition: e.position,
-        maxOccurredAt: occurredAt > t.maxOccurredAt ? occurredAt : t.maxOccurredAt,
-        monotone: t.monotone && occurredAt >= t.maxOccurredAt,
-        version,
-      };
-      this.stmt.updateTrack.run(t.lastPosition, t.maxOccurredAt, t.monotone ? 1 : 0, json, t.track);
+      const monotone = t.monotone && occurredAt >= t.maxOccurredAt;
+      if (t.monotone && !monotone) this.stmt.notMonotone.run(t.track);
+      next = { track: t.track, lastPosition: e.position, maxOccurredAt: occurredAt > t.maxOccurredAt ? occurredAt : t.maxOccurredAt, monotone, version };
     }
-    this.stmt.insertVersion.run(t.track, occurredAt, e.position, json);
-    tracks.set(key, t);
+    this.stmt.insertVersion.run(next.track, occurredAt, e.position, versionJson(version));
+    tracks.set(key, next);
+  }
+
+  /** A track's state from the file (a cache miss): its last version, and the latest occurredAt it has seen. */
+  private readTrack(backlogId: string, streamId: string): TrackState | undefined {
+    const row = this.stmt.track.get(backlogId, streamId) as { track: number; monotone: number } | undefined;
+    if (!row) return undefined;
+    const version = (json: string): ItemVersion => ({ streamId, ...(JSON.parse(json) as Omit<ItemVersion, 'streamId'>) });
+    const top = this.stmt.lastOfMonotone.get(row.track) as { occurredAt: string; position: number; version: string };
+    if (row.monotone === 1) return { track: row.track, lastPosition: top.position, maxOccurredAt: top.occurredAt, monotone: true, version: version(top.version) };
+    const last = this.stmt.lastByPosition.get(row.track) as { position: number; version: string };
+    return { track: row.track, lastPosition: last.position, maxOccurredAt: top.occurredAt, monotone: false, version: version(last.version) };
+  }
+
+  /** After a commit: the transaction's track states become the cache's (most recently used last). */
+  private keepTracks(tracks: Map<string, TrackState>): void {
+    for (const [key, t] of tracks) {
+      this.trackCache.delete(key);
+      this.trackCache.set(key, t);
+    }
+    while (this.trackCache.size > TRACK_CACHE) this.trackCache.delete(this.trackCache.keys().next().value as string);
   }
 
   /**
@@ -324,8 +349,8 @@ export class SqliteLedgerIndex implements LedgerIndex {
    */
   backfillAsOf(limit: number): number {
     if (!this.db.open) return 0;
-    const tracks = new Map<string, TrackRow>();
-    return this.db.transaction(() => {
+    const tracks = new Map<string, TrackState>();
+    const covered = this.db.transaction(() => {
       const from = this.stmt.asOfCheckpoint.get() as number;
       const to = Math.min(this.stmt.mainCheckpoint.get() as number, from + limit);
       if (to <= from) return 0;
@@ -335,6 +360,8 @@ export class SqliteLedgerIndex implements LedgerIndex {
       this.stmt.setAsOfCheckpoint.run(to, to);
       return to - from;
     })();
+    this.keepTracks(tracks);
+    return covered;
   }
 
   itemVersionsAt(backlogId: string, at: string): ItemVersion[] | null {
@@ -344,7 +371,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
       const rows = this.stmt.versionsAt.all({ backlogId, at }) as { track: number; streamId: string; monotone: number; version: string | null }[];
       for (const r of rows) {
         if (r.monotone === 1) {
-          if (r.version !== null) out.push(parseVersion(r.streamId, r.version));
+          if (r.version !== null) out.push({ streamId: r.streamId, ...(JSON.parse(r.version) as Omit<ItemVersion, 'streamId'>) });
           continue;
         }
         // Backdated events in this track: fold exactly the ones at or before the instant, in position order.
