@@ -12,7 +12,8 @@
  *                   projection, lag at a steady 1,000 events/s, p50/p95 of each metrics endpoint
  * --large: analytics at 10M events. --keep-data <dir>: the analytics data dir goes under <dir> and is kept;
  *   with --metrics-only, a later run measures only the endpoints on it (no seed, rebuild or lag).
- * --quick: small sizes (a smoke run, < 60 s). --wait-quiet [s]: on a shared machine, wait (up to s, default
+ * --quick: small sizes (a smoke run, < 60 s). --short: http-decisions with 10 s phases, only max throughput and the
+ * paced 1,000/s (for iterating). --wait-quiet [s]: on a shared machine, wait (up to s, default
  * 300) before each benchmark until the CPU is idle. --profile: the app children run with --cpu-prof and the
  * summary gets the self time per area/function of each measured phase (files kept in [dir] if given).
  * --baseline <ref> [--rounds n]: event-store, http-decisions and as-of also run against the code of <ref>
@@ -55,17 +56,20 @@ interface Args {
   /** Also run the side-by-side benchmarks against this commit. */
   baseline?: string;
   rounds: number;
+  /** http-decisions without the sweep, the mix and autocannon's fixed rate; 10 s phases (for iterating). */
+  short: boolean;
 }
 
 /** The benchmarks that can run against a baseline commit in the same run. */
 const SIDE_BY_SIDE: readonly Name[] = ['event-store', 'http-decisions', 'as-of'];
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, large: false, metricsOnly: false, only: [...NAMES], profile: false, waitQuietSeconds: 0, rounds: 1 };
+  const args: Args = { quick: false, large: false, metricsOnly: false, only: [...NAMES], profile: false, waitQuietSeconds: 0, rounds: 1, short: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
     else if (a === '--large') args.large = true;
+    else if (a === '--short') args.short = true;
     else if (a === '--keep-data') {
       const v = argv[++i];
       if (!v) throw new Error('--keep-data needs a directory');
@@ -94,7 +98,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--wait-quiet') {
       args.waitQuietSeconds = argv[i + 1] && /^\d+$/.test(argv[i + 1]) ? Number(argv[++i]) : 300;
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write(`usage: npm run bench -- [--quick] [--large] [--keep-data <dir> [--metrics-only]] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]] [--baseline <ref> [--rounds n]]\n`);
+      process.stdout.write(`usage: npm run bench -- [--quick] [--short] [--large] [--keep-data <dir> [--metrics-only]] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]] [--baseline <ref> [--rounds n]]\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -231,11 +235,12 @@ function markdown(summary: Json): string {
   if (r['http-decisions'] && !r['http-decisions'].error) {
     const h = r['http-decisions'];
     const t = h.throughput;
-    const a = h.fixed_rate_autocannon;
+    const a = h.fixed_rate_autocannon ?? { target_per_s: '—', ok_per_s: 'skipped', latency_p50_ms: '—', latency_p99_ms: '—', latency_max_ms: '—' };
     const p = h.fixed_rate_paced;
     const rows: [string, unknown][] = [
       ['items seeded over HTTP (32 in flight)', `${h.items} in ${h.seed.seconds} s = ${h.seed.items_per_s} adds/s`],
       [`(i) max throughput: decisions/s (${t.connections} conns, ${t.duration_s} s)`, t.decisions_per_s],
+      ['(i) app CPU per decision, ms (all its processes and threads)', t.app_cpu_ms_per_decision],
       ['(i) latency p50 / p90 / p99 / max ms', `${t.latency_p50_ms} / ${t.latency_p90_ms} / ${t.latency_p99_ms} / ${t.latency_max_ms}`],
       ['(i) responses: 2xx / total', `${t.ok_2xx} / ${t.requests}`],
       ['(i) non-2xx by code', t.problems],
@@ -358,6 +363,7 @@ function headline(name: string, x: Json): [string, string][] {
       ['seed: adds/s', String(x.seed.items_per_s)],
       ['max throughput: decisions/s', String(t.decisions_per_s)],
       ['max throughput: p50 / p99 ms', `${t.latency_p50_ms} / ${t.latency_p99_ms}`],
+      ['max throughput: app CPU ms per decision (all its processes and threads)', String(t.app_cpu_ms_per_decision ?? '—')],
       [`paced ${p.target_rate_per_s}/s: achieved/s`, `${p.achieved_per_s}${p.saturated ? ` (SATURATED after ${p.stopped_after_s} s)` : ''}`],
       [`paced ${p.target_rate_per_s}/s: p50 / p95 / p99 / max ms`, `${lat(p.latency)} / ${p.latency.max_ms}`],
     ];
@@ -407,7 +413,10 @@ function sideBySideMarkdown(summary: Json): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const sizes = args.quick ? SIZES.quick : SIZES.full;
+  const base = args.quick ? SIZES.quick : SIZES.full;
+  const sizes = args.short
+    ? { ...base, http: { ...base.http, throughputSeconds: 10, fixedRateSeconds: 10, mixSeconds: 0, sweepSeconds: 0, autocannonFixedRate: false } }
+    : base;
   const dir = mkdtempSync(join(os.tmpdir(), 'ledger-bench-'));
   const profileDir = args.profile ? (args.profileDir ?? join(dir, 'profiles')) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
