@@ -20,6 +20,7 @@
  *   (exported with `git archive` into the temp dir, sharing node_modules), interleaved with this tree in one
  *   run: base, head (round 2: head, base; …), each with the load average and the other processes' CPU
  *   around it, and a side-by-side table of the headline figures.
+ * --api-processes n: http-decisions runs this tree's app with LEDGER_API_PROCESSES=n (ADR 0031).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -58,6 +59,8 @@ interface Args {
   rounds: number;
   /** http-decisions without the sweep, the mix and autocannon's fixed rate; 10 s phases (for iterating). */
   short: boolean;
+  /** http-decisions: LEDGER_API_PROCESSES for this tree's app (a baseline without the setting ignores it). */
+  apiProcesses?: number;
 }
 
 /** The benchmarks that can run against a baseline commit in the same run. */
@@ -70,6 +73,11 @@ function parseArgs(argv: string[]): Args {
     if (a === '--quick') args.quick = true;
     else if (a === '--large') args.large = true;
     else if (a === '--short') args.short = true;
+    else if (a === '--api-processes') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1 || v > 16) throw new Error('--api-processes needs an integer from 1 to 16');
+      args.apiProcesses = v;
+    }
     else if (a === '--keep-data') {
       const v = argv[++i];
       if (!v) throw new Error('--keep-data needs a directory');
@@ -98,7 +106,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--wait-quiet') {
       args.waitQuietSeconds = argv[i + 1] && /^\d+$/.test(argv[i + 1]) ? Number(argv[++i]) : 300;
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write(`usage: npm run bench -- [--quick] [--short] [--large] [--keep-data <dir> [--metrics-only]] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]] [--baseline <ref> [--rounds n]]\n`);
+      process.stdout.write(`usage: npm run bench -- [--quick] [--short] [--large] [--keep-data <dir> [--metrics-only]] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]] [--baseline <ref> [--rounds n]] [--api-processes n]\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -493,7 +501,9 @@ async function main(): Promise<void> {
           result = await benchEventStoreIn(tree.root, { dir: esDir, events: sizes.eventStore.events });
           log(`event-store: serial ${result.serial_events_per_s} events/s; 32 writers ${result.concurrent32_events_per_s} events/s`);
         } else if (name === 'http-decisions') {
-          result = await benchHttpDecisions({ dir, ...sizes.http, nodeArgs, onPhase, root: tree.root, label });
+          const env = args.apiProcesses && tree.side === 'head' ? { LEDGER_API_PROCESSES: String(args.apiProcesses) } : undefined;
+          result = await benchHttpDecisions({ dir, ...sizes.http, nodeArgs, onPhase, root: tree.root, label, env });
+          result.api_processes = tree.side === 'head' ? (args.apiProcesses ?? 1) : 1;
         } else if (name === 'as-of') {
           result = await benchAsOf({ dir, ...sizes.asOf, nodeArgs, onPhase, root: tree.root, label });
         } else if (name === 'kafka') {

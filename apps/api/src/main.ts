@@ -1,5 +1,25 @@
-import { loadConfig, ConfigError } from './config/config';
+import cluster from 'node:cluster';
+import { loadConfig, ConfigError, type AppConfig } from './config/config';
 import { createApp } from './app.factory';
+import { runPrimary, type WorkerReady } from './cluster/primary';
+
+function banner(config: AppConfig, url: string): string {
+  const tokenHint =
+    config.jwt.mode === 'hs256'
+      ? `get a token:  npm run token -- --sub alice --role product-leader   (roles: admin, product-owner [--backlog <id>], product-leader, stakeholder, forum-member, auditor)`
+      : `tokens come from your identity provider (JWKS ${config.jwt.jwksUrl})`;
+  const processes = config.cluster.processes > 1 ? `  (${config.cluster.processes} API processes)` : '';
+  return (
+    [
+      '',
+      `Backlog Ledger is running on ${url}  (data in ${config.dataDir})${processes}`,
+      `  API docs:     ${url}/docs   (OpenAPI JSON at ${url}/docs-json)`,
+      `  ${tokenHint}`,
+      `  then:         curl -H "Authorization: Bearer $TOKEN" ${url}/health`,
+      '',
+    ].join('\n') + '\n'
+  );
+}
 
 async function main(): Promise<void> {
   let config;
@@ -11,6 +31,10 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw e;
+  }
+  if (config.cluster.processes > 1 && cluster.isPrimary) {
+    await runPrimary(config, (url) => banner(config, url));
+    return;
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
@@ -33,20 +57,13 @@ async function main(): Promise<void> {
   }
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  const tokenHint =
-    config.jwt.mode === 'hs256'
-      ? `get a token:  npm run token -- --sub alice --role product-leader   (roles: admin, product-owner [--backlog <id>], product-leader, stakeholder, forum-member, auditor)`
-      : `tokens come from your identity provider (JWKS ${config.jwt.jwksUrl})`;
-  process.stdout.write(
-    [
-      '',
-      `Backlog Ledger is running on ${url}  (data in ${config.dataDir})`,
-      `  API docs:     ${url}/docs   (OpenAPI JSON at ${url}/docs-json)`,
-      `  ${tokenHint}`,
-      `  then:         curl -H "Authorization: Bearer $TOKEN" ${url}/health`,
-      '',
-    ].join('\n') + '\n',
-  );
+  if (config.cluster.worker > 0) {
+    // One of several API processes: the primary announces once all listen; without it, this one stops.
+    process.send?.({ t: 'listening', url } satisfies WorkerReady);
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+    return;
+  }
+  process.stdout.write(banner(config, url));
 }
 
 main().catch((e) => {
