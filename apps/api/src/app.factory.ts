@@ -16,6 +16,8 @@ import { ProblemException, problem, validationProblem } from './http/problem';
 import { createValidationPipe } from './http/validation';
 import { Drain } from './http/drain';
 import { ProblemDto } from './http/dto';
+import { registerWebApp } from './web/web-app';
+import { assertSameOrigin, securityHeaders } from './http/security-headers';
 
 export async function createApp(config: AppConfig, overrides: AdapterOverrides = {}): Promise<NestFastifyApplication> {
   const logger = overrides.logger ?? new JsonLogger(config.logLevel);
@@ -40,8 +42,11 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
 
   // Errors Fastify raises while reading the body (too large, malformed JSON) reach ProblemFilter through
   // the error handler Nest installs on init.
+  const secure = securityHeaders(config);
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('X-Request-Id', req.id);
+    secure(req, reply);
+    assertSameOrigin(req);
     // Bodies are JSON only: anything else is refused before it is parsed.
     const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
     if (hasBody || req.headers['transfer-encoding'] !== undefined) {
@@ -77,6 +82,7 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
 
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(createValidationPipe());
+  await registerWebApp(app, config.webDir);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -87,7 +93,9 @@ export async function createApp(config: AppConfig, overrides: AdapterOverrides =
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth('ledger_session', { type: 'apiKey', in: 'cookie', name: 'ledger_session', description: 'The web session (HttpOnly; set by /auth/sign-in or /auth/oidc/session)' }, 'session')
       .addSecurityRequirements('bearer')
+      .addSecurityRequirements('session')
       .build(),
     // Error responses reference ProblemDto by $ref (http/api-docs.ts); register it so the $ref resolves.
     { extraModels: [ProblemDto] },
@@ -117,6 +125,9 @@ export function tooDeep(body: unknown, max: number): string | null {
 /**
  * The contract the pipes enforce, stated in the OpenAPI document: every path parameter goes through
  * ParseIdPipe (a UUID), and the ValidationPipe (forbidNonWhitelisted) refuses properties a body DTO does not declare.
+ * Success responses are closed the same way: their DTOs list every member the handlers return (the contract
+ * e2e test and schemathesis' response_schema_conformance hold them to it); members meant to be free-form say so
+ * with their own `additionalProperties`.
  */
 function tightenDocument(document: OpenAPIObject): void {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
@@ -135,12 +146,20 @@ function tightenDocument(document: OpenAPIObject): void {
     for (const v of Object.values(node)) close(v);
   };
   for (const path of Object.values(document.paths)) {
-    for (const op of Object.values(path) as { parameters?: { in: string; schema?: Record<string, unknown> }[]; requestBody?: unknown }[]) {
+    type Operation = {
+      parameters?: { in: string; schema?: Record<string, unknown> }[];
+      requestBody?: unknown;
+      responses?: Record<string, { content?: Record<string, unknown> }>;
+    };
+    for (const op of Object.values(path) as Operation[]) {
       if (!op || typeof op !== 'object') continue;
       for (const p of op.parameters ?? []) {
         if (p.in === 'path' && p.schema?.type === 'string' && !p.schema.format) p.schema.format = 'uuid';
       }
       close(op.requestBody);
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        if (status.startsWith('2')) close(response.content?.['application/json']);
+      }
     }
   }
 }

@@ -13,13 +13,14 @@ import { ReadsModule } from './reads.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ForumsModule } from './forums/forums.module';
+import { SignInModule } from './sign-in/sign-in.module';
 
 @Module({})
 export class AppModule {
   static forConfig(config: AppConfig, overrides: AdapterOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule, AnalyticsModule, WebhooksModule, ForumsModule],
+      imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule, AnalyticsModule, WebhooksModule, ForumsModule, SignInModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

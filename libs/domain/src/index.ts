@@ -118,3 +118,31 @@ export type { ProposalState, ProposalStatus, ProposalSlotState, VoteState } from
 export { proposalDecider, PROPOSAL_GOVERNOR_ROLES } from './proposal/proposal.decider';
 export { proposalSlotDecider } from './proposal/proposal-slot.decider';
 export { tallyVotes } from './proposal/tally';
+
+export { AccessEventType, SIGN_IN_METHODS } from './access/access.events';
+export type {
+  AccessEvent,
+  PersonRole,
+  SignInMethod,
+  InvitationCreated,
+  InvitationRevoked,
+  InvitationRedeemed,
+  SessionStarted,
+  SessionSignedOut,
+  SessionRevoked,
+} from './access/access.events';
+export type {
+  AccessCommand,
+  CreateInvitation,
+  RevokeInvitation,
+  RedeemInvitation,
+  RedeemBootstrapLink,
+  StartOidcSession,
+  SignOut,
+  RevokeSession,
+} from './access/access.commands';
+export { initialAccessState, sessionIsLive, invitationStatusAt } from './access/access.state';
+export type { AccessState, InvitationView, InvitationStatus, SessionView, SessionStatus } from './access/access.state';
+export { accessDecider, linkRefused, PERSON_ROLES, INVITATION_BOUNDS, FIRST_ADMIN } from './access/access.decider';
+export { getIn, setIn, valuesOf } from './access/shards';
+export type { Shards } from './access/shards';

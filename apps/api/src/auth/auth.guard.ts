@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { TokenVerifier } from './token-verifier';
 import type { Principal } from './principal';
+import { SessionAuth } from '../sign-in/session-auth';
 
 export const IS_PUBLIC = 'ledger:public';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -12,7 +12,7 @@ type AuthedRequest = FastifyRequest & { principal?: Principal };
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly verifier: TokenVerifier,
+    private readonly auth: SessionAuth,
     private readonly reflector: Reflector,
   ) {}
 
@@ -22,7 +22,7 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     // The web app's session travels in an HttpOnly cookie; API clients send a bearer token.
     const session = req.headers.authorization === undefined ? sessionCookie(req.headers.cookie) : undefined;
-    req.principal = await this.verifier.verify(session !== undefined ? `Bearer ${session}` : req.headers.authorization);
+    req.principal = await this.auth.authenticate(session !== undefined ? `Bearer ${session}` : req.headers.authorization);
     return true;
   }
 }

@@ -5,6 +5,7 @@ import { SqliteEventStore } from '@ledger/event-store';
 import type { AppConfig } from '../config/config';
 import { JsonLogger } from '../shared/json-logger';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
+import { FIRST_ADMIN_PREFIX, newLinkToken } from '../sign-in/first-admin-link';
 import { serveCall, type ChCall } from './clickhouse-ipc';
 
 /** A worker that dies this many times within RESTART_WINDOW_MS stops the whole API (a crash loop). */
@@ -15,6 +16,8 @@ const SHUTDOWN_GRACE_MS = 15_000;
 export interface WorkerReady {
   t: 'listening';
   url: string;
+  /** The first admin's sign-in link, when one is waiting (the same secret in every worker). */
+  firstAdmin: string | null;
 }
 
 /**
@@ -24,9 +27,11 @@ export interface WorkerReady {
  * analytics projector. Worker 1 also dispatches webhooks and runs the forum scheduler's passes. A worker that dies
  * is replaced; SIGTERM stops the workers (each finishes its in-flight decisions), then the projector.
  */
-export async function runPrimary(config: AppConfig, banner: (url: string) => string): Promise<void> {
+export async function runPrimary(config: AppConfig, banner: (url: string, firstAdmin: string | null) => string): Promise<void> {
   const logger = new JsonLogger(config.logLevel);
   WebhookSecrets.fromConfig(config.webhooks); // generated once here, not raced by the workers
+  // One first-admin secret for all workers (each keeps it in memory only), so the printed link works on any of them.
+  const firstAdminToken = newLinkToken(FIRST_ADMIN_PREFIX);
 
   let chConnection: unknown;
   let client: ClickHouseClient | null = null;
@@ -59,9 +64,10 @@ export async function runPrimary(config: AppConfig, banner: (url: string) => str
   let stopping = false;
   let listening = 0;
   let announced = false;
+  let firstAdmin: string | null = null;
 
   const fork = (n: number) => {
-    const worker = cluster.fork({ LEDGER_API_WORKER: String(n) });
+    const worker = cluster.fork({ LEDGER_API_WORKER: String(n), LEDGER_API_FIRST_ADMIN_TOKEN: firstAdminToken });
     workers.set(n, worker);
     worker.on('message', (m: ChCall | WorkerReady) => {
       if (!m || typeof m !== 'object') return;
@@ -71,9 +77,10 @@ export async function runPrimary(config: AppConfig, banner: (url: string) => str
         });
       } else if (m.t === 'listening' && !announced) {
         listening += 1;
+        firstAdmin ??= m.firstAdmin;
         if (listening === config.cluster.processes) {
           announced = true;
-          process.stdout.write(banner(m.url));
+          process.stdout.write(banner(m.url, firstAdmin));
         }
       }
     });

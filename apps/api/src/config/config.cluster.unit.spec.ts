@@ -13,7 +13,7 @@ describe('config: several API processes (LEDGER_API_PROCESSES, ADR 0031)', () =>
 
   it('is one process by default, with the read models, scheduler, dispatch and projector all in it', () => {
     const c = load({});
-    expect(c.cluster).toEqual({ processes: 1, worker: 0 });
+    expect(c.cluster).toEqual({ processes: 1, worker: 0, firstAdminToken: null });
     expect(c.readModelFile).toBe(join(dataDir, 'read-model.sqlite'));
     expect(c.forums).toMatchObject({ indexFile: join(dataDir, 'forum-index.sqlite'), scheduler: true });
     expect(c.webhooks).toMatchObject({ dispatch: true, sharedOutbox: false });
@@ -22,7 +22,7 @@ describe('config: several API processes (LEDGER_API_PROCESSES, ADR 0031)', () =>
 
   it('worker 1 keeps the single-process files, the scheduler and dispatch; the primary projects analytics', () => {
     const c = load({ LEDGER_API_PROCESSES: '3', LEDGER_API_WORKER: '1' });
-    expect(c.cluster).toEqual({ processes: 3, worker: 1 });
+    expect(c.cluster).toEqual({ processes: 3, worker: 1, firstAdminToken: null });
     expect(c.readModelFile).toBe(join(dataDir, 'read-model.sqlite'));
     expect(c.forums).toMatchObject({ indexFile: join(dataDir, 'forum-index.sqlite'), scheduler: true });
     expect(c.webhooks).toMatchObject({ dispatch: true, sharedOutbox: false, stateFile: join(dataDir, 'webhooks.sqlite') });

@@ -1,11 +1,37 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { analyticsConfigFromEnv, type AnalyticsConfig } from '@ledger/analytics';
+import type { Principal } from '../auth/principal';
 
 export type JwtConfig =
   | { mode: 'hs256'; secret: Uint8Array; secretFile: string | null; issuer?: string; audience?: string }
-  | { mode: 'jwks'; jwksUrl: string; issuer?: string; audience?: string };
+  /** jwksUrl absent: found through the issuer's discovery document (OIDC). `claims` set: provider claims map to roles. */
+  | { mode: 'jwks'; jwksUrl?: string; issuer?: string; audience?: string; claims?: ClaimMapping };
+
+/** How an OpenID provider's token claims become a role, backlogs and a display name (ADR 0024). */
+export interface ClaimMapping {
+  /** Claim holding the role value(s); a dotted path reaches nested claims (`realm_access.roles`). */
+  roleClaim: string;
+  /** provider value → ledger role, in precedence order (the first entry present wins); null: the claim holds ledger role names. */
+  roleMap: [string, Principal['role']][] | null;
+  backlogsClaim: string;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  scopes: string;
+  /** `aud` the API requires in the provider's access tokens (LEDGER_JWT_AUDIENCE, default the client id). */
+  audience: string;
+}
+
+export interface SessionsConfig {
+  /** How long a web session lasts (LEDGER_SESSION_TTL_MINUTES; default 7 days with sign-in links, 8 hours with OIDC). */
+  ttlMs: number;
+  /** HS256 key of the session cookie's token: LEDGER_SESSION_SECRET, else the API-token secret (generated in the data dir). */
+  secret: Uint8Array;
+}
 
 export interface AppConfig {
   host: string;
@@ -18,6 +44,9 @@ export interface AppConfig {
   analytics: AnalyticsConfig;
   apiStateFile: string;
   jwt: JwtConfig;
+  /** Web sign-in with an OpenID provider (LEDGER_OIDC_ISSUER + LEDGER_OIDC_CLIENT_ID); null: embedded links. */
+  oidc: OidcConfig | null;
+  sessions: SessionsConfig;
   bodyLimitBytes: number;
   /** How long reads wait for the read model to catch up with the store before answering 503. */
   readYourWritesTimeoutMs: number;
@@ -28,11 +57,13 @@ export interface AppConfig {
   webhooks: WebhooksConfig;
   /** 'embedded': the API projects analytics in-process; 'external': apps/projector does (Kafka), the API reads its checkpoint. */
   projector: 'embedded' | 'external';
+  /** The built web app (index.html + assets/) served under /app/ (LEDGER_WEB_DIR; default apps/web/dist, ADR 0020). */
+  webDir: string;
   /**
    * Several API processes (ADR 0031): LEDGER_API_PROCESSES workers share the port, the store and the data dir;
    * `worker` is this process's number (1..n, set by the primary; 0 when not one of several).
    */
-  cluster: { processes: number; worker: number };
+  cluster: { processes: number; worker: number; firstAdminToken: string | null };
 }
 
 export interface WebhooksConfig {
@@ -71,7 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const issuer = env.LEDGER_JWT_ISSUER || undefined;
   const audience = env.LEDGER_JWT_AUDIENCE || undefined;
   let jwt: JwtConfig;
-  if (jwks) {
+  const oidc = oidcFromEnv(env);
+  if (oidc) {
+    if (jwks && !/^https?:\/\//.test(jwks)) throw new ConfigError(`LEDGER_JWKS_URL must be an http(s) URL, got "${jwks}"`);
+    if (issuer && issuer !== oidc.issuer) throw new ConfigError('LEDGER_JWT_ISSUER must be unset or equal LEDGER_OIDC_ISSUER');
+    oidc.audience = audience ?? oidc.clientId;
+    jwt = { mode: 'jwks', jwksUrl: jwks || undefined, issuer: oidc.issuer, audience: oidc.audience, claims: claimMappingFromEnv(env) };
+  } else if (jwks) {
     if (!/^https?:\/\//.test(jwks)) throw new ConfigError(`LEDGER_JWKS_URL must be an http(s) URL, got "${jwks}"`);
     jwt = { mode: 'jwks', jwksUrl: jwks, issuer, audience };
   } else if (env.LEDGER_JWT_SECRET) {
@@ -83,6 +120,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const secretFile = join(dataDir, SECRET_FILE);
     jwt = { mode: 'hs256', secret: loadOrCreateSecret(dataDir), secretFile, issuer, audience };
   }
+  const sessionSecret = env.LEDGER_SESSION_SECRET;
+  if (sessionSecret !== undefined && sessionSecret !== '' && sessionSecret.length < 32) {
+    throw new ConfigError('LEDGER_SESSION_SECRET must be at least 32 characters (HS256 needs a 256-bit secret)');
+  }
+  if (!sessionSecret && jwt.mode === 'jwks' && (env.LEDGER_EVENT_STORE ?? 'sqlite') === 'eventstoredb') {
+    throw new ConfigError('with an identity provider and EventStoreDB (several replicas), set the same LEDGER_SESSION_SECRET (≥ 32 characters) on every replica');
+  }
+  const sessions: SessionsConfig = {
+    // With sign-in links a person needs a new invitation once the session ends; with a provider, signing in again is a click.
+    ttlMs: intVar(env, 'LEDGER_SESSION_TTL_MINUTES', oidc ? 480 : 7 * 24 * 60, 5, 43_200) * 60_000,
+    secret: sessionSecret ? new TextEncoder().encode(sessionSecret) : jwt.mode === 'hs256' ? jwt.secret : loadOrCreateSecret(dataDir),
+  };
   const level = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) {
     throw new ConfigError(`LOG_LEVEL must be one of debug, info, warn, error, silent; got "${level}"`);
@@ -110,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     analytics: analyticsFromEnv(env, dataDir),
     apiStateFile: join(dataDir, 'api-state.sqlite'),
     jwt,
+    oidc,
+    sessions,
     bodyLimitBytes: intVar(env, 'LEDGER_BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readYourWritesTimeoutMs: intVar(env, 'LEDGER_READ_WAIT_MS', 2000, 0, 60000),
     // The scheduler's passes (closing proposals, nominating) run in one worker; the others serve forum reads.
@@ -119,8 +170,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhooks: worker > 1 ? { ...webhooks, dispatch: false, sharedOutbox: true } : webhooks,
     // In workers the primary runs the analytics projector: they read its checkpoint (ADR 0031).
     projector: worker > 0 ? 'external' : projector,
-    cluster: { processes, worker },
+    webDir: env.LEDGER_WEB_DIR ? resolve(env.LEDGER_WEB_DIR) : defaultWebDir(),
+    // The primary's first-admin secret, shared by its workers (LEDGER_API_FIRST_ADMIN_TOKEN, set by it alone).
+    cluster: { processes, worker, firstAdminToken: worker > 0 ? env.LEDGER_API_FIRST_ADMIN_TOKEN || null : null },
   };
+}
+
+/** apps/web/dist under the repository root, found from this file whether it runs from source or from dist/. */
+export function defaultWebDir(from = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'apps', 'web', 'dist');
+    if (dirname(dir) === dir) return resolve('apps', 'web', 'dist');
+  }
 }
 
 /** The embedded default generates a 256-bit secret into the data dir on first start. */
@@ -190,5 +251,49 @@ function webhooksFromEnv(env: NodeJS.ProcessEnv, dataDir: string): WebhooksConfi
     keyFile: join(dataDir, 'webhook-key'),
     dispatch: dispatch === 'true',
     sharedOutbox: false,
+  };
+}
+
+const PERSON_ROLES: readonly Principal['role'][] = ['admin', 'product-owner', 'product-leader', 'stakeholder', 'forum-member', 'auditor'];
+
+function oidcFromEnv(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.LEDGER_OIDC_ISSUER || undefined;
+  const clientId = env.LEDGER_OIDC_CLIENT_ID || undefined;
+  if (!issuer && !clientId) return null;
+  if (!issuer || !clientId) throw new ConfigError('set both LEDGER_OIDC_ISSUER and LEDGER_OIDC_CLIENT_ID to sign in with an identity provider');
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(`LEDGER_OIDC_ISSUER must be the provider's issuer URL, got "${issuer}"`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
+    throw new ConfigError(`LEDGER_OIDC_ISSUER must be https (plain http only on loopback), got "${issuer}"`);
+  }
+  const scopes = (env.LEDGER_OIDC_SCOPES || 'openid profile email').trim().split(/\s+/);
+  if (!scopes.includes('openid')) throw new ConfigError('LEDGER_OIDC_SCOPES must include "openid"');
+  return { issuer, clientId, scopes: scopes.join(' '), audience: clientId };
+}
+
+function claimMappingFromEnv(env: NodeJS.ProcessEnv): ClaimMapping {
+  const raw = (env.LEDGER_OIDC_ROLE_MAP ?? '').trim();
+  let roleMap: ClaimMapping['roleMap'] = null;
+  if (raw) {
+    roleMap = raw.split(',').map((pair) => {
+      const eq = pair.lastIndexOf('=');
+      const value = pair.slice(0, eq).trim();
+      const role = pair.slice(eq + 1).trim() as Principal['role'];
+      if (eq <= 0 || !value || !PERSON_ROLES.includes(role)) {
+        throw new ConfigError(
+          `LEDGER_OIDC_ROLE_MAP must be "provider-value=role,…" with roles among ${PERSON_ROLES.join(', ')}; got "${pair.trim()}"`,
+        );
+      }
+      return [value, role];
+    });
+  }
+  return {
+    roleClaim: env.LEDGER_OIDC_ROLE_CLAIM || 'roles',
+    roleMap,
+    backlogsClaim: env.LEDGER_OIDC_BACKLOGS_CLAIM || 'backlogs',
   };
 }

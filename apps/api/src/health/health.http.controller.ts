@@ -8,6 +8,7 @@ import { APP_CONFIG, EVENT_STORE, FORUM_INDEX, LEDGER_INDEX, WEBHOOK_OUTBOX } fr
 import { AnalyticsProjectorService } from '../analytics/analytics-projector.service';
 import type { LedgerIndex } from '../read-model/ledger-index.port';
 import type { SqliteWebhookOutbox } from '../webhooks/webhook-outbox';
+import { HealthDto } from './health.response.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -25,12 +26,13 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Liveness and read-model lag (no token needed)', security: [] })
   @ApiOkResponse({
+    type: HealthDto,
     description:
       '{ status, apiProcess: { worker, processes }, eventStore, readModel, forums, webhooks, analytics: { position, lagEvents, lagSeconds, state } }. The server answers while ' +
       'the read models catch up after a start (reads that need one wait for it or answer 503). The forum index catches up on demand ' +
       '(each forum read and scheduler pass), so some lag between them is normal; webhooks is null where this replica does not dispatch.',
   })
-  async health() {
+  async health(): Promise<HealthDto> {
     const head = await this.store.headPosition();
     const lag = (position: number) => ({ position, lagEvents: Math.max(0, head - position) });
     const analyticsLag = this.analytics.projector.lag();

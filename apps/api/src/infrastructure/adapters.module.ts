@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { randomIds, systemClock, type Clock, type IdGenerator } from '@ledger/kernel';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
 import type { AppConfig } from '../config/config';
-import { SqliteLedgerIndex } from '../read-model/sqlite-ledger-index';
+import { READ_MODEL_VERSION, SqliteLedgerIndex } from '../read-model/sqlite-ledger-index';
 import type { LedgerIndex } from '../read-model/ledger-index.port';
 import { SqliteIdempotencyStore, type IdempotencyStore } from '../http/idempotency';
 import { TokenVerifier } from '../auth/token-verifier';
@@ -44,7 +44,21 @@ export class AdaptersModule implements OnApplicationShutdown {
               ? EventStoreDbEventStore.connect({ connectionString: config.eventStore.url, clock })
               : SqliteEventStore.open({ file: config.eventStore.file, clock }),
         },
-        { provide: LEDGER_INDEX, useFactory: (): LedgerIndex => new SqliteLedgerIndex(config.readModelFile) },
+        {
+          provide: LEDGER_INDEX,
+          inject: [JsonLogger],
+          useFactory: (logger: JsonLogger): LedgerIndex => {
+            const index = new SqliteLedgerIndex(config.readModelFile);
+            if (index.resetFromVersion !== null) {
+              logger.warn('read model written by another version: emptied, it re-projects every event in the background', {
+                file: config.readModelFile,
+                fromVersion: index.resetFromVersion,
+                toVersion: READ_MODEL_VERSION,
+              });
+            }
+            return index;
+          },
+        },
         { provide: FORUM_INDEX, useFactory: (): ForumIndex => new ForumIndex(config.forums.indexFile) },
         {
           provide: ANALYTICS_CLIENT,

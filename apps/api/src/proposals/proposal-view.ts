@@ -1,10 +1,20 @@
 import type { RecordedEvent } from '@ledger/kernel';
-import { fold, proposalDecider, tallyVotes, type ForumState, type ProposalEvent, type ProposalOpened, type ProposalClosed } from '@ledger/domain';
+import {
+  fold,
+  proposalDecider,
+  tallyVotes,
+  type ForumState,
+  type ProposalEvent,
+  type ProposalOpened,
+  type ProposalClosed,
+  type VoteChoice,
+} from '@ledger/domain';
+import type { ProposalViewDto } from './get-proposal/get-proposal.response.dto';
 
 type Data = Record<string, unknown>;
 
 /** Pure: a proposal's stream (and its forum now) → what members and auditors see: tally, deadline, every vote with its reason. */
-export function proposalView(events: RecordedEvent[], forum: ForumState) {
+export function proposalView(events: RecordedEvent[], forum: ForumState): ProposalViewDto {
   const state = fold(proposalDecider, events as unknown as (ProposalEvent & { id: string })[]);
   const opened = events.find((e) => e.type === 'proposal.opened');
   const closed = events.find((e) => e.type === 'proposal.closed');
@@ -20,9 +30,9 @@ export function proposalView(events: RecordedEvent[], forum: ForumState) {
       const latest = state.votes[String(d.memberId)]?.eventId === e.id;
       return {
         eventId: e.id,
-        memberId: d.memberId,
-        choice: d.choice,
-        reason: d.reason,
+        memberId: String(d.memberId),
+        choice: d.choice as VoteChoice,
+        reason: String(d.reason),
         castAt: e.recordedAt,
         replacesPrevious: d.replacesPrevious === true,
         /** False once the same member voted again. */
@@ -32,11 +42,12 @@ export function proposalView(events: RecordedEvent[], forum: ForumState) {
       };
     });
   return {
-    id: state.proposalId,
-    forumId: state.forumId,
-    itemId: state.itemId,
-    backlogId: state.backlogId,
-    status: state.status,
+    // A proposal stream starts with proposal.opened: these are set.
+    id: state.proposalId!,
+    forumId: state.forumId!,
+    itemId: state.itemId!,
+    backlogId: state.backlogId!,
+    status: state.status as ProposalViewDto['status'],
     reason: state.reason,
     openedBy: o.openedBy ?? null,
     openedAt: opened?.recordedAt ?? null,
@@ -59,7 +70,7 @@ export function proposalView(events: RecordedEvent[], forum: ForumState) {
       recordedAt: e.recordedAt,
       correlationId: e.metadata.correlationId,
       causationId: e.metadata.causationId,
-      data: e.data,
+      data: e.data as Data,
     })),
     revision: events.length ? events[events.length - 1].revision : null,
   };

@@ -4,8 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@ledger/kernel';
-import { rankingFrom, rankingFromVersions } from '../backlogs/list-backlog-items/ranking-at';
-import { SqliteLedgerIndex } from './sqlite-ledger-index';
+import { itemDecider, isRanked, type ItemState } from '@ledger/domain';
+import { PROGRESS_EVENT_TYPES } from '@ledger/analytics';
+import { itemsWithStatusFromVersions, rankingFromVersions, type RankedItemView } from '../backlogs/list-backlog-items/ranking-at';
+import { READ_MODEL_VERSION, SqliteLedgerIndex } from './sqlite-ledger-index';
 
 /**
  * ADR 0030: the as-of index answers `?at=` exactly like the plain fold of the backlog's item events that occurred
@@ -103,14 +105,45 @@ function history(specs: Spec[]): RecordedEvent[] {
 
 const occurredAt = (e: RecordedEvent) => (typeof e.metadata.occurredAt === 'string' ? e.metadata.occurredAt : e.recordedAt);
 
-/** The definition, straight from the events in memory: what the backlog looked like at `at`. */
-function plainFold(events: RecordedEvent[], backlogId: string, at: string) {
-  return rankingFrom(
-    events.filter((e) => {
-      const d = e.data as Record<string, unknown>;
-      return d.backlogId === backlogId && typeof d.itemId === 'string' && occurredAt(e) <= at;
-    }),
-  );
+/**
+ * The definition of "as of", written out here independently of the index (the fold the handler ran before
+ * ADR 0030): a backlog's item events that occurred at or before `at`, folded per stream in position order with the
+ * item decider's full evolve; lastProgressAt is the latest progress (or add) time, from the stream's first event.
+ */
+function plainFold(events: RecordedEvent[], backlogId: string, at: string, status: 'ranked' | 'anti-backlog' | 'killed' | 'delivered' = 'ranked'): RankedItemView[] {
+  const progress = new Set<string>(PROGRESS_EVENT_TYPES);
+  const items = new Map<string, { state: ItemState; revision: number; lastProgressAt: string; lastPosition: number }>();
+  for (const e of events) {
+    const d = e.data as Record<string, unknown>;
+    if (d.backlogId !== backlogId || typeof d.itemId !== 'string' || occurredAt(e) > at) continue;
+    const cur = items.get(e.streamId) ?? { state: itemDecider.initialState, revision: -1, lastProgressAt: occurredAt(e), lastPosition: 0 };
+    const progressed = progress.has(e.type) || e.type === 'item.added';
+    items.set(e.streamId, {
+      state: itemDecider.evolve(cur.state, e as never),
+      revision: e.revision,
+      lastProgressAt: progressed && occurredAt(e) > cur.lastProgressAt ? occurredAt(e) : cur.lastProgressAt,
+      lastPosition: e.position,
+    });
+  }
+  const all = [...items.entries()].filter(([, f]) => f.state.itemId !== null);
+  const view = ([, f]: (typeof all)[number], position: number | null): RankedItemView => ({
+    position,
+    id: f.state.itemId!,
+    title: f.state.title,
+    kind: f.state.kind ?? 'story',
+    status: f.state.status as RankedItemView['status'],
+    rank: f.state.rank,
+    estimate: f.state.estimate,
+    objectiveId: f.state.objectiveId,
+    requestedBy: f.state.requestedBy,
+    revision: f.revision,
+    lastProgressAt: f.lastProgressAt,
+  });
+  if (status !== 'ranked') return all.filter(([, f]) => f.state.status === status).sort((a, b) => b[1].lastPosition - a[1].lastPosition).map((x) => view(x, null));
+  return all
+    .filter(([, f]) => isRanked(f.state) && f.state.rank !== null)
+    .sort(([sa, a], [sb, b]) => (a.state.rank! !== b.state.rank! ? (a.state.rank! < b.state.rank! ? -1 : 1) : a.state.itemId !== b.state.itemId ? (a.state.itemId! < b.state.itemId! ? -1 : 1) : sa < sb ? -1 : 1))
+    .map((x, i) => view(x, i + 1));
 }
 
 /** Every instant that can make a difference, and the ones just before and after each. */
@@ -136,7 +169,6 @@ function dumpAsOf(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     return {
-      checkpoint: db.prepare('SELECT position FROM as_of_checkpoint').pluck().get(),
       tracks: db.prepare('SELECT * FROM as_of_tracks ORDER BY track').all(),
       versions: db.prepare('SELECT * FROM as_of_versions ORDER BY track, occurred_at, position').all(),
     };
@@ -145,10 +177,10 @@ function dumpAsOf(file: string) {
   }
 }
 
-/** A read model written before the as-of index existed: the same file without its tables. */
-function dropAsOfTables(file: string): void {
+/** A read model written by an earlier release: its version is older, so the next open empties and re-projects it. */
+function markOlderVersion(file: string): void {
   const db = new Database(file);
-  db.exec('DROP TABLE as_of_tracks; DROP TABLE as_of_versions; DROP TABLE as_of_checkpoint;');
+  db.pragma(`user_version = ${READ_MODEL_VERSION - 1}`);
   db.close();
 }
 
@@ -172,11 +204,10 @@ describe('as-of index (real SQLite read model)', () => {
           for (const at of instantsOf(events)) {
             for (const backlogId of [B, OTHER]) {
               const versions = index.itemVersionsAt(backlogId, at);
-              expect(versions).not.toBeNull();
-              const expected = plainFold(events, backlogId, at);
-              expect(rankingFromVersions(versions!)).toEqual(expected);
-              // and the read model's own fold, which the handler falls back to while the index is being built
-              expect(rankingFrom(index.itemEventsUpTo(backlogId, at))).toEqual(expected);
+              expect(rankingFromVersions(versions)).toEqual(plainFold(events, backlogId, at));
+              for (const status of ['anti-backlog', 'killed', 'delivered'] as const) {
+                expect(itemsWithStatusFromVersions(versions, status)).toEqual(plainFold(events, backlogId, at, status));
+              }
             }
           }
         } finally {
@@ -203,27 +234,26 @@ describe('as-of index (real SQLite read model)', () => {
     expect(dumpAsOf(f).tracks.map((t) => (t as { monotone: number }).monotone)).toEqual([0, 1]);
     const reopened = new SqliteLedgerIndex(f);
     try {
-      const ids = (at: number) => rankingFromVersions(reopened.itemVersionsAt(B, instant(at))!).map((r) => `${r.id}@${r.rank}`);
+      const ids = (at: number) => rankingFromVersions(reopened.itemVersionsAt(B, instant(at))).map((r) => `${r.id}@${r.rank}`);
       expect(ids(4)).toEqual([]);
       expect(ids(5)).toEqual([]); // item 0's add happened "later": a reprioritize of nothing yet ranks nothing
       expect(ids(6)).toEqual([]);
       expect(ids(20)).toEqual([]); // added, but the backdated kill is folded after it in position order
       expect(ids(21)).toEqual(['i1@a']);
       expect(ids(22)).toEqual(['i1@z']);
-      for (const at of instantsOf(events)) expect(rankingFromVersions(reopened.itemVersionsAt(B, at)!)).toEqual(plainFold(events, B, at));
+      for (const at of instantsOf(events)) expect(rankingFromVersions(reopened.itemVersionsAt(B, at))).toEqual(plainFold(events, B, at));
     } finally {
       reopened.close();
     }
   });
 
-  it('maintained commit by commit = built in one pass = backfilled after an upgrade, also with live commits in between', () => {
+  it('maintained commit by commit = built in one pass = rebuilt after an upgrade empties the read model', () => {
     fc.assert(
       fc.property(
         fc.array(spec, { minLength: 1, maxLength: 60 }),
         fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 4 }),
-        fc.integer({ min: 1, max: 25 }),
         fc.nat(60),
-        (specs, commits, backfillPage, cut) => {
+        (specs, commits, cut) => {
           const events = history(specs);
           const incremental = file();
           const onePass = file();
@@ -237,30 +267,21 @@ describe('as-of index (real SQLite read model)', () => {
             applyInCommits(index, events, sizes);
             index.close();
           }
-          // The upgrade: a read model at `cut` without the index; then backfill pages and live commits alternate.
-          const before = events.slice(0, Math.min(cut, events.length));
-          const after = events.slice(before.length);
+          // A file an earlier release wrote up to `cut`: emptied on open (ADR 0032), then projected from 0 again.
           let index = new SqliteLedgerIndex(upgraded);
-          if (before.length) index.apply(before);
+          applyInCommits(index, events.slice(0, Math.max(1, Math.min(cut, events.length))), [3]);
           index.close();
-          dropAsOfTables(upgraded);
+          markOlderVersion(upgraded);
           index = new SqliteLedgerIndex(upgraded);
           try {
-            if (before.length) expect(index.itemVersionsAt(B, instant(1000))).toBeNull(); // behind: the handler folds
-            for (let i = 0; ; ) {
-              const filled = index.backfillAsOf(backfillPage);
-              if (i < after.length) {
-                index.apply(after.slice(i, i + commits[0]));
-                i += commits[0];
-              } else if (filled === 0) break;
-            }
-            expect(index.backfillAsOf(backfillPage)).toBe(0);
-            for (const at of instantsOf(events)) expect(rankingFromVersions(index.itemVersionsAt(B, at)!)).toEqual(plainFold(events, B, at));
+            expect(index.checkpoint()).toBe(0);
+            applyInCommits(index, events, commits.slice().reverse());
+            for (const at of instantsOf(events)) expect(rankingFromVersions(index.itemVersionsAt(B, at))).toEqual(plainFold(events, B, at));
           } finally {
             index.close();
           }
           const expected = dumpAsOf(onePass);
-          expect(expected.checkpoint).toBe(events.length);
+          expect(expected.versions).toHaveLength(events.filter((e) => typeof (e.data as { itemId?: unknown }).itemId === 'string' && (e.data as { backlogId?: unknown }).backlogId !== undefined).length);
           expect(dumpAsOf(incremental)).toEqual(expected);
           expect(dumpAsOf(upgraded)).toEqual(expected);
         },

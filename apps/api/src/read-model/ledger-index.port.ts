@@ -33,8 +33,86 @@ export interface AuditFilter {
   limit: number;
 }
 
+export interface BacklogOwner {
+  actorId: string;
+  role: string;
+  /** When they first decided on it (created it, for the creator). */
+  since: string;
+}
+
+/** Items of a backlog by current status, and its open escalations. */
+export interface BacklogCounts {
+  open: number;
+  inProgress: number;
+  delivered: number;
+  killed: number;
+  antiBacklog: number;
+  openEscalations: number;
+}
+
+export interface BacklogRow {
+  backlogId: string;
+  name: string;
+  productGoal: string;
+  createdAt: string;
+  createdBy: string;
+  createdByRole: string;
+  revision: number;
+  owners: BacklogOwner[];
+  counts: BacklogCounts;
+}
+
+export type EscalationStatus = 'open' | 'upheld' | 'overturned';
+
+export interface EscalationFilter {
+  /** Only these backlogs (the caller's scope); undefined = every backlog. */
+  scope?: string[];
+  backlogId?: string;
+  raisedBy?: string;
+  status?: EscalationStatus;
+  /** Cursor: only escalations raised before this global position. */
+  before?: number;
+  limit: number;
+}
+
+/** An escalation, with what it challenges and how it was resolved, joined with its item, backlog and decisions. */
+export interface EscalationRow {
+  escalationId: string;
+  status: EscalationStatus;
+  itemId: string;
+  itemTitle: string | null;
+  backlogId: string;
+  backlogName: string | null;
+  eventId: string;
+  position: number;
+  raisedBy: string;
+  raisedByRole: string;
+  raisedAt: string;
+  wanted: string;
+  reason: string;
+  addressedTo: string | null;
+  against: {
+    eventId: string;
+    type: string;
+    actorId: string | null;
+    actorRole: string | null;
+    at: string | null;
+    fromPosition: number | null;
+    toPosition: number | null;
+  };
+  resolution: {
+    outcome: 'upheld' | 'overturned';
+    eventId: string;
+    by: string;
+    byRole: string;
+    at: string;
+    rationale: string;
+    change: { eventId: string; type: string; fromPosition: number | null; toPosition: number | null } | null;
+  } | null;
+}
+
 /**
- * The API's read model: the audit index and the current ranking. A projection of the event store,
+ * The API's read model: the audit index, the current ranking, backlogs and escalations. A projection of the event store,
  * rebuildable at any time; idempotent (re-applying an event changes nothing).
  */
 export interface LedgerIndex {
@@ -46,6 +124,11 @@ export interface LedgerIndex {
 
   rankedItems(backlogId: string, page: { limit: number; offset: number }): RankedItemRow[];
   rankedCount(backlogId: string): number;
+  /** Items of the backlog whose current status is `status` (left the ranking), most recently decided first. */
+  itemsWithStatus(backlogId: string, status: 'anti-backlog' | 'killed' | 'delivered', page: { limit: number; offset: number }): RankedItemRow[];
+  statusCount(backlogId: string, status: 'anti-backlog' | 'killed' | 'delivered'): number;
+  /** Per item: when it last progressed (a progress event, or its addition), from the audit entries. */
+  lastProgress(itemIds: string[]): Map<string, string>;
   itemRow(itemId: string): (RankedItemRow & { ranked: boolean }) | null;
   /** 1-based position of a ranked item, null when not ranked. */
   positionOf(backlogId: string, itemId: string): number | null;
@@ -53,17 +136,18 @@ export interface LedgerIndex {
   neighboursAt(backlogId: string, position: number, itemId: string): RankNeighbours;
   /** Neighbours for placing `itemId` directly above (`before`) or below (`after`) `anchorId`. */
   neighboursOf(backlogId: string, anchorId: string, side: 'before' | 'after', itemId: string): RankNeighbours & { position: number };
-  /** Every item event of the backlog that occurred at or before `at`, in position order. */
-  itemEventsUpTo(backlogId: string, at: string): RecordedEvent[];
   /**
-   * Per item stream of the backlog, its version folded from exactly the events `itemEventsUpTo` returns (ADR 0030);
-   * null while the as-of index is still being built after an upgrade (then fold `itemEventsUpTo`).
+   * "As of" (ADR 0030): per item stream of the backlog, its version folded from exactly its item events that
+   * occurred at or before `at` (data.backlogId = backlogId, with an itemId), in position order; streams with none
+   * are left out.
    */
-  itemVersionsAt(backlogId: string, at: string): ItemVersion[] | null;
-  /** Builds the as-of index of an upgraded read model from its entries, `limit` positions per call; 0 when done. */
-  backfillAsOf(limit: number): number;
+  itemVersionsAt(backlogId: string, at: string): ItemVersion[];
   audit(filter: AuditFilter): RecordedEvent[];
   /** Position of the last event of the page `filter` describes, or null when the page is not full. */
   auditPageEnd(filter: AuditFilter): number | null;
+  /** Backlogs by name (then id): all of them, or the ones listed. */
+  backlogs(backlogIds?: string[]): BacklogRow[];
+  /** Newest first (by the position they were raised at). */
+  escalations(filter: EscalationFilter): EscalationRow[];
   close(): void;
 }

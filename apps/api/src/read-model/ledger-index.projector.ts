@@ -19,7 +19,6 @@ export class LedgerIndexProjector implements OnApplicationBootstrap, OnApplicati
   private scheduled = false;
   private stopping = false;
   private catchingUp: Promise<void> = Promise.resolve();
-  private backfilling: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -66,31 +65,6 @@ export class LedgerIndexProjector implements OnApplicationBootstrap, OnApplicati
       },
       { onError: (err) => this.logger.error('read-model projection stopped', { err: String(err) }) },
     );
-    this.backfilling = this.backfillAsOf();
-  }
-
-  /**
-   * A read model from before the as-of index (ADR 0030) builds it from its own entries, a page per turn of the
-   * event loop, while live commits are projected between pages; once it reaches the checkpoint, each commit keeps
-   * it in step.
-   */
-  private async backfillAsOf(): Promise<void> {
-    const started = Date.now();
-    let positions = 0;
-    try {
-      for (;;) {
-        const n = this.index.backfillAsOf(CATCH_UP_PAGE);
-        if (n === 0) break;
-        if (positions === 0) this.logger.info('as-of index: building it from the read model (an upgrade); ?at= folds the events meanwhile', {});
-        positions += n;
-        await new Promise((resolve) => setImmediate(resolve));
-        if (this.stopping) return;
-      }
-    } catch (err) {
-      if (!this.stopping) this.logger.error('as-of index backfill stopped; ?at= keeps folding the events', { err: String(err) });
-      return;
-    }
-    if (positions > 0) this.logger.info('as-of index built', { positions, ms: Date.now() - started });
   }
 
   private flush(): void {
@@ -103,7 +77,6 @@ export class LedgerIndexProjector implements OnApplicationBootstrap, OnApplicati
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.catchingUp;
-    await this.backfilling;
     await this.subscription?.close();
     if (this.buffer.length) this.flush();
   }

@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Headline numbers per backlog you may read: open items, zombies, size in sprints, reversal rate */
+        /** Headline numbers per backlog you may read: name, open items, zombies, size in sprints, reversal rate */
         get: operations["PortfolioController_get"];
         put?: never;
         post?: never;
@@ -55,7 +55,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/backlogs": {
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the web app signs people in (no session needed) */
+        get: operations["AuthConfigController_config_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/session": {
         parameters: {
             query?: never;
             header?: never;
@@ -63,6 +80,58 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
+        put?: never;
+        /** OIDC mode: exchange the access token the web app got from the identity provider (Authorization Code + PKCE) for the same HttpOnly session cookie an invitation gives (ADR 0024). The token is verified through the provider's JWKS (issuer, audience, expiry) and its role claim mapped; the web app can then forget the provider's tokens. */
+        post: operations["OidcSessionController_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem a sign-in link (the first-admin link printed at start, or an invitation): the web app POSTs the token from the link's URL fragment and gets the session as the HttpOnly cookie ledger_session. A link works once; unknown, used and revoked links all answer SIGN_IN.LINK_INVALID. 10 failures from one address within 15 minutes → 429 until the oldest leaves the window. */
+        post: operations["SignInLinkController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session of the ledger_session cookie (recorded as session.signed-out) and clears the cookie. Always 204, also without a session or with one that already ended (so a stale tab can always sign out). */
+        post: operations["SignOutController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backlogs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The backlogs you may read (all, or the ones your token names), by name: goal, owners, item counts by status */
+        get: operations["ListBacklogsController_list"];
         put?: never;
         /** Create a backlog for a product: name, product goal, policy thresholds (admins and product leaders) */
         post: operations["CreateBacklogController_create"];
@@ -181,7 +250,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The ranked backlog (1 = top), now or as it stood at `at` */
+        /** The ranked backlog (1 = top), now or as it stood at `at`; or the anti-backlog, killed or delivered items (`status`) */
         get: operations["ListBacklogItemsController_list"];
         put?: never;
         /** Add an item (a hypothesis about value) at a position, or at the bottom */
@@ -271,6 +340,23 @@ export type paths = {
         put?: never;
         /** Record a sprint's velocity (points completed); feeds the backlog-size health metric */
         post: operations["RecordSprintVelocityController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Escalations, newest first, with the decision each challenges, who raised it, what they want and why, and how it was resolved (by whom, when, and the decision an overturn caused). Stakeholders see the ones they raised; everyone else those of the backlogs they may read. */
+        get: operations["ListEscalationsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -408,6 +494,41 @@ export type paths = {
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations with their status: open, redeemed, revoked or expired (admins); never their secrets */
+        get: operations["ListInvitationsController_list"];
+        put?: never;
+        /** Invite a person (admins): a single-use sign-in link with a role, backlogs and an expiry, recorded as invitation.created. The link is in this answer only; Idempotency-Key is refused here (the answer holds a secret that is never stored): if it is lost, revoke and invite again. */
+        post: operations["CreateInvitationController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{invitationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an open invitation (admins): its link stops working at once (invitation.revoked) */
+        post: operations["RevokeInvitationController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -652,6 +773,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the session (ledger_session cookie) or bearer token says you are: role, backlogs, how you signed in, until when */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proposals": {
         parameters: {
             query?: never;
@@ -754,6 +892,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Web sessions that let someone in right now (admins), to revoke one */
+        get: operations["ListSessionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{sessionId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a web session (admins): its next request is refused with 401 AUTH.SESSION_REVOKED, on every replica (session.revoked) */
+        post: operations["RevokeSessionController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -827,6 +999,31 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AccessDecisionResponseDto: {
+            eventIds: string[];
+            /**
+             * Format: uuid
+             * @description The invitation or session decided on
+             */
+            id: string;
+            /** @description Global position of the last event written */
+            position: number;
+        };
+        ActorDto: {
+            /** @description Token subject */
+            id: string;
+            /**
+             * @description 'system' for decisions the ledger takes itself (e.g. a forum's kill at the deadline)
+             * @enum {string}
+             */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor" | "system";
+        };
+        ActorReversalsDto: {
+            actorId: string;
+            decisions: number;
+            rate: number;
+            reversals: number;
+        };
         AddItemRequestDto: {
             /**
              * Format: uuid
@@ -891,9 +1088,114 @@ export type components = {
              */
             title: string;
         };
+        AgePercentilesDto: {
+            p50: number | null;
+            p75: number | null;
+            p90: number | null;
+        };
         AmendReasonRequestDto: {
             /** @description The proposal's new reason (only before any vote is cast) */
             reason: string;
+        };
+        AnalyticsLagDto: {
+            /** @description Events it is behind the store */
+            lagEvents: number;
+            /** @description How long the oldest unprojected event has waited (0 when caught up) */
+            lagSeconds: number;
+            /** @description Last position this projection has applied */
+            position: number;
+            /** @enum {string} */
+            state: "idle" | "running" | "retrying" | "stopping" | "stopped";
+        };
+        ApiProcessDto: {
+            /** @description LEDGER_API_PROCESSES */
+            processes: number;
+            /** @description Which of several API processes answered (1..processes); 0 when there is one (ADR 0031) */
+            worker: number;
+        };
+        AuditEventDto: {
+            /** @description The decision as recorded (see the event catalog) */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description sha256 hex of this event chained to prevHash */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Also free-form additions, e.g. `imported` */
+            metadata: components["schemas"]["AuditEventMetadataDto"];
+            /** @description Global position */
+            position: number;
+            prevHash: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description 0-based, within the stream */
+            revision: number;
+            schemaVersion: number;
+            /** @example item-6f1c… */
+            streamId: string;
+            /** @example item.killed */
+            type: string;
+        };
+        AuditEventMetadataDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: uuid */
+            causationId: string | null;
+            /** Format: uuid */
+            correlationId: string;
+            /**
+             * Format: date-time
+             * @description When it was decided, where that differs from recordedAt (imports)
+             */
+            occurredAt?: string;
+            /** @description The request that produced it */
+            requestId?: string;
+        };
+        AuthConfigResponseDto: {
+            /** @description embedded: the first-admin link printed at start is still waiting (nobody has signed in as admin yet) */
+            firstAdminPending: boolean;
+            /**
+             * @description embedded: sign-in links (first-admin link, invitations); oidc: Authorization Code + PKCE with the provider
+             * @enum {string}
+             */
+            mode: "embedded" | "oidc";
+            /** @description Set in oidc mode */
+            oidc: components["schemas"]["OidcClientConfigDto"] | null;
+            /** @description How long a web session lasts */
+            sessionTtlMinutes: number;
+        };
+        BacklogCountsDto: {
+            /** @description Parked in the anti-backlog */
+            antiBacklog: number;
+            delivered: number;
+            inProgress: number;
+            killed: number;
+            /** @description Open, not started */
+            open: number;
+            /** @description Escalations waiting for a resolution */
+            openEscalations: number;
+            /** @description In the ranking: open + in progress */
+            ranked: number;
+            /** @description Every item ever added */
+            total: number;
+        };
+        BacklogListDto: {
+            /** @description By name */
+            backlogs: components["schemas"]["BacklogSummaryDto"][];
+        };
+        BacklogOwnerDto: {
+            /** @description Token subject */
+            id: string;
+            /**
+             * @description The creator's role, or product-owner
+             * @enum {string}
+             */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor" | "system";
+            /**
+             * Format: date-time
+             * @description Their first decision on the backlog (its creation, for the creator)
+             */
+            since: string;
         };
         BacklogPolicyDto: {
             /** @description Healthy backlog size in sprints (default 3..6) */
@@ -907,11 +1209,101 @@ export type components = {
             /** @description Open items older than this with no progress can be zombies (default 90) */
             zombieAfterDays?: number;
         };
+        BacklogSizeDto: {
+            /** @description Of the last (up to) 3 sprints; null when none */
+            averageVelocity: number | null;
+            /** @description The healthy band (inclusive) */
+            band: components["schemas"]["SizeBandDto"];
+            /** @description Open and not started */
+            readyItems: number;
+            /** @description Sum of the ready items' estimates */
+            readyPoints: number;
+            /** @description readyPoints ÷ averageVelocity */
+            sizeInSprints: number | null;
+            sprintsInAverage: number;
+            /** @enum {string} */
+            verdict: "too-small" | "healthy" | "too-large" | "unknown";
+        };
+        BacklogSizeOfDto: {
+            /** @description Of the last (up to) 3 sprints; null when none */
+            averageVelocity: number | null;
+            /** Format: uuid */
+            backlogId: string;
+            /** @description The healthy band (inclusive) */
+            band: components["schemas"]["SizeBandDto"];
+            /** @description Open and not started */
+            readyItems: number;
+            /** @description Sum of the ready items' estimates */
+            readyPoints: number;
+            /** @description readyPoints ÷ averageVelocity */
+            sizeInSprints: number | null;
+            sprintsInAverage: number;
+            /** @enum {string} */
+            verdict: "too-small" | "healthy" | "too-large" | "unknown";
+        };
+        BacklogSummaryDto: {
+            /** @description Items by current status */
+            counts: components["schemas"]["BacklogCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["ActorDto"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Who decides on it: its creator, then every product owner who has taken a decision on it, in the order they first did (ADR 0032). Admins and product leaders may decide on every backlog and are not listed unless they created it. */
+            owners: components["schemas"]["BacklogOwnerDto"][];
+            productGoal: string;
+            /** @description The backlog stream's revision (If-Match for backlog decisions) */
+            revision: number;
+        };
+        BacklogViewDto: {
+            /** @description Average points of the last 3 sprints; null without velocities */
+            averageVelocity: number | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Active and retired, in the order added */
+            objectives: components["schemas"]["ObjectiveViewDto"][];
+            policy: components["schemas"]["PolicyViewDto"];
+            productGoal: string;
+            /** @description Open and in-progress items */
+            rankedItems: number;
+            /** @description Stream revision (the ETag) */
+            revision: number;
+            /** @description By sprint end date */
+            velocities: components["schemas"]["SprintVelocityDto"][];
+        };
         CastVoteRequestDto: {
             /** @enum {string} */
             choice: "kill" | "keep" | "abstain";
             /** @description Why (every vote carries a reason; auditors see it) */
             reason: string;
+        };
+        ChainBreakDto: {
+            actual: string;
+            expected: string;
+            position: number;
+            /** @enum {string} */
+            problem: "hash-mismatch" | "prev-hash-mismatch" | "revision-gap" | "position-gap";
+            revision: number;
+            streamId: string;
+        };
+        ChallengedDecisionDto: {
+            /** @description Who took it */
+            actor: components["schemas"]["ActorDto"] | null;
+            /**
+             * Format: date-time
+             * @description When it was taken
+             */
+            at: string | null;
+            /** @example reprioritized */
+            decision: string;
+            /** Format: uuid */
+            eventId: string;
+            fromPosition: number | null;
+            toPosition: number | null;
+            /** @example item.reprioritized */
+            type: string;
         };
         ChangePolicyRequestDto: {
             /** @description The thresholds to change; fields not given keep their current value */
@@ -942,6 +1334,16 @@ export type components = {
             /** @description Rule fields to change; the others stay */
             rule?: components["schemas"]["ForumRuleDto"];
         };
+        ClosedProposalsDto: {
+            keep: number;
+            kill: number;
+            noQuorum: number;
+            total: number;
+        };
+        CountShareDto: {
+            count: number;
+            share: number;
+        };
         CreateBacklogRequestDto: {
             name: string;
             /** @description Thresholds; defaults apply to what is not given */
@@ -950,6 +1352,25 @@ export type components = {
             productGoal: string;
             /** @description Why the backlog is created (defaults to the product goal) */
             rationale?: string;
+        };
+        CreatedInvitationResponseDto: {
+            backlogs: string[];
+            eventIds: string[];
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            invitationId: string;
+            /**
+             * @description The single-use sign-in link to send to the person. Shown only in this answer (only its hash is kept).
+             * @example http://localhost:3000/app/sign-in#token=inv_…
+             */
+            link: string;
+            name: string;
+            position: number;
+            role: string;
+            /** @description The link's token alone (what the web app POSTs to /auth/sign-in) */
+            token: string;
+            userId: string;
         };
         CreateForumRequestDto: {
             /** @description The backlogs the forum reviews */
@@ -963,7 +1384,26 @@ export type components = {
             rationale: string;
             rule?: components["schemas"]["ForumRuleDto"];
         };
+        CreateInvitationRequestDto: {
+            /** @description Backlogs the role is limited to (required for a product owner) */
+            backlogs?: string[];
+            /**
+             * @description How long the link works
+             * @default 72
+             */
+            expiresInHours: number;
+            /**
+             * @description The person's display name
+             * @example Lena Novak
+             */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor";
+            /** @description The id the person acts as (the actor of their decisions); default: from the name, e.g. "lena-novak". Re-inviting the same id is the same person. */
+            userId?: string;
+        };
         DecisionResponseDto: {
+            /** @description The events written, in order */
             eventIds: string[];
             /** Format: uuid */
             id: string;
@@ -979,6 +1419,55 @@ export type components = {
              */
             rationale: string;
         };
+        DeliveryAttemptDto: {
+            /** @description 1 = first */
+            attempt: number;
+            durationMs: number;
+            error: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description The receiver's HTTP status; null when none came back */
+            statusCode: number | null;
+        };
+        DeliveryDto: {
+            attemptLog: components["schemas"]["DeliveryAttemptDto"][];
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            deliveryId: string;
+            /** Format: uuid */
+            eventId: string;
+            eventPosition: number;
+            /** @enum {string} */
+            eventType: "proposal.opened" | "proposal.closed" | "item.killed" | "item.escalated" | "item.escalation-resolved";
+            lastError: string | null;
+            lastStatusCode: number | null;
+            /**
+             * Format: date-time
+             * @description Next retry (pending deliveries)
+             */
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "dead" | "cancelled";
+            /** Format: uuid */
+            webhookId: string;
+        };
+        DeliveryListDto: {
+            /** @description Newest event first */
+            deliveries: components["schemas"]["DeliveryDto"][];
+            /** Format: uuid */
+            webhookId: string;
+        };
+        DeliveryVsOutcomesDto: {
+            delivered: number;
+            /** @example 2026-01 */
+            month: string;
+            outcomesMoved: number;
+            outcomesNotMoved: number;
+        };
         EscalateDecisionRequestDto: {
             /** @description Who the escalation goes to (a person or a body) */
             addressedTo?: string;
@@ -992,12 +1481,74 @@ export type components = {
             /** @description What the stakeholder wants instead */
             wanted: string;
         };
+        EscalationChangeDto: {
+            /** @enum {string} */
+            decision: "reprioritized" | "revived";
+            /** Format: uuid */
+            eventId: string;
+            fromPosition: number | null;
+            toPosition: number | null;
+            /** @enum {string} */
+            type: "item.reprioritized" | "item.revived";
+        };
+        EscalationDto: {
+            /** @description To whom it goes */
+            addressedTo: string | null;
+            /** @description The decision it challenges */
+            against: components["schemas"]["ChallengedDecisionDto"];
+            /** Format: uuid */
+            backlogId: string;
+            backlogName: string;
+            /** Format: uuid */
+            escalationId: string;
+            /**
+             * Format: uuid
+             * @description The item.escalated event
+             */
+            eventId: string;
+            /** Format: uuid */
+            itemId: string;
+            itemTitle: string;
+            /** Format: date-time */
+            raisedAt: string;
+            raisedBy: components["schemas"]["ActorDto"];
+            reason: string;
+            /** @description null while open */
+            resolution: components["schemas"]["EscalationResolutionDto"] | null;
+            /** @enum {string} */
+            status: "open" | "upheld" | "overturned";
+            /** @description What the stakeholder wants instead */
+            wanted: string;
+        };
+        EscalationPageDto: {
+            /** @description Newest first */
+            escalations: components["schemas"]["EscalationDto"][];
+            limit: number;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        EscalationResolutionDto: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["ActorDto"];
+            /** @description The decision an overturn caused (null when upheld) */
+            change: components["schemas"]["EscalationChangeDto"] | null;
+            /**
+             * Format: uuid
+             * @description The item.escalation-resolved event
+             */
+            eventId: string;
+            /** @enum {string} */
+            outcome: "upheld" | "overturned";
+            rationale: string;
+        };
         EscalationResponseDto: {
             /**
              * Format: uuid
              * @description Id of the new escalation (use it to resolve it)
              */
             escalationId: string;
+            /** @description The events written, in order */
             eventIds: string[];
             /** Format: uuid */
             id: string;
@@ -1015,6 +1566,17 @@ export type components = {
              */
             rationale: string;
         };
+        EventRefDto: {
+            /**
+             * @description The type without its stream prefix
+             * @example escalation-resolved
+             */
+            decision: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @example item.escalation-resolved */
+            type: string;
+        };
         ExtendDeadlineRequestDto: {
             /**
              * Format: date-time
@@ -1026,6 +1588,40 @@ export type components = {
             days?: number;
             /** @description Why the deadline moves (recorded; a deadline moves at most once) */
             reason: string;
+        };
+        FlipFlopDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** Format: uuid */
+            itemId: string;
+            reversals: number;
+            title: string;
+        };
+        ForumListDto: {
+            /** @description By name */
+            forums: components["schemas"]["ForumSummaryDto"][];
+        };
+        ForumReportDto: {
+            /** Format: date-time */
+            at: string;
+            closed: components["schemas"]["ClosedProposalsDto"];
+            /** Format: uuid */
+            forumId: string;
+            /** @description kill ÷ closed */
+            killRate: number | null;
+            medianDaysToDecision: number | null;
+            /** @description Members as of `at` */
+            members: number;
+            name: string;
+            /** @description no-quorum ÷ closed */
+            noQuorumShare: number | null;
+            /** @description Open as of `at` */
+            openProposals: number;
+            /** @description Average votes cast ÷ members at the close */
+            participation: number | null;
+            period: components["schemas"]["PeriodDto"];
+            proposalsOpened: number;
+            withdrawn: number;
         };
         ForumRuleDto: {
             /** @description Share of kill among kill + keep needed to kill (0 < t ≤ 1); default 0.5 */
@@ -1042,6 +1638,77 @@ export type components = {
             /** @description Days a proposal stays open for votes; default 7 */
             votingPeriodDays?: number;
         };
+        ForumRuleViewDto: {
+            /** @description Share of kill among kill + keep needed to kill (0 < t ≤ 1) */
+            killThreshold: number;
+            /** @enum {string} */
+            onNoQuorum: "reopen-next-cadence" | "return-to-owner";
+            /** @description Minimum votes cast (kill + keep + abstain) */
+            quorum: number;
+            /** @description Days between automatic nominations */
+            reviewCadenceDays: number;
+            /** @description Days a proposal stays open for votes */
+            votingPeriodDays: number;
+        };
+        ForumSummaryDto: {
+            /** @description The backlogs it reviews */
+            backlogIds: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Current members (token subjects), in joining order */
+            members: string[];
+            name: string;
+            openProposals: number;
+            rule: components["schemas"]["ForumRuleViewDto"];
+        };
+        ForumViewDto: {
+            backlogIds: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Current members (token subjects), in joining order */
+            members: string[];
+            name: string;
+            /**
+             * Format: date-time
+             * @description The next automatic nomination
+             */
+            nextCadenceAt: string | null;
+            openProposals: components["schemas"]["OpenProposalRefDto"][];
+            /** @description Stream revision (the ETag) */
+            revision: number;
+            rule: components["schemas"]["ForumRuleViewDto"];
+        };
+        HealthDto: {
+            analytics: components["schemas"]["AnalyticsLagDto"];
+            apiProcess: components["schemas"]["ApiProcessDto"];
+            eventStore: components["schemas"]["StoreHeadDto"];
+            /** @description Forum index (caught up on demand) */
+            forums: components["schemas"]["ProjectionLagDto"];
+            /** @description Ranking and audit index */
+            readModel: components["schemas"]["ProjectionLagDto"];
+            /** @enum {string} */
+            status: "ok";
+            /** @description Webhook outbox; null where this replica neither dispatches nor reads the dispatching process's outbox */
+            webhooks: components["schemas"]["ProjectionLagDto"] | null;
+        };
+        HealthReportDto: {
+            antiBacklogSize: number;
+            /** Format: date-time */
+            at: string;
+            deliveredVsOutcomes: components["schemas"]["DeliveryVsOutcomesDto"][];
+            kills: components["schemas"]["KillsDto"];
+            /** @description share of open items */
+            linkedToObjective: components["schemas"]["CountShareDto"];
+            /** @description Whole days since added, of the open items */
+            openItemAgeDays: components["schemas"]["AgePercentilesDto"];
+            openItems: number;
+            period: components["schemas"]["PeriodDto"];
+            readyItems: number;
+            /** @description share of ready items */
+            readyWithoutEstimate: components["schemas"]["CountShareDto"];
+            size: components["schemas"]["BacklogSizeDto"];
+            sizeByBacklog: components["schemas"]["BacklogSizeOfDto"][];
+        };
         HealthySprintsDto: {
             /**
              * @description At least min
@@ -1051,9 +1718,198 @@ export type components = {
             /** @example 3 */
             min: number;
         };
+        HistoryEntryDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: uuid */
+            causationId: string | null;
+            /** @description The decision that caused this one, when it is in this history */
+            causedBy: components["schemas"]["EventRefDto"] | null;
+            /** @description From the root cause to this entry */
+            chain: components["schemas"]["EventRefDto"][];
+            /** Format: uuid */
+            correlationId: string;
+            /** @description The event data as recorded */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @example reprioritized */
+            decision: string;
+            /** Format: uuid */
+            escalationId: string | null;
+            /** Format: uuid */
+            eventId: string;
+            fromPosition: number | null;
+            /** @description sha256 of the event in its hash chain */
+            hash: string;
+            /** @description Decisions this one caused */
+            ledTo: components["schemas"]["EventRefDto"][];
+            /**
+             * Format: date-time
+             * @description When it was decided (differs from recordedAt for imports)
+             */
+            occurredAt: string;
+            /** @description Global position */
+            position: number;
+            /** @description The rationale (or the reason, for kills and escalations) */
+            rationale: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Revision in the item's stream */
+            revision: number;
+            toPosition: number | null;
+            trigger: string | null;
+            /** @example item.reprioritized */
+            type: string;
+        };
+        InfluenceCountsDto: {
+            escalationsRaised: number;
+            open: number;
+            overturned: number;
+            /** @description overturned ÷ resolved (the win rate); null when none is resolved */
+            overturnedShare: number | null;
+            resolved: number;
+            upheld: number;
+        };
+        InfluenceReportDto: {
+            /** Format: date-time */
+            at: string;
+            period: components["schemas"]["PeriodDto"];
+            /** @description Most escalations first */
+            stakeholders: components["schemas"]["StakeholderInfluenceDto"][];
+            /** @description Over all stakeholders */
+            totals: components["schemas"]["InfluenceCountsDto"];
+        };
+        InvitationDto: {
+            backlogs: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The link stops working at this instant
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            invitationId: string;
+            /** @description The admin who sent it */
+            invitedBy: string | null;
+            name: string;
+            /** Format: date-time */
+            redeemedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokeReason: string | null;
+            /** @enum {string} */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor";
+            /**
+             * Format: uuid
+             * @description The session the redemption started
+             */
+            sessionId: string | null;
+            /** @enum {string} */
+            status: "open" | "redeemed" | "revoked" | "expired";
+            /** @description The sub the invitee acts as */
+            userId: string;
+        };
+        InvitationListDto: {
+            /** @description Newest first; the secrets are never shown again */
+            invitations: components["schemas"]["InvitationDto"][];
+        };
+        ItemEscalationDto: {
+            addressedTo: string | null;
+            /**
+             * Format: uuid
+             * @description The decision challenged (an event of this item)
+             */
+            againstEventId: string;
+            againstEventType: string;
+            /** Format: uuid */
+            escalationId: string;
+            /**
+             * Format: uuid
+             * @description The item.escalated event
+             */
+            eventId: string;
+            /** @description Who raised it (actor of the item.escalated event) */
+            raisedBy: string | null;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The item.escalation-resolved event
+             */
+            resolutionEventId: string | null;
+            /** @enum {string} */
+            status: "open" | "upheld" | "overturned";
+            wanted: string;
+        };
+        ItemHistoryDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @description Oldest first */
+            entries: components["schemas"]["HistoryEntryDto"][];
+            /** Format: uuid */
+            itemId: string;
+            /** @description The item's kill proposals, each with every vote and its reason */
+            proposals: components["schemas"]["ProposalSummaryDto"][];
+        };
+        ItemKillDto: {
+            /** @description Who decided it */
+            decidedBy: string;
+            /**
+             * Format: uuid
+             * @description The kill proposal, for a kill via forum
+             */
+            proposalId: string | null;
+            reason: string;
+            /** @enum {string} */
+            via: "owner" | "forum";
+        };
+        ItemOutcomeDto: {
+            moved: boolean;
+            /** Format: uuid */
+            objectiveId: string;
+            observedValue: string;
+        };
+        ItemViewDto: {
+            antiBacklogReason: string | null;
+            /** Format: uuid */
+            backlogId: string;
+            escalations: components["schemas"]["ItemEscalationDto"][];
+            estimate: number | null;
+            hypothesis: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The current kill (null once revived) */
+            kill: components["schemas"]["ItemKillDto"] | null;
+            killCriteria: components["schemas"]["KillCriteriaDto"] | null;
+            /** @enum {string} */
+            kind: "story" | "bug" | "tech" | "initiative" | "hypothesis";
+            /** Format: uuid */
+            objectiveId: string | null;
+            outcomes: components["schemas"]["ItemOutcomeDto"][];
+            /** @description 1 = top; null when not ranked */
+            position: number | null;
+            /** @description Rank key while ranked */
+            rank: string | null;
+            requestedBy: string | null;
+            /** @description Stream revision (the ETag) */
+            revision: number;
+            /** @enum {string} */
+            status: "open" | "in-progress" | "delivered" | "killed" | "anti-backlog";
+            title: string;
+        };
+        KillCriteriaDto: {
+            exitCondition: string;
+            /** Format: date */
+            reviewBy: string;
+        };
         KillItemRequestDto: {
             /** @description Why the item is killed (required, non-trivial) */
             reason: string;
+        };
+        KillsDto: {
+            /** @description Every month of the period, zeros included */
+            byMonth: components["schemas"]["MonthCountDto"][];
+            count: number;
         };
         LeaveForumRequestDto: {
             /** @description Who leaves (default: the caller). Removing someone else needs an admin or product leader. */
@@ -1076,11 +1932,45 @@ export type components = {
              */
             rationale: string;
         };
+        MeResponseDto: {
+            /** @description Backlogs your role is limited to (product owners decide on these; empty: none named) */
+            backlogs: string[];
+            /**
+             * Format: date-time
+             * @description When the session (or token) stops working
+             */
+            expiresAt: string;
+            /** @description Display name (the invitation's name, the provider's name claim, else the sub) */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor";
+            /**
+             * Format: uuid
+             * @description The web session (null for API tokens)
+             */
+            sessionId: string | null;
+            /**
+             * @description bootstrap-link, invitation or oidc: a web session; api-token: an Authorization bearer token
+             * @enum {string}
+             */
+            signedInWith: "bootstrap-link" | "invitation" | "oidc" | "api-token";
+            /**
+             * @description Who the session or token says you are (the actor id of your decisions)
+             * @example lena-novak
+             */
+            sub: string;
+        };
+        MonthCountDto: {
+            count: number;
+            /** @example 2026-01 */
+            month: string;
+        };
         MoveToAntiBacklogRequestDto: {
             /** @description Why the idea is explicitly not pursued (required, non-trivial) */
             reason: string;
         };
         ObjectiveResponseDto: {
+            /** @description The events written, in order */
             eventIds: string[];
             /** Format: uuid */
             id: string;
@@ -1094,6 +1984,45 @@ export type components = {
             /** @description Stream revision after the decision; send it back as If-Match. */
             revision: number;
         };
+        ObjectiveViewDto: {
+            metric: string;
+            /** Format: uuid */
+            objectiveId: string;
+            retired: boolean;
+            target: string | null;
+            title: string;
+        };
+        OidcClientConfigDto: {
+            /** @description The web app's public client id (oidc-client-ts `client_id`) */
+            clientId: string;
+            /**
+             * @description The provider's issuer URL (oidc-client-ts `authority`)
+             * @example https://id.example.com/realms/acme
+             */
+            issuer: string;
+            /**
+             * @description Path of the redirect URI on this origin (oidc-client-ts `redirect_uri` = origin + path)
+             * @example /app/auth/callback
+             */
+            redirectPath: string;
+            /**
+             * @description Space-separated scopes to request
+             * @example openid profile email
+             */
+            scopes: string;
+        };
+        OidcSessionRequestDto: {
+            /** @description The access token the identity provider issued to the web app (a JWT for this API's audience) */
+            accessToken: string;
+        };
+        OpenProposalRefDto: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+        };
         OpenProposalRequestDto: {
             /**
              * Format: uuid
@@ -1102,6 +2031,47 @@ export type components = {
             itemId: string;
             /** @description Why the item should be killed (locked once a vote is cast) */
             reason: string;
+        };
+        PeriodDto: {
+            /**
+             * Format: date-time
+             * @description Inclusive
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            to: string;
+        };
+        PolicyViewDto: {
+            /** @description Healthy backlog size in sprints */
+            healthySprints: components["schemas"]["SizeBandDto"];
+            reversalWindowDays: number;
+            reviewCadenceDays: number;
+            staleAfterDays: number;
+            zombieAfterDays: number;
+        };
+        PortfolioDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description One row per backlog you may read */
+            backlogs: components["schemas"]["PortfolioRowDto"][];
+            period: components["schemas"]["PeriodDto"];
+        };
+        PortfolioRowDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @description The backlog's name */
+            name: string;
+            /** @description Open or in progress */
+            openItems: number;
+            /** @description Reversing decisions ÷ decisions in the period */
+            reversalRate: number | null;
+            sizeInSprints: number | null;
+            /** @enum {string} */
+            verdict: "too-small" | "healthy" | "too-large" | "unknown";
+            zombies: number;
         };
         ProblemDto: {
             /** @example ITEM.ALREADY_KILLED */
@@ -1113,6 +2083,220 @@ export type components = {
             status: number;
             title: string;
             type: string;
+        };
+        ProjectionLagDto: {
+            /** @description Events it is behind the store */
+            lagEvents: number;
+            /** @description Last position this projection has applied */
+            position: number;
+        };
+        ProposalHistoryEntryDto: {
+            actor: components["schemas"]["ActorDto"];
+            /** Format: uuid */
+            causationId: string | null;
+            /** Format: uuid */
+            correlationId: string;
+            /** @description The event data as recorded */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @example proposal.vote-cast */
+            type: string;
+        };
+        ProposalListDto: {
+            limit: number;
+            offset: number;
+            proposals: components["schemas"]["ProposalRowDto"][];
+        };
+        ProposalRowDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Voting ends here (exclusive)
+             */
+            closesAt: string;
+            /** Format: uuid */
+            forumId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            nominatedAutomatically: boolean;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string|null} */
+            outcome: "kill" | "keep" | "no-quorum" | null;
+            /** @enum {string} */
+            status: "open" | "closed" | "withdrawn";
+        };
+        ProposalSummaryDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Voting ends here (exclusive)
+             */
+            closesAt: string | null;
+            extended: boolean;
+            /**
+             * @description After a no-quorum close
+             * @enum {string|null}
+             */
+            followUp: "reopen-next-cadence" | "return-to-owner" | null;
+            /** Format: uuid */
+            forumId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @description Nominated by the review cadence (a zombie, or kill criteria due) */
+            nominatedAutomatically: boolean;
+            nominationReasons: string[];
+            /** Format: date-time */
+            openedAt: string | null;
+            openedBy: string | null;
+            /** @enum {string|null} */
+            outcome: "kill" | "keep" | "no-quorum" | null;
+            /**
+             * @description What the outcome would be if it closed now (open proposals only)
+             * @enum {string|null}
+             */
+            outcomeIfClosedNow: "kill" | "keep" | "no-quorum" | null;
+            reason: string;
+            /** @description Stream revision (the ETag) */
+            revision: number | null;
+            /** @description The rule the proposal closes under */
+            rule: components["schemas"]["ForumRuleViewDto"];
+            /** @enum {string} */
+            status: "open" | "closed" | "withdrawn";
+            /** @description Final once closed; so far while open */
+            tally: components["schemas"]["TallyDto"];
+            /** @description Every vote cast, in order (a replaced vote included) */
+            votes: components["schemas"]["VoteDto"][];
+        };
+        ProposalViewDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Voting ends here (exclusive)
+             */
+            closesAt: string | null;
+            extended: boolean;
+            /**
+             * @description After a no-quorum close
+             * @enum {string|null}
+             */
+            followUp: "reopen-next-cadence" | "return-to-owner" | null;
+            /** Format: uuid */
+            forumId: string;
+            /** @description Every event of the proposal's stream */
+            history: components["schemas"]["ProposalHistoryEntryDto"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @description Nominated by the review cadence (a zombie, or kill criteria due) */
+            nominatedAutomatically: boolean;
+            nominationReasons: string[];
+            /** Format: date-time */
+            openedAt: string | null;
+            openedBy: string | null;
+            /** @enum {string|null} */
+            outcome: "kill" | "keep" | "no-quorum" | null;
+            /**
+             * @description What the outcome would be if it closed now (open proposals only)
+             * @enum {string|null}
+             */
+            outcomeIfClosedNow: "kill" | "keep" | "no-quorum" | null;
+            reason: string;
+            /** @description Stream revision (the ETag) */
+            revision: number | null;
+            /** @description The rule the proposal closes under */
+            rule: components["schemas"]["ForumRuleViewDto"];
+            /** @enum {string} */
+            status: "open" | "closed" | "withdrawn";
+            /** @description Final once closed; so far while open */
+            tally: components["schemas"]["TallyDto"];
+            /** @description Every vote cast, in order (a replaced vote included) */
+            votes: components["schemas"]["VoteDto"][];
+        };
+        RankedItemDto: {
+            estimate: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "story" | "bug" | "tech" | "initiative" | "hypothesis";
+            /**
+             * Format: date-time
+             * @description When the item last progressed (started, delivered, outcome recorded, estimated, linked to an objective, kill criteria set), or was added if it never did; reprioritizations are not progress
+             */
+            lastProgressAt: string;
+            /** Format: uuid */
+            objectiveId: string | null;
+            /** @description 1 = top; null in the lists of items that left the ranking (`status` other than ranked) */
+            position: number | null;
+            /** @description Orderable rank key (ADR 0003) while ranked; null otherwise */
+            rank: string | null;
+            /** @description The stakeholder who requested it */
+            requestedBy: string | null;
+            /** @description The item stream's revision (send it as If-Match) */
+            revision: number;
+            /**
+             * @description open / in-progress in the ranking; the list’s status otherwise
+             * @enum {string}
+             */
+            status: "open" | "in-progress" | "delivered" | "killed" | "anti-backlog";
+            title: string;
+        };
+        RankedItemsPageDto: {
+            /** @description Read-model position the page was read at */
+            asOfPosition: number;
+            /**
+             * Format: date-time
+             * @description The instant reconstructed, or null for now
+             */
+            at: string | null;
+            /** Format: uuid */
+            backlogId: string;
+            items: components["schemas"]["RankedItemDto"][];
+            limit: number;
+            offset: number;
+            /**
+             * @description Which list: the ranking, or the items that left it that way
+             * @enum {string}
+             */
+            status: "ranked" | "anti-backlog" | "killed" | "delivered";
+            /** @description Items in the list in all */
+            total: number;
+        };
+        RateByTriggerDto: {
+            escalation: components["schemas"]["RateSplitDto"];
+            other: components["schemas"]["RateSplitDto"];
+        };
+        RateSplitDto: {
+            decisions: number;
+            /** @description reversals ÷ decisions; null without decisions */
+            rate: number | null;
+            reversals: number;
+        };
+        ReasonRequestDto: {
+            /**
+             * @description Why (kept in the audit trail; at least 10 meaningful characters)
+             * @example Customer interviews show churn is driven by onboarding.
+             */
+            reason: string;
         };
         RecordOutcomeRequestDto: {
             /** @description Did the metric move? */
@@ -1154,6 +2338,7 @@ export type components = {
             sprint: string;
         };
         RegisteredWebhookResponseDto: {
+            /** @description The events written, in order */
             eventIds: string[];
             /** Format: uuid */
             id: string;
@@ -1242,6 +2427,84 @@ export type components = {
              */
             rationale: string;
         };
+        ReversalDecisionDto: {
+            actorId: string;
+            /**
+             * Format: date-time
+             * @description When it occurred
+             */
+            at: string;
+            /** Format: uuid */
+            eventId: string;
+            fromPosition: number | null;
+            toPosition: number | null;
+            type: string;
+        };
+        ReversalDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @description The reversed decision */
+            d1: components["schemas"]["ReversalDecisionDto"] | null;
+            /** @description The reversing decision */
+            d2: components["schemas"]["ReversalDecisionDto"];
+            /** @description Days from d1 to d2 */
+            days: number | null;
+            /** @description Rule overturned-escalation only */
+            escalation: components["schemas"]["ReversalEscalationDto"] | null;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            rule: "revive-after-kill" | "overturned-escalation" | "reprioritization-back";
+            title: string;
+        };
+        ReversalEscalationDto: {
+            /** @description The change the overturn recorded */
+            change: components["schemas"]["ReversalDecisionDto"] | null;
+            /** Format: uuid */
+            escalationId: string;
+            raisedBy: string | null;
+        };
+        ReversalReportDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Most reversals first */
+            byActor: components["schemas"]["ActorReversalsDto"][];
+            byRule: components["schemas"]["ReversalsByRuleDto"];
+            byTrigger: components["schemas"]["RateByTriggerDto"];
+            /** @description Item decisions in the period */
+            decisions: number;
+            medianDaysToReversal: number | null;
+            period: components["schemas"]["PeriodDto"];
+            rate: number | null;
+            /** @description Most recent first, at most 500 */
+            reversals: components["schemas"]["ReversalDto"][];
+            reversingDecisions: number;
+            /** @description At most 10 */
+            topFlipFlops: components["schemas"]["FlipFlopDto"][];
+            /** @description More reversals than listed */
+            truncated: boolean;
+        };
+        ReversalsByRuleDto: {
+            "overturned-escalation": number;
+            "reprioritization-back": number;
+            "revive-after-kill": number;
+        };
+        ReversalTrendPointDto: {
+            /**
+             * Format: date-time
+             * @description End of the week
+             */
+            at: string;
+            decisions: number;
+            escalationReversals: number;
+            /**
+             * Format: date-time
+             * @description Start of the week
+             */
+            from: string;
+            rate: number | null;
+            reversingDecisions: number;
+        };
         ReviveItemRequestDto: {
             /**
              * Format: uuid
@@ -1261,6 +2524,25 @@ export type components = {
             /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
             toPosition?: number;
         };
+        SessionDto: {
+            backlogs: string[];
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            method: "bootstrap-link" | "invitation" | "oidc";
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "product-owner" | "product-leader" | "stakeholder" | "forum-member" | "auditor";
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date-time */
+            startedAt: string;
+            userId: string;
+        };
+        SessionListDto: {
+            /** @description Sessions that let someone in right now, newest first */
+            sessions: components["schemas"]["SessionDto"][];
+        };
         SetKillCriteriaRequestDto: {
             /** @description The explicit exit condition: when this holds, the item should be killed */
             exitCondition: string;
@@ -1276,6 +2558,43 @@ export type components = {
              */
             reviewBy: string;
         };
+        SignInRequestDto: {
+            /**
+             * @description The token from the sign-in link's URL fragment (#token=…)
+             * @example inv_3q2-7wEvj0pO1dqf3bMhbE6bX2m6vmV5p1oPp6v0fQk
+             */
+            token: string;
+        };
+        SizeBandDto: {
+            max: number;
+            min: number;
+        };
+        SizeTrendPointDto: {
+            /**
+             * Format: date-time
+             * @description End of the week
+             */
+            at: string;
+            sizeInSprints: number | null;
+            /** @enum {string} */
+            verdict: "too-small" | "healthy" | "too-large" | "unknown";
+        };
+        SprintVelocityDto: {
+            /** Format: date */
+            endedOn: string;
+            points: number;
+            sprint: string;
+        };
+        StakeholderInfluenceDto: {
+            escalationsRaised: number;
+            open: number;
+            overturned: number;
+            /** @description overturned ÷ resolved (the win rate); null when none is resolved */
+            overturnedShare: number | null;
+            resolved: number;
+            stakeholderId: string;
+            upheld: number;
+        };
         StartItemRequestDto: {
             /**
              * @description Why this decision was taken (at least 10 meaningful characters).
@@ -1283,9 +2602,173 @@ export type components = {
              */
             rationale: string;
         };
+        StoreHeadDto: {
+            /** @description Position of the last committed event (0 when empty) */
+            headPosition: number;
+        };
+        TallyDto: {
+            abstain: number;
+            keep: number;
+            kill: number;
+            /** @description Forum members when the tally was taken */
+            members: number;
+            /** @description kill + keep + abstain (the quorum counts all three) */
+            votesCast: number;
+        };
+        TrendReportDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @enum {string} */
+            every: "week";
+            /** Format: date-time */
+            from: string;
+            /** @enum {string} */
+            metric: "zombies" | "reversal-rate" | "size-in-sprints";
+            /** @description One per week, oldest first; ZombieTrendPointDto for zombies, ReversalTrendPointDto for reversal-rate, SizeTrendPointDto for size-in-sprints */
+            points: (components["schemas"]["ZombieTrendPointDto"] | components["schemas"]["ReversalTrendPointDto"] | components["schemas"]["SizeTrendPointDto"])[];
+            /** Format: date-time */
+            to: string;
+        };
+        VerifyReportDto: {
+            /** Format: date-time */
+            checkedAt: string;
+            eventsChecked: number;
+            /** @description The first broken link in global order */
+            firstBreak: components["schemas"]["ChainBreakDto"] | null;
+            /** @description Every chain intact */
+            ok: boolean;
+            streamsChecked: number;
+        };
+        VoteDto: {
+            /** Format: date-time */
+            castAt: string;
+            /** @enum {string} */
+            choice: "kill" | "keep" | "abstain";
+            /** @description Counts in the tally: the member's latest vote, cast by a (then) member */
+            counts: boolean;
+            /**
+             * Format: uuid
+             * @description The proposal.vote-cast event
+             */
+            eventId: string;
+            /** @description False once the same member voted again */
+            latest: boolean;
+            memberId: string;
+            reason: string;
+            /** @description The member had voted before */
+            replacesPrevious: boolean;
+        };
+        WebhookListDto: {
+            /** @description Oldest first */
+            webhooks: components["schemas"]["WebhookRecordDto"][];
+        };
+        WebhookRecordDto: {
+            /** @description Only these backlogs (empty: all) */
+            backlogIds: string[];
+            events: ("proposal.opened" | "proposal.closed" | "item.killed" | "item.escalated" | "item.escalation-resolved")[];
+            /**
+             * Format: uuid
+             * @description Only this forum's proposal events
+             */
+            forumId: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            /** @description Last 4 characters of the signing secret */
+            secretHint: string;
+            /** @enum {string} */
+            status: "active" | "removed";
+            /** @description Where deliveries are POSTed */
+            url: string;
+            /** Format: uuid */
+            webhookId: string;
+        };
+        WebhookViewDto: {
+            /** @description Only these backlogs (empty: all) */
+            backlogIds: string[];
+            events: ("proposal.opened" | "proposal.closed" | "item.killed" | "item.escalated" | "item.escalation-resolved")[];
+            /**
+             * Format: uuid
+             * @description Only this forum's proposal events
+             */
+            forumId: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            /** @description Stream revision */
+            revision: number;
+            /** @description Last 4 characters of the signing secret */
+            secretHint: string;
+            /** @enum {string} */
+            status: "active" | "removed";
+            /** @description Where deliveries are POSTed */
+            url: string;
+            /** Format: uuid */
+            webhookId: string;
+        };
         WithdrawProposalRequestDto: {
             /** @description Why the proposal is withdrawn */
             reason: string;
+        };
+        ZombieDto: {
+            /** @description Whole days since it was added */
+            ageDays: number;
+            /** Format: uuid */
+            backlogId: string;
+            /** @description Whole days since the last progress event (or the add) */
+            daysSinceProgress: number;
+            estimate: number | null;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            kind: "story" | "bug" | "tech" | "initiative" | "hypothesis";
+            /** Format: date-time */
+            lastProgressAt: string;
+            reasons: components["schemas"]["ZombieReasonsDto"];
+            /** @description Higher = more clearly a zombie (docs/metrics-zombies-health.md) */
+            score: number;
+            /** @enum {string} */
+            status: "open" | "in-progress";
+            title: string;
+        };
+        ZombieReasonsDto: {
+            /** @description Escalations raised on it */
+            escalations: number;
+            /** @description In progress for at least staleAfterDays without delivery */
+            inProgressTooLong: boolean;
+            /** @description The kill criteria's review-by date has passed */
+            killCriteriaReviewPassed: boolean;
+            /** @description No objective linked */
+            noObjective: boolean;
+            /** @description Reprioritizations that moved it down */
+            timesDeferred: number;
+        };
+        ZombieReportDto: {
+            /** Format: date-time */
+            at: string;
+            count: number;
+            estimatedPointsOfZombies: number;
+            estimatedPointsOpen: number;
+            /** @description Open or in progress */
+            openItems: number;
+            /** @description count ÷ openItems (0 without open items) */
+            shareOfOpen: number;
+            /** @description estimatedPointsOfZombies ÷ estimatedPointsOpen (0 without points) */
+            shareOfPoints: number;
+            /** @description By score, then age */
+            zombies: components["schemas"]["ZombieDto"][];
+        };
+        ZombieTrendPointDto: {
+            /**
+             * Format: date-time
+             * @description End of the week
+             */
+            at: string;
+            count: number;
         };
     };
     responses: never;
@@ -1319,7 +2802,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PortfolioDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1399,12 +2884,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One event per line */
+            /** @description One event per line, in global order */
             200: {
                 headers: {
+                    /** @description Cursor for the next page (`after=`); absent on the last page */
+                    "X-Next-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1462,12 +2952,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { ok, streamsChecked, eventsChecked, firstBreak, checkedAt } */
+            /** @description The verification report */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerifyReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1498,6 +2990,344 @@ export interface operations {
             };
             /** @description Unknown id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuthConfigController_config_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthConfigResponseDto"];
+                };
+            };
+        };
+    };
+    OidcSessionController_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcSessionRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in. Set-Cookie: ledger_session=…; Path=/; HttpOnly; SameSite=Strict; Max-Age=<session TTL>[; Secure] */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description Invalid request body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.LINK_INVALID (unknown, used or revoked), SIGN_IN.LINK_EXPIRED, or the provider token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.CROSS_ORIGIN (the request came from another site), or AUTH.NO_ROLE (the provider gives no ledger role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This sign-in method is not enabled here */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The identity provider or the event store cannot be reached; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SignInLinkController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in. Set-Cookie: ledger_session=…; Path=/; HttpOnly; SameSite=Strict; Max-Age=<session TTL>[; Secure] */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description Invalid request body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.LINK_INVALID (unknown, used or revoked), SIGN_IN.LINK_EXPIRED, or the provider token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.CROSS_ORIGIN (the request came from another site), or AUTH.NO_ROLE (the provider gives no ledger role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This sign-in method is not enabled here */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The identity provider or the event store cannot be reached; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SignOutController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. Set-Cookie: ledger_session=; Max-Age=0 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.LINK_INVALID (unknown, used or revoked), SIGN_IN.LINK_EXPIRED, or the provider token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.CROSS_ORIGIN (the request came from another site), or AUTH.NO_ROLE (the provider gives no ledger role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This sign-in method is not enabled here */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The identity provider or the event store cannot be reached; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ListBacklogsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacklogListDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1623,7 +3453,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BacklogViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1697,7 +3529,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1780,7 +3614,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InfluenceReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1863,7 +3699,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReversalReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -1948,7 +3786,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrendReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -2031,7 +3871,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ZombieReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -2096,6 +3938,8 @@ export interface operations {
                 at?: string;
                 limit?: number;
                 offset?: number;
+                /** @description `ranked` (default): the ranked backlog, 1 = top. Otherwise the items with that status, most recently decided first (position null). */
+                status?: "ranked" | "anti-backlog" | "killed" | "delivered";
             };
             header?: never;
             path: {
@@ -2105,12 +3949,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ranked items */
+            /** @description A page of the list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RankedItemsPageDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -2772,6 +4618,80 @@ export interface operations {
             };
         };
     };
+    ListEscalationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this backlog's escalations */
+                backlogId?: string;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Only the ones this person (token subject) raised. Stakeholders see only their own: for them it defaults to themselves. */
+                raisedBy?: string;
+                /** @description open: waiting for a resolution */
+                status?: "open" | "upheld" | "overturned";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPageDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ListForumsController_list: {
         parameters: {
             query?: never;
@@ -2786,7 +4706,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ForumListDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -2951,7 +4873,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ForumViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -3025,7 +4949,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ForumReportDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -3500,12 +5426,270 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { status, eventStore, readModel, forums, webhooks, analytics: { position, lagEvents, lagSeconds, state } }. The server answers while the read models catch up after a start (reads that need one wait for it or answer 503). The forum index catches up on demand (each forum read and scheduler pass), so some lag between them is normal; webhooks is null where this replica does not dispatch. */
+            /** @description { status, apiProcess: { worker, processes }, eventStore, readModel, forums, webhooks, analytics: { position, lagEvents, lagSeconds, state } }. The server answers while the read models catch up after a start (reads that need one wait for it or answer 503). The forum index catches up on demand (each forum read and scheduler pass), so some lag between them is normal; webhooks is null where this replica does not dispatch. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    ListInvitationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CreateInvitationController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitationResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RevokeInvitationController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessDecisionResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -3525,7 +5709,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -4101,7 +6287,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemHistoryDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -4864,6 +7052,34 @@ export interface operations {
             };
         };
     };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session was revoked, signed out or expired (AUTH.SESSION_REVOKED, AUTH.SESSION_SIGNED_OUT, AUTH.SESSION_EXPIRED, AUTH.TOKEN_*) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ListProposalsController_list: {
         parameters: {
             query?: {
@@ -4884,7 +7100,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalListDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -4949,7 +7167,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -5397,6 +7617,176 @@ export interface operations {
             };
         };
     };
+    ListSessionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RevokeSessionController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessDecisionResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired, revoked or forged session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Only admins manage invitations and sessions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown invitation, session or backlog */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A rule is broken (e.g. trivial reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ReadWebhooksController_list: {
         parameters: {
             query?: never;
@@ -5411,7 +7801,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookListDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -5576,7 +7968,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookViewDto"];
+                };
             };
             /** @description Invalid query */
             400: {
@@ -5635,7 +8029,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryListDto"];
+                };
             };
             /** @description Invalid query */
             400: {

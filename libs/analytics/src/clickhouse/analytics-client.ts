@@ -1,5 +1,6 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import type { AnalyticsConfig } from './analytics-config';
 
 /**
@@ -26,8 +27,27 @@ export function createAnalyticsClient(config: AnalyticsConfig, connection?: unkn
 /** The embedded engine's connection (one per process and data dir), for a client here or served to other processes. */
 export function createChdbConnection(config: Extract<AnalyticsConfig, { kind: 'chdb' }>): unknown {
   mkdirSync(config.path, { recursive: true });
+  stdinToDevNull();
   // chdb is loaded lazily so a server deployment never loads the embedded engine. (Its subpath export has
   // no types under this repo's CommonJS module resolution, hence the structural type.)
   const chdb = require('chdb/connection') as { createChdbConnection(options: { path: string }): unknown };
   return chdb.createChdbConnection({ path: config.path });
+}
+
+/**
+ * chDB runs clickhouse-local inside this process, and clickhouse-local takes a stdin that is not a terminal and
+ * has data as the data of every INSERT: with the process's stdin a file or a pipe with something in it (`npm start
+ * < file`, a supervisor or CI runner that pipes stdin), every analytics insert failed ("Processing async inserts with
+ * both inlined and external data") or parsed stdin instead, and the projection never moved (analytics 503s). Nothing
+ * here reads stdin, so fd 0 becomes /dev/null (empty: clickhouse-local ignores it) before the engine loads.
+ */
+export function stdinToDevNull(): void {
+  if (isatty(0)) return;
+  try {
+    closeSync(0);
+  } catch {
+    // fd 0 was not open: the open below takes it
+  }
+  const fd = openSync('/dev/null', 'r'); // the lowest free descriptor: 0
+  if (fd !== 0) closeSync(fd); // another thread took fd 0 in between (not expected while starting): leave it
 }

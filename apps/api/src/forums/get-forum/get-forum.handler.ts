@@ -8,11 +8,12 @@ import type { ForumIndex } from '../forum-index';
 import { ForumDecisions, assertCanReadForum, forumNotFound } from '../forum-decisions';
 import { ForumScheduler } from '../forum-scheduler';
 import { GetForumQuery } from './get-forum.query';
+import type { ForumViewDto } from './get-forum.response.dto';
 
 const DAY_MS = 86_400_000;
 
 @QueryHandler(GetForumQuery)
-export class GetForumHandler implements IQueryHandler<GetForumQuery> {
+export class GetForumHandler implements IQueryHandler<GetForumQuery, ForumViewDto> {
   constructor(
     private readonly forums: ForumDecisions,
     @Inject(FORUM_INDEX) private readonly index: ForumIndex,
@@ -21,7 +22,7 @@ export class GetForumHandler implements IQueryHandler<GetForumQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ forumId, principal }: GetForumQuery) {
+  async execute({ forumId, principal }: GetForumQuery): Promise<ForumViewDto> {
     const { state, revision } = await this.forums.load(forumId);
     if (!state.exists || revision === null) throw forumNotFound(forumId);
     assertCanReadForum(principal, state);

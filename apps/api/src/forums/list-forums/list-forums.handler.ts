@@ -6,10 +6,11 @@ import { APP_CONFIG, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/token
 import type { ForumIndex } from '../forum-index';
 import { ForumDecisions, assertCanReadForum } from '../forum-decisions';
 import { ListForumsQuery } from './list-forums.query';
+import type { ForumListDto, ForumSummaryDto } from './list-forums.response.dto';
 
 /** The forums the caller may read (members, and readers of one of a forum's backlogs), by name. */
 @QueryHandler(ListForumsQuery)
-export class ListForumsHandler implements IQueryHandler<ListForumsQuery> {
+export class ListForumsHandler implements IQueryHandler<ListForumsQuery, ForumListDto> {
   constructor(
     private readonly forums: ForumDecisions,
     @Inject(FORUM_INDEX) private readonly index: ForumIndex,
@@ -17,9 +18,9 @@ export class ListForumsHandler implements IQueryHandler<ListForumsQuery> {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute({ principal }: ListForumsQuery) {
+  async execute({ principal }: ListForumsQuery): Promise<ForumListDto> {
     await this.index.caughtUp(this.store, this.config.readYourWritesTimeoutMs);
-    const visible = [];
+    const visible: ForumSummaryDto[] = [];
     for (const row of this.index.forums()) {
       const { state } = await this.forums.load(row.forumId);
       if (!state.exists) continue;

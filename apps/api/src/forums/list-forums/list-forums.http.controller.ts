@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
 import { ReadModelDocs } from '../../http/api-docs';
 import { ListForumsQuery } from './list-forums.query';
+import { ForumListDto } from './list-forums.response.dto';
 
 @ApiTags('forums')
 @Controller('forums')
@@ -13,9 +14,9 @@ export class ListForumsController {
 
   @Get()
   @ApiOperation({ summary: 'The review forums you may read (member, or reader of one of their backlogs), by name' })
-  @ApiOkResponse({ description: 'The forums with scope, rule, members and open proposal count' })
+  @ApiOkResponse({ type: ForumListDto, description: 'The forums with scope, rule, members and open proposal count' })
   @ReadModelDocs()
-  list(@CurrentPrincipal() principal: Principal) {
+  list(@CurrentPrincipal() principal: Principal): Promise<ForumListDto> {
     return this.queries.execute(new ListForumsQuery(principal));
   }
 }

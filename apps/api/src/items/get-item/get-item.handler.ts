@@ -6,37 +6,19 @@ import { Streams } from '../../shared/streams';
 import { itemNotFound } from '../item-decisions';
 import { Ranking } from '../ranking';
 import { GetItemQuery } from './get-item.query';
+import type { ItemStatusView, ItemViewDto } from './get-item.response.dto';
 
-export interface ItemView {
-  id: string;
-  backlogId: string;
-  status: string;
-  position: number | null;
-  title: string;
-  kind: string | null;
-  hypothesis: string | null;
-  objectiveId: string | null;
-  estimate: number | null;
-  requestedBy: string | null;
-  rank: string | null;
-  killCriteria: unknown;
-  kill: unknown;
-  antiBacklogReason: string | null;
-  escalations: unknown[];
-  outcomes: unknown[];
-  revision: number;
-}
 
 /** Current state of one item, folded from its own stream (always consistent with its ETag). */
 @QueryHandler(GetItemQuery)
-export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemView> {
+export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemViewDto> {
   constructor(
     private readonly executor: DecisionExecutor,
     private readonly ranking: Ranking,
   ) {}
 
-  async execute({ itemId, principal }: GetItemQuery): Promise<ItemView> {
-    const { state, revision } = await this.executor.load(Streams.item(itemId), itemDecider);
+  async execute({ itemId, principal }: GetItemQuery): Promise<ItemViewDto> {
+    const { state, revision, events } = await this.executor.load(Streams.item(itemId), itemDecider);
     if (state.status === 'none' || !state.backlogId || revision === null) throw itemNotFound(itemId);
     Authorization.assertCanRead(principal, state.backlogId);
     let position: number | null = null;
@@ -47,7 +29,7 @@ export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemView> {
     return {
       id: itemId,
       backlogId: state.backlogId,
-      status: state.status,
+      status: state.status as ItemStatusView,
       position,
       title: state.title,
       kind: state.kind ?? 'story',
@@ -59,7 +41,11 @@ export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemView> {
       killCriteria: state.killCriteria,
       kill: state.kill,
       antiBacklogReason: state.antiBacklogReason,
-      escalations: Object.values(state.escalations),
+      // The decider's state does not know who raised an escalation: that is the actor of its item.escalated event.
+      escalations: Object.values(state.escalations).map((x) => ({
+        ...x,
+        raisedBy: events.find((e) => e.id === x.eventId)?.metadata.actor.id ?? null,
+      })),
       outcomes: state.outcomes,
       revision,
     };

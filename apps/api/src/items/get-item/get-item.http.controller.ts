@@ -7,7 +7,7 @@ import type { Principal } from '../../auth/principal';
 import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { GetItemQuery } from './get-item.query';
-import type { ItemView } from './get-item.handler';
+import { ItemViewDto } from './get-item.response.dto';
 
 @ApiTags('items')
 @Controller('items')
@@ -16,14 +16,14 @@ export class GetItemController {
 
   @Get(':itemId')
   @ApiOperation({ summary: 'Current state of an item; ETag = stream revision (send it as If-Match)' })
-  @ApiOkResponse({ description: 'The item' })
+  @ApiOkResponse({ type: ItemViewDto, description: 'The item' })
   @ReadModelDocs()
   async get(
     @Param('itemId', ParseIdPipe) itemId: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ItemView> {
-    const view: ItemView = await this.queries.execute(new GetItemQuery(itemId, principal));
+  ): Promise<ItemViewDto> {
+    const view: ItemViewDto = await this.queries.execute(new GetItemQuery(itemId, principal));
     reply.header('ETag', `"${view.revision}"`);
     return view;
   }

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@ledger/kernel';
+import type { Actor, RecordedEvent } from '@ledger/kernel';
 
 export interface EventRef {
   eventId: string;
@@ -12,7 +12,7 @@ export interface HistoryEntry {
   eventId: string;
   type: string;
   decision: string;
-  actor: { id: string; role: string };
+  actor: Actor;
   recordedAt: string;
   occurredAt: string;
   rationale: string | null;

@@ -7,15 +7,16 @@ import { Streams } from '../../shared/streams';
 import { proposalNotFound } from '../proposal-decisions';
 import { proposalView } from '../proposal-view';
 import { GetProposalQuery } from './get-proposal.query';
+import type { ProposalViewDto } from './get-proposal.response.dto';
 
 @QueryHandler(GetProposalQuery)
-export class GetProposalHandler implements IQueryHandler<GetProposalQuery> {
+export class GetProposalHandler implements IQueryHandler<GetProposalQuery, ProposalViewDto> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly forums: ForumDecisions,
   ) {}
 
-  async execute({ proposalId, principal }: GetProposalQuery) {
+  async execute({ proposalId, principal }: GetProposalQuery): Promise<ProposalViewDto> {
     const events = await this.store.readStream(Streams.proposal(proposalId));
     if (events.length === 0) throw proposalNotFound(proposalId);
     const forum = await this.forums.load(String((events[0].data as { forumId: string }).forumId));

@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ForumRuleViewDto } from '../forum-rule.dto';
+
+export class OpenProposalRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) itemId: string;
+  @ApiProperty({ format: 'date-time' }) closesAt: string;
+}
+
+export class ForumViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' } }) backlogIds: string[];
+  @ApiProperty({ type: () => ForumRuleViewDto }) rule: ForumRuleViewDto;
+  @ApiProperty({ type: [String], description: 'Current members (token subjects), in joining order' }) members: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The next automatic nomination' }) nextCadenceAt: string | null;
+  @ApiProperty({ type: [OpenProposalRefDto] }) openProposals: OpenProposalRefDto[];
+  @ApiProperty({ type: 'integer', description: 'Stream revision (the ETag)' }) revision: number;
+}

@@ -1,0 +1,76 @@
+/**
+ * Who may do what, as the API decides it (apps/api/src/auth/authorization.ts for backlog scope,
+ * libs/domain/src/decision-rights.ts and the item decider for decisions). The UI only hides what the API would
+ * refuse; the API stays the judge.
+ */
+export const ROLES = ['admin', 'product-leader', 'product-owner', 'stakeholder', 'forum-member', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The signed-in person, as the session says. */
+export interface Session {
+  sub: string;
+  /** The person's name when the session knows it (GET /me does); else the subject is shown. */
+  name?: string;
+  role: Role;
+  /** Backlogs named in the session: a product owner decides only on these; a stakeholder is limited to them when present. */
+  backlogs: string[];
+}
+
+const DECIDE_ALL: readonly Role[] = ['admin', 'product-leader'];
+const ESCALATORS: readonly Role[] = ['stakeholder', 'product-owner', 'product-leader', 'admin'];
+
+/** Backlog scope for writes (Authorization.assertCanWrite). */
+function inWriteScope(s: Session, backlogId: string): boolean {
+  if (s.role === 'auditor' || s.role === 'forum-member') return false;
+  if (DECIDE_ALL.includes(s.role)) return true;
+  if (s.role === 'stakeholder' && s.backlogs.length === 0) return true;
+  return s.backlogs.includes(backlogId);
+}
+
+/** Owner decisions on a backlog's items: rank, start, deliver, estimate, kill, revive, resolve escalations… */
+export function canDecide(s: Session, backlogId: string): boolean {
+  return ['admin', 'product-leader', 'product-owner'].includes(s.role) && inWriteScope(s, backlogId);
+}
+
+/** Add an item: deciders place it; a stakeholder requests it (at the bottom). */
+export function canAddItem(s: Session, backlogId: string): boolean {
+  return (canDecide(s, backlogId) || s.role === 'stakeholder') && inWriteScope(s, backlogId);
+}
+
+/** Challenge a decision on an item. */
+export function canEscalate(s: Session, backlogId: string): boolean {
+  return ESCALATORS.includes(s.role) && inWriteScope(s, backlogId);
+}
+
+export type ItemStatus = 'open' | 'in-progress' | 'delivered' | 'killed' | 'anti-backlog';
+
+export const ITEM_ACTIONS = [
+  'start',
+  'deliver',
+  'estimate',
+  'link-objective',
+  'set-kill-criteria',
+  'kill',
+  'revive',
+  'anti-backlog',
+  'record-outcome',
+  'escalate',
+  'resolve-escalation',
+] as const;
+export type ItemAction = (typeof ITEM_ACTIONS)[number];
+
+/** Which decisions an item offers this person, given its status (the item decider's preconditions). */
+export function itemActions(s: Session, item: { backlogId: string; status: string; openEscalations: number }): ItemAction[] {
+  const out: ItemAction[] = [];
+  const ranked = item.status === 'open' || item.status === 'in-progress';
+  if (canDecide(s, item.backlogId)) {
+    if (item.status === 'open') out.push('start');
+    if (ranked) out.push('deliver', 'estimate', 'link-objective', 'set-kill-criteria', 'kill');
+    if (item.status === 'open') out.push('anti-backlog');
+    if (item.status === 'killed') out.push('revive');
+    if (item.status === 'delivered') out.push('record-outcome');
+    if (item.openEscalations > 0) out.push('resolve-escalation');
+  }
+  if (canEscalate(s, item.backlogId)) out.push('escalate');
+  return out;
+}
