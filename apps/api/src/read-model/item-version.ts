@@ -28,7 +28,7 @@ const occurredAt = (e: RecordedEvent): string => (typeof e.metadata.occurredAt =
  * When the item last progressed after `e` (DOMAIN.md "Progress event", or its add), starting from the first
  * event folded: the latest occurredAt among them.
  */
-export function nextProgressAt(previous: string | null, e: RecordedEvent): string {
+function nextProgressAt(previous: string | null, e: RecordedEvent): string {
   const at = occurredAt(e);
   if (previous === null) return at;
   return (PROGRESS.has(e.type) || e.type === 'item.added') && at > previous ? at : previous;
@@ -45,11 +45,6 @@ function viewOf(state: ItemState): ItemViewState {
     requestedBy: state.requestedBy,
     rank: state.rank,
   };
-}
-
-/** The version of a stream from its full folded state (the plain fold of `?at=`). */
-export function versionOf(streamId: string, state: ItemState, revision: number, lastProgressAt: string, position: number): ItemVersion {
-  return { streamId, state: viewOf(state), revision, position, lastProgressAt };
 }
 
 /**
