@@ -245,6 +245,7 @@ function markdown(summary: Json): string {
       ['32 writers: events/s', e.concurrent32_events_per_s],
       ['32 writers: commits (avg events/commit)', `${e.concurrent32_commits} (${e.concurrent32_avg_events_per_commit})`],
       ['32 writers: p50 / p99 ms per append', `${e.concurrent32_p50_ms} / ${e.concurrent32_p99_ms}`],
+      ['raw SQLite floor, same schema, 32 rows/commit: events/s fsync / no fsync', `${e.raw_sqlite_32_per_commit_events_per_s} / ${e.raw_sqlite_32_per_commit_no_fsync_events_per_s}`],
     ], e);
   }
   if (r['access-directory'] && !r['access-directory'].error) {
@@ -394,6 +395,7 @@ function headline(name: string, x: Json): [string, string][] {
       ['32 writers: events per commit', String(x.concurrent32_avg_events_per_commit)],
       ['32 writers: p50 / p99 ms per append', `${x.concurrent32_p50_ms} / ${x.concurrent32_p99_ms}`],
       ['serial: events/s', String(x.serial_events_per_s)],
+      ['raw SQLite, same schema, 32 rows per commit: events/s with fsync / without', `${x.raw_sqlite_32_per_commit_events_per_s ?? '—'} / ${x.raw_sqlite_32_per_commit_no_fsync_events_per_s ?? '—'}`],
     ];
   }
   if (name === 'http-decisions') {

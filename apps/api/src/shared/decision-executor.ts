@@ -141,6 +141,12 @@ export class DecisionExecutor {
       const toAppend = this.envelopes(streamId, decided, meta);
       try {
         const result = await this.store.append(streamId, toAppend, revision === null ? 'no-stream' : revision);
+        // Appended at exactly the expected revision: the state after it is this fold (of the events as they read
+        // back from the store, JSON), whoever appends next.
+        if (!result.alreadyAppended) {
+          const stored = toAppend.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: JSON.parse(JSON.stringify(e.data)) }));
+          this.remember(streamId, spec.decider, fold({ initialState: state, evolve: spec.decider.evolve }, stored as unknown as (E & { id: string })[]), result.nextRevision);
+        }
         return {
           streamId,
           revision: result.nextRevision,

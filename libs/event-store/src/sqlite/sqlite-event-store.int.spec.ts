@@ -140,6 +140,21 @@ describe('SqliteEventStore', () => {
       expect((await store.verify()).ok).toBe(true);
     });
 
+    it('keeps positions gap-free when an append fails on a stored id after inserting its first events', async () => {
+      const stored = newEvent();
+      await store.append(newStreamId(), [stored], 'no-stream');
+      const s = newStreamId();
+      const [violating, next] = await Promise.allSettled([
+        store.append(s, [newEvent(), newEvent(), stored], 'no-stream'), // two new rows go in, then the id collides
+        store.append(newStreamId(), [newEvent()], 'no-stream'),
+      ]);
+      expect(violating).toMatchObject({ status: 'rejected', reason: expect.any(IdempotencyViolationError) });
+      expect(next).toMatchObject({ status: 'fulfilled', value: { position: 2 } });
+      expect(await store.readStream(s)).toEqual([]);
+      expect((await readEverything(store)).map((e) => e.position)).toEqual([1, 2]);
+      expect((await store.verify()).ok).toBe(true);
+    });
+
     it('treats a duplicate of an append in the same batch as an idempotent retry', async () => {
       const s = newStreamId();
       const events = [newEvent(), newEvent()];

@@ -144,7 +144,7 @@ export class SqliteEventStore implements EventStore {
   private syncFailure: Error | null = null;
   /** Head of the store as last seen (subscriptions are woken when another process moved it). */
   private seenHead = 0;
-  /** One transaction for the whole batch; `appendOne` nested inside it runs in its own SAVEPOINT. */
+  /** One transaction for the whole batch; `appendOne` nested inside it runs in its own SAVEPOINT (several events). */
   private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
   private readonly appendOne: Database.Transaction<(request: PendingAppend, ctx: BatchContext) => AppendResult>;
 
@@ -307,7 +307,10 @@ export class SqliteEventStore implements EventStore {
     const outcomes: Outcome[] = [];
     for (const request of batch) {
       try {
-        outcomes.push({ ok: true, result: this.appendOne(request, ctx) });
+        // One event is one INSERT, which SQLite backs out by itself if it fails: no SAVEPOINT needed (two statements
+        // fewer per append). Several events run in their own SAVEPOINT, so a failure leaves none of them.
+        const result = request.events.length === 1 ? this.applyAppend(request, ctx) : this.appendOne(request, ctx);
+        outcomes.push({ ok: true, result });
       } catch (error) {
         // Some SQLite errors (I/O, disk full) roll back the whole transaction: then the batch fails.
         if (!this.db.inTransaction) throw error;
@@ -317,32 +320,54 @@ export class SqliteEventStore implements EventStore {
     return outcomes;
   }
 
+  /**
+   * Expected revision, then the inserts. Event ids already stored are looked up only when one of these fails (the
+   * UNIQUE index on event_id refuses a stored id): a retry of the same append then gets its original result, an id
+   * stored elsewhere an IdempotencyViolationError, exactly as if the ids had been looked up first. On a failure the
+   * batch's next position is restored, so positions stay gap-free.
+   */
   private applyAppend(request: PendingAppend, ctx: BatchContext): AppendResult {
     const { streamId, events, expected } = request;
-
-    const stored = events.map((e) => this.sql.eventById.get(e.id) as StoredId | undefined);
-    const alreadyStored = stored.filter((s): s is StoredId => s !== undefined);
-    if (alreadyStored.length > 0) return idempotentResult(streamId, stored, alreadyStored.length);
 
     const head = this.sql.streamHead.get(streamId) as { revision: number; hash: string } | undefined;
     const actual = head ? head.revision : 'no-stream';
     if (expected !== 'any' && expected !== actual) {
+      const replay = this.storedAppend(streamId, events);
+      if (replay) return replay;
       throw new WrongExpectedRevisionError(streamId, expected, actual);
     }
 
+    const firstPosition = ctx.nextPosition;
     let revision = head ? head.revision + 1 : 0;
     let prevHash = head ? head.hash : GENESIS_HASH;
-    for (const e of events) {
-      const hash = eventHash(prevHash, { streamId, revision, ...e, recordedAt: ctx.recordedAt });
-      this.sql.insert.run(
-        ctx.nextPosition, e.id, streamId, revision, e.type, e.schemaVersion,
-        e.dataJson, e.metadataJson, ctx.recordedAt, hash, prevHash,
-      );
-      prevHash = hash;
-      revision += 1;
-      ctx.nextPosition += 1;
+    try {
+      for (const e of events) {
+        const hash = eventHash(prevHash, { streamId, revision, ...e, recordedAt: ctx.recordedAt });
+        this.sql.insert.run(
+          ctx.nextPosition, e.id, streamId, revision, e.type, e.schemaVersion,
+          e.dataJson, e.metadataJson, ctx.recordedAt, hash, prevHash,
+        );
+        prevHash = hash;
+        revision += 1;
+        ctx.nextPosition += 1;
+      }
+    } catch (err) {
+      ctx.nextPosition = firstPosition;
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.event_id/.test(String((err as Error).message))) {
+        // Only when every id was stored before (nothing of this append was inserted) is this a retry.
+        const replay = this.storedAppend(streamId, events);
+        if (replay) return replay;
+      }
+      throw err;
     }
     return { nextRevision: revision - 1, position: ctx.nextPosition - 1, alreadyAppended: false };
+  }
+
+  /** When the append's ids are stored: its original result (a retry); IdempotencyViolationError when only some are, or elsewhere; null when none is. */
+  private storedAppend(streamId: string, events: SerializedEvent[]): AppendResult | null {
+    const stored = events.map((e) => this.sql.eventById.get(e.id) as StoredId | undefined);
+    const found = stored.filter((s): s is StoredId => s !== undefined).length;
+    return found === 0 ? null : idempotentResult(streamId, stored, found);
   }
 
   stats(): SqliteEventStoreStats {
