@@ -21,6 +21,8 @@ const q = (v: string) => encodeURIComponent(v);
  * history (the demo generator's, plus forums, proposals, webhooks and escalations over HTTP) and every 2xx body
  * must validate against its documented schema — closed objects, so a member the schema does not list fails too.
  */
+const METRICS_TOKEN = 'contract-metrics-token-0123456789';
+
 describe('responses conform to the OpenAPI document (demo history, every GET operation)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-contract-e2e-'));
   let ledger: Ledger;
@@ -63,7 +65,7 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
     ledger = await startLedger({
       dataDir,
       clock: new FixedClock(new Date('2026-11-02T09:00:00.000Z')),
-      env: { LEDGER_FORUM_TICK_MS: '0', LEDGER_WEBHOOKS_ALLOW_INSECURE: 'true', LEDGER_READ_WAIT_MS: '30000' },
+      env: { LEDGER_FORUM_TICK_MS: '0', LEDGER_WEBHOOKS_ALLOW_INSECURE: 'true', LEDGER_READ_WAIT_MS: '30000', LEDGER_METRICS_TOKEN: METRICS_TOKEN },
     });
     admin = await ledger.token('admin', 'ada');
     receiver = await startReceiver();
@@ -136,6 +138,10 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
     const [b1, b2] = ids.backlogs;
     const from = q(new Date(ledger.clock.now().getTime() - 300 * DAY).toISOString());
     await call('GET', '/health', '/health');
+    await call('GET', '/health/live', '/health/live', { token: null });
+    await call('GET', '/health/ready', '/health/ready', { token: null });
+    const metrics = await call('GET', '/metrics', '/metrics', { token: METRICS_TOKEN });
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
     await call('GET', '/backlogs', '/backlogs');
     for (const b of ids.backlogs) {
       await call('GET', '/backlogs/{backlogId}', `/backlogs/${b}`);

@@ -14,6 +14,10 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ForumsModule } from './forums/forums.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { HealthController } from './health/health.http.controller';
+import { ProjectionLag } from './health/projection-lag';
+import { MetricsController } from './metrics/metrics.http.controller';
+import { MetricsListener } from './metrics/metrics-listener';
 
 @Module({})
 export class AppModule {
@@ -21,11 +25,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [AdaptersModule.forConfig(config, overrides), CqrsModule.forRoot(), ItemsModule, BacklogsModule, ReadsModule, AnalyticsModule, WebhooksModule, ForumsModule, SignInModule],
+      // Operations (ADR 0028): probes, metrics, and the projection lag both report.
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         LedgerIndexProjector,
         Drain,
+        ProjectionLag,
+        MetricsListener,
       ],
     };
   }

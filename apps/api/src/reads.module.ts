@@ -13,7 +13,6 @@ import { ListBacklogItemsController } from './backlogs/list-backlog-items/list-b
 import { ListBacklogItemsHandler } from './backlogs/list-backlog-items/list-backlog-items.handler';
 import { ExportEventsController } from './audit/export-events/export-events.http.controller';
 import { VerifyChainsController } from './audit/verify-chains/verify-chains.http.controller';
-import { HealthController } from './health/health.http.controller';
 
 /** Read side: item and backlog views, backlogs and escalations lists, the as-of ranking, the audit export and verification. */
 @Module({
@@ -27,7 +26,6 @@ import { HealthController } from './health/health.http.controller';
     ListBacklogItemsController,
     ExportEventsController,
     VerifyChainsController,
-    HealthController,
   ],
   providers: [GetItemHandler, ItemHistoryHandler, GetBacklogHandler, ListBacklogItemsHandler],
 })

@@ -47,3 +47,38 @@ export async function analyticsReached(ledger: Ledger, token: string, position: 
   }
   throw new Error(`analytics did not reach position ${position}`);
 }
+
+export interface SeededForum {
+  forumId: string;
+  /** The members' subjects (forum-member role). */
+  members: string[];
+}
+
+/**
+ * A review forum over the seeded backlog, set up by the leader through the API: `members` join it; the rule is
+ * quorum 2, kill at 50 % of kill + keep, 7-day vote (ADR 0013). Open proposals with `openProposal`.
+ */
+export async function seedForum(ledger: Ledger, seeded: Seeded, members: string[] = ['mia', 'max', 'nora']): Promise<SeededForum> {
+  const post = async (path: string, body: unknown) => {
+    const res = await ledger.request('POST', path, { token: seeded.leader, body });
+    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${res.text}`);
+    return res.body as { id: string };
+  };
+  const forumId = (
+    await post('/forums', {
+      name: 'Checkout kill review',
+      backlogIds: [seeded.backlogId],
+      rule: { quorum: 2, killThreshold: 0.5, votingPeriodDays: 7, reviewCadenceDays: 90, onNoQuorum: 'return-to-owner' },
+      rationale: WHY,
+    })
+  ).id;
+  for (const m of members) await post(`/forums/${forumId}/members`, { memberId: m, rationale: `${m} reviews checkout work every week.` });
+  return { forumId, members };
+}
+
+/** Opens a kill proposal on `itemId` in the forum (as the leader unless `token` says who); its id. */
+export async function openProposal(ledger: Ledger, token: string, forumId: string, itemId: string, reason: string): Promise<string> {
+  const res = await ledger.request('POST', `/forums/${forumId}/proposals`, { token, body: { itemId, reason } });
+  if (res.status !== 201) throw new Error(`open proposal: ${res.status} ${res.text}`);
+  return res.body.id as string;
+}

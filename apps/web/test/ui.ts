@@ -39,9 +39,11 @@ export async function signIn(
   browser: Browser,
   ledger: Ledger,
   role: Role | null,
-  opts: { sub?: string; backlogs?: string[]; viewport?: { width: number; height: number } } = {},
+  opts: { sub?: string; backlogs?: string[]; viewport?: { width: number; height: number }; now?: Date } = {},
 ): Promise<SignedIn> {
   const context = await browser.newContext({ viewport: opts.viewport ?? DESKTOP, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+  // The page's clock starts at `now` (the ledger's FixedClock) and runs on from there; `context.clock` moves it.
+  if (opts.now) await context.clock.install({ time: opts.now });
   if (role !== null) {
     const token = await ledger.token(role, opts.sub ?? `${role}-1`, opts.backlogs ?? []);
     await context.addCookies([{ name: 'ledger_session', value: token, url: ledger.url, httpOnly: true, sameSite: 'Strict' }]);

@@ -30,7 +30,7 @@ export { initialBacklogState, backlogContext, averageVelocity } from './backlog/
 export type { BacklogState, ObjectiveState, SprintVelocity } from './backlog/backlog.state';
 export { backlogDecider } from './backlog/backlog.decider';
 
-export { ItemEventType, ITEM_KINDS, REPRIORITIZATION_TRIGGERS } from './item/item.events';
+export { ItemEventType, ITEM_KINDS, REPRIORITIZATION_TRIGGERS, MOVE_SCALES } from './item/item.events';
 export type {
   ItemEvent,
   ItemKind,
@@ -41,6 +41,9 @@ export type {
   EscalationResolved,
   ItemKilled,
   ItemRevived,
+  ItemReopened,
+  MoveScale,
+  ReprioritizationMove,
   ItemMovedToAntiBacklog,
   KillCriteriaSet,
   ItemEstimated,
@@ -59,6 +62,7 @@ export type {
   ResolveEscalation,
   KillItem,
   ReviveItem,
+  ReopenItem,
   MoveToAntiBacklog,
   SetKillCriteria,
   EstimateItem,

@@ -59,11 +59,43 @@ export interface AppConfig {
   projector: 'embedded' | 'external';
   /** The built web app (index.html + assets/) served under /app/ (LEDGER_WEB_DIR; default apps/web/dist, ADR 0020). */
   webDir: string;
+  /** Prometheus metrics (ADR 0028): who may scrape, and where. */
+  metrics: MetricsConfig;
+  /** GET /health/ready: the largest lag (events) of a read model that still counts as ready. */
+  readyMaxLagEvents: number;
+  /** Requests per window per principal and per client address (ADR 0028); 0 = no limit for that tier. */
+  rateLimit: RateLimitConfig;
+  /** LEDGER_TRUST_PROXY: take the client address from X-Forwarded-For (behind a reverse proxy you run). */
+  trustProxy: boolean;
+  /** OpenTelemetry traces over OTLP/HTTP; null (the default) = off, the SDK is never loaded. */
+  tracing: TracingConfig | null;
   /**
    * Several API processes (ADR 0031): LEDGER_API_PROCESSES workers share the port, the store and the data dir;
    * `worker` is this process's number (1..n, set by the primary; 0 when not one of several).
    */
   cluster: { processes: number; worker: number; firstAdminToken: string | null };
+}
+
+export interface MetricsConfig {
+  /** LEDGER_METRICS_TOKEN: GET /metrics on the API port answers only to `Authorization: Bearer <token>`. */
+  token: string | null;
+  /** LEDGER_METRICS_PORT (+ LEDGER_METRICS_HOST, default 127.0.0.1): a separate listener serving only /metrics. */
+  listen: { host: string; port: number } | null;
+}
+
+export interface RateLimitConfig {
+  windowMs: number;
+  /** Authenticated requests, counted per token subject. */
+  perPrincipal: number;
+  /** Requests without a valid token, counted per client address. */
+  perAddress: number;
+}
+
+export interface TracingConfig {
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: the collector's base URL; spans go to <endpoint>/v1/traces (OTLP/HTTP, JSON). */
+  endpoint: string;
+  /** OTEL_SERVICE_NAME, default backlog-ledger-api. */
+  serviceName: string;
 }
 
 export interface WebhooksConfig {
@@ -171,8 +203,79 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // In workers the primary runs the analytics projector: they read its checkpoint (ADR 0031).
     projector: worker > 0 ? 'external' : projector,
     webDir: env.LEDGER_WEB_DIR ? resolve(env.LEDGER_WEB_DIR) : defaultWebDir(),
+    metrics: metricsFromEnv(env),
+    readyMaxLagEvents: intVar(env, 'LEDGER_READY_MAX_LAG_EVENTS', 5_000, 0, 1_000_000_000),
+    rateLimit: {
+      windowMs: intVar(env, 'LEDGER_RATE_LIMIT_WINDOW_MS', 10_000, 1_000, 3_600_000),
+      perPrincipal: intVar(env, 'LEDGER_RATE_LIMIT_PRINCIPAL', 50_000, 0, 1_000_000_000),
+      perAddress: intVar(env, 'LEDGER_RATE_LIMIT_ADDRESS', 300, 0, 1_000_000_000),
+    },
+    trustProxy: boolVar(env, 'LEDGER_TRUST_PROXY', false),
+    tracing: tracingFromEnv(env),
     // The primary's first-admin secret, shared by its workers (LEDGER_API_FIRST_ADMIN_TOKEN, set by it alone).
     cluster: { processes, worker, firstAdminToken: worker > 0 ? env.LEDGER_API_FIRST_ADMIN_TOKEN || null : null },
+  };
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be "true" or "false", got "${raw}"`);
+  return raw === 'true';
+}
+
+function metricsFromEnv(env: NodeJS.ProcessEnv): MetricsConfig {
+  const token = env.LEDGER_METRICS_TOKEN || null;
+  if (token !== null && (token.length < 16 || !/^[\x21-\x7e]+$/.test(token))) {
+    throw new ConfigError('LEDGER_METRICS_TOKEN must be at least 16 visible ASCII characters (it is sent as a bearer token)');
+  }
+  const hasPort = env.LEDGER_METRICS_PORT !== undefined && env.LEDGER_METRICS_PORT !== '';
+  if (!hasPort && env.LEDGER_METRICS_HOST) throw new ConfigError('LEDGER_METRICS_HOST needs LEDGER_METRICS_PORT');
+  const listen = hasPort ? { host: env.LEDGER_METRICS_HOST || '127.0.0.1', port: intVar(env, 'LEDGER_METRICS_PORT', 0, 0, 65535) } : null;
+  return { token, listen };
+}
+
+function tracingFromEnv(env: NodeJS.ProcessEnv): TracingConfig | null {
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (!endpoint) return null;
+  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL of an OTLP/HTTP collector (e.g. http://localhost:4318), got "${endpoint}"`);
+  }
+  return { endpoint: endpoint.replace(/\/+$/, ''), serviceName: env.OTEL_SERVICE_NAME || 'backlog-ledger-api' };
+}
+
+/**
+ * What an embedded ledger keeps in its data directory, read from the environment alone, without creating anything
+ * (loadConfig generates missing secrets): the backup and restore commands use it (ADR 0029).
+ */
+export interface DataLayout {
+  dataDir: string;
+  eventStore: EventStoreConfig;
+  apiStateFile: string;
+  webhooksFile: string;
+  /** null when the secret comes from LEDGER_JWT_SECRET or tokens are verified against LEDGER_JWKS_URL. */
+  jwtSecretFile: string | null;
+  /** null when the key comes from LEDGER_WEBHOOK_KEY. */
+  webhookKeyFile: string | null;
+  /** Rebuilt from the events, never backed up: */
+  readModelFile: string;
+  forumIndexFile: string;
+  /** chDB's directory; null with CLICKHOUSE_URL. */
+  analyticsDir: string | null;
+}
+
+export function dataLayout(env: NodeJS.ProcessEnv = process.env): DataLayout {
+  const dataDir = resolve(env.LEDGER_DATA_DIR ?? './data');
+  return {
+    dataDir,
+    eventStore: eventStoreFromEnv(env, dataDir),
+    apiStateFile: join(dataDir, 'api-state.sqlite'),
+    webhooksFile: join(dataDir, 'webhooks.sqlite'),
+    jwtSecretFile: env.LEDGER_JWKS_URL || env.LEDGER_JWT_SECRET ? null : join(dataDir, SECRET_FILE),
+    webhookKeyFile: env.LEDGER_WEBHOOK_KEY ? null : join(dataDir, 'webhook-key'),
+    readModelFile: join(dataDir, 'read-model.sqlite'),
+    forumIndexFile: join(dataDir, 'forum-index.sqlite'),
+    analyticsDir: env.CLICKHOUSE_URL ? null : join(dataDir, 'analytics'),
   };
 }
 

@@ -116,6 +116,7 @@ const toForum = (r: ForumDbRow): ForumRow => ({
 const ITEM_STATUS: Record<string, string> = {
   'item.added': 'open',
   'item.revived': 'open',
+  'item.reopened': 'open',
   'item.started': 'in-progress',
   'item.delivered': 'delivered',
   'item.killed': 'killed',

@@ -15,11 +15,15 @@ import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, FORUM_INDEX, ID_GENER
 import { SqliteWebhookOutbox } from '../webhooks/webhook-outbox';
 import { ForumIndex } from '../forums/forum-index';
 import { IpcClickHouseConnection } from '../cluster/clickhouse-ipc';
+import { LedgerMetrics } from '../metrics/ledger-metrics';
+import { NO_TRACING, Tracing } from '../tracing/tracing';
 
 export interface AdapterOverrides {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: JsonLogger;
+  /** The OpenTelemetry tracing of this app (app.factory.ts loads it when OTEL_EXPORTER_OTLP_ENDPOINT is set). */
+  tracing?: Tracing;
 }
 
 /** The one place where configuration picks adapters for the ports. */
@@ -29,6 +33,8 @@ export class AdaptersModule implements OnApplicationShutdown {
   static forConfig(config: AppConfig, overrides: AdapterOverrides = {}): DynamicModule {
     mkdirSync(config.dataDir, { recursive: true });
     const clock = overrides.clock ?? systemClock;
+    const metrics = new LedgerMetrics();
+    const onCommit = metrics.observeCommit.bind(metrics);
     return {
       module: AdaptersModule,
       providers: [
@@ -37,12 +43,14 @@ export class AdaptersModule implements OnApplicationShutdown {
         { provide: ID_GENERATOR, useValue: overrides.ids ?? randomIds },
         { provide: JsonLogger, useValue: overrides.logger ?? new JsonLogger(config.logLevel) },
         { provide: TokenVerifier, useValue: new TokenVerifier(config.jwt) },
+        { provide: LedgerMetrics, useValue: metrics },
+        { provide: Tracing, useValue: overrides.tracing ?? NO_TRACING },
         {
           provide: EVENT_STORE,
           useFactory: (): EventStore =>
             config.eventStore.kind === 'eventstoredb'
-              ? EventStoreDbEventStore.connect({ connectionString: config.eventStore.url, clock })
-              : SqliteEventStore.open({ file: config.eventStore.file, clock }),
+              ? EventStoreDbEventStore.connect({ connectionString: config.eventStore.url, clock, onCommit })
+              : SqliteEventStore.open({ file: config.eventStore.file, clock, onCommit }),
         },
         {
           provide: LEDGER_INDEX,
@@ -75,7 +83,7 @@ export class AdaptersModule implements OnApplicationShutdown {
         },
         { provide: WEBHOOK_OUTBOX, useFactory: () => new SqliteWebhookOutbox(config.webhooks.stateFile) },
       ],
-      exports: [ANALYTICS_CLIENT, AnalyticsProjectorService, APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE, WEBHOOK_OUTBOX, FORUM_INDEX],
+      exports: [LedgerMetrics, Tracing, ANALYTICS_CLIENT, AnalyticsProjectorService, APP_CONFIG, CLOCK, ID_GENERATOR, JsonLogger, TokenVerifier, EVENT_STORE, LEDGER_INDEX, IDEMPOTENCY_STORE, WEBHOOK_OUTBOX, FORUM_INDEX],
     };
   }
 
@@ -88,6 +96,7 @@ export class AdaptersModule implements OnApplicationShutdown {
     @Inject(ANALYTICS_CLIENT) private readonly analyticsClient: ClickHouseClient,
     @Inject(WEBHOOK_OUTBOX) private readonly webhookOutbox: SqliteWebhookOutbox,
     @Inject(FORUM_INDEX) private readonly forumIndex: ForumIndex,
+    private readonly tracing: Tracing,
   ) {}
 
   /** Runs after the HTTP server stopped taking requests: in-flight commits finish, then files close. */
@@ -99,6 +108,7 @@ export class AdaptersModule implements OnApplicationShutdown {
     this.forumIndex.close();
     this.idempotency.close();
     this.webhookOutbox.close();
+    await this.tracing.shutdown();
     this.logger.info('stopped: in-flight decisions committed, stores closed');
   }
 }

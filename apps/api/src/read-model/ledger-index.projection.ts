@@ -82,6 +82,7 @@ export function itemRowChange(e: RecordedEvent): ItemRowChange | null {
     case 'item.reprioritized':
       return { ...base, rank: String(d.toRank) };
     case 'item.revived':
+    case 'item.reopened':
       return { ...base, status: 'open', rank: String(d.rank) };
     case 'item.killed':
       return { ...base, status: 'killed' };

@@ -3,8 +3,11 @@ import { LedgerError, uuidV5, type DomainEvent, type EventToAppend, type IdGener
 import { fold, type Decided, type Decider } from '@ledger/domain';
 import { WrongExpectedRevisionError, type EventStore } from '@ledger/event-store';
 import { actorOf } from '../auth/principal';
+import type { SpanHandle } from '../tracing/tracing';
 import type { RequestMeta } from '../http/request-meta';
 import { EVENT_STORE, ID_GENERATOR } from '../infrastructure/tokens';
+import { Tracing } from '../tracing/tracing';
+import { JsonLogger } from './json-logger';
 
 export interface DecisionOutcome {
   streamId: string;
@@ -65,13 +68,15 @@ export class DecisionExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly tracing: Tracing,
+    private readonly logger: JsonLogger,
   ) {}
 
   /**
    * Folded states of recently decided streams. A decision reads only the events after the cached revision (the
    * store's stream index; usually none), so it folds 0-1 events instead of the whole stream. States are immutable
    * (evolve returns new objects) and the store is the truth: events appended by another process are read and
-   * folded like any other, so a cached state is never stale when a decision is taken on it.
+   * folded like any other, so a cached state is never stale when a decision is taken on it (ADR 0031).
    */
   private readonly states = new Map<string, CachedState>();
 
@@ -109,7 +114,12 @@ export class DecisionExecutor {
     if (this.states.size > STATE_CACHE_STREAMS) this.states.delete(this.states.keys().next().value as string);
   }
 
-  async run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
+  run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
+    if (!this.tracing.enabled) return this.decide(spec, null);
+    return this.tracing.inSpan('command', { 'ledger.stream_id': spec.streamId }, (span) => this.decide(spec, span));
+  }
+
+  private async decide<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>, span: SpanHandle | null): Promise<DecisionOutcome> {
     const { streamId, meta } = spec;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       let state: S;
@@ -128,9 +138,11 @@ export class DecisionExecutor {
       if (meta.ifMatch !== undefined && meta.ifMatch !== revision) {
         throw new PreconditionFailedError(streamId, meta.ifMatch, revision);
       }
+      let command: C;
       let decided: Decided[];
       try {
-        decided = spec.decider.decide(await spec.command(state), state);
+        command = await spec.command(state);
+        decided = spec.decider.decide(command, state);
       } catch (e) {
         // The same Idempotency-Key may be running in another process (the in-flight guard is per process): when
         // that one has written meanwhile, this decision fails on the state it produced — answer with its events.
@@ -140,12 +152,38 @@ export class DecisionExecutor {
       }
       const toAppend = this.envelopes(streamId, decided, meta);
       try {
-        const result = await this.store.append(streamId, toAppend, revision === null ? 'no-stream' : revision);
+        const expected = revision === null ? 'no-stream' : revision;
+        let result;
+        if (span === null) result = await this.store.append(streamId, toAppend, expected);
+        else {
+          const kind = (command as { kind?: unknown }).kind;
+          if (typeof kind === 'string') span.updateName(`command ${kind}`);
+          span.setAttributes({ 'ledger.command': typeof kind === 'string' ? kind : undefined, 'ledger.attempt': attempt });
+          result = await this.tracing.inSpan(
+            'event-store append',
+            { 'ledger.stream_id': streamId, 'ledger.events': toAppend.length, 'ledger.event_types': toAppend.map((e) => e.type) },
+            async (appendSpan) => {
+              this.tracing.appending(toAppend.map((e) => e.id));
+              const r = await this.store.append(streamId, toAppend, expected);
+              appendSpan.setAttributes({ 'ledger.position': r.position, 'ledger.already_appended': r.alreadyAppended });
+              return r;
+            },
+          );
+        }
         // Appended at exactly the expected revision: the state after it is this fold (of the events as they read
         // back from the store, JSON), whoever appends next.
         if (!result.alreadyAppended) {
           const stored = toAppend.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: JSON.parse(JSON.stringify(e.data)) }));
           this.remember(streamId, spec.decider, fold({ initialState: state, evolve: spec.decider.evolve }, stored as unknown as (E & { id: string })[]), result.nextRevision);
+        }
+        if (this.logger.enabled('debug')) {
+          this.logger.debug('decision appended', {
+            requestId: meta.requestId,
+            streamId,
+            position: result.position,
+            types: decided.map((d) => d.type),
+            replayed: result.alreadyAppended,
+          });
         }
         return {
           streamId,
@@ -185,6 +223,7 @@ export class DecisionExecutor {
           causationId: i > 0 ? out[i - 1].id : (d.causedBy ?? meta.causationId),
           requestId: meta.requestId,
           ...(meta.occurredAt ? { occurredAt: meta.occurredAt, imported: true, importedFrom: meta.importedFrom } : {}),
+          ...(meta.statedWhy === false ? { statedWhy: false } : {}),
         },
       });
     });

@@ -500,6 +500,43 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness probe: the process answers (touches no store; no token needed) */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness probe: the event store answers and every read model is within LEDGER_READY_MAX_LAG_EVENTS of its head (no token needed)
+         * @description Counts the read model (ranking, audit), the webhook outbox (where this replica dispatches) and the analytics projection. The forum index is not counted: it catches up on demand, on each forum read and scheduler pass. 503 (HEALTH.NOT_READY) while one lags more, while the store does not answer within 2 s, and once shutdown has begun; the problem lists the checks.
+         */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invitations": {
         parameters: {
             query?: never;
@@ -722,6 +759,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/items/{itemId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a delivered item: the delivery did not hold, it goes back into the ranking (at a position, or at the bottom) */
+        post: operations["ReopenItemController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/items/{itemId}/reprioritize": {
         parameters: {
             query?: never;
@@ -782,6 +836,26 @@ export type paths = {
         };
         /** Who the session (ledger_session cookie) or bearer token says you are: role, backlogs, how you signed in, until when */
         get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (text exposition format), for a scraper holding LEDGER_METRICS_TOKEN
+         * @description Served on the API port only when LEDGER_METRICS_TOKEN is set, to `Authorization: Bearer <that token>` (not a user JWT). With LEDGER_METRICS_PORT the metrics are also served on that separate address. Names and labels: docs/operations.md.
+         */
+        get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1467,6 +1541,8 @@ export type components = {
             month: string;
             outcomesMoved: number;
             outcomesNotMoved: number;
+            /** @description Reopenings in the month: deliveries that did not hold (ADR 0025) */
+            reopened: number;
         };
         EscalateDecisionRequestDto: {
             /** @description Who the escalation goes to (a person or a body) */
@@ -1741,6 +1817,10 @@ export type components = {
             fromPosition: number | null;
             /** @description sha256 of the event in its hash chain */
             hash: string;
+            /** @description Imported from another tool (docs/import-format.md), not decided in the ledger */
+            imported: boolean;
+            /** @description Where an imported decision came from (file and line), else null */
+            importedFrom: string | null;
             /** @description Decisions this one caused */
             ledTo: components["schemas"]["EventRefDto"][];
             /**
@@ -1756,6 +1836,8 @@ export type components = {
             recordedAt: string;
             /** @description Revision in the item's stream */
             revision: number;
+            /** @description False when the decision states no why (imported from a tracker that records none: "no stated why") */
+            statedWhy: boolean;
             toPosition: number | null;
             trigger: string | null;
             /** @example item.reprioritized */
@@ -1931,6 +2013,10 @@ export type components = {
              * @example Customer interviews show churn is driven by onboarding.
              */
             rationale: string;
+        };
+        LiveResponseDto: {
+            /** @enum {string} */
+            status: "ok";
         };
         MeResponseDto: {
             /** @description Backlogs your role is limited to (product owners decide on these; empty: none named) */
@@ -2291,6 +2377,24 @@ export type components = {
             rate: number | null;
             reversals: number;
         };
+        ReadyProjectionDto: {
+            /** @description Committed events it has not applied yet. */
+            lagEvents: number;
+            /** @description Last event position it has applied. */
+            position: number;
+            /** @enum {string} */
+            projection: "read-model" | "webhook-outbox" | "analytics";
+            ready: boolean;
+        };
+        ReadyResponseDto: {
+            /** @description Position of the last committed event. */
+            headPosition: number;
+            /** @description LEDGER_READY_MAX_LAG_EVENTS: the most a projection may lag and still count as ready. */
+            maxLagEvents: number;
+            projections: components["schemas"]["ReadyProjectionDto"][];
+            /** @enum {string} */
+            status: "ready";
+        };
         ReasonRequestDto: {
             /**
              * @description Why (kept in the audit trail; at least 10 meaningful characters)
@@ -2375,6 +2479,25 @@ export type components = {
              */
             rationale: string;
         };
+        ReopenItemRequestDto: {
+            /**
+             * Format: uuid
+             * @description Place directly below this item
+             */
+            after?: string;
+            /**
+             * Format: uuid
+             * @description Place directly above this item
+             */
+            before?: string;
+            /**
+             * @description Why this decision was taken (at least 10 meaningful characters).
+             * @example Customer interviews show churn is driven by onboarding.
+             */
+            rationale: string;
+            /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
+            toPosition?: number;
+        };
         ReprioritizeItemRequestDto: {
             /**
              * Format: uuid
@@ -2437,6 +2560,13 @@ export type components = {
             /** Format: uuid */
             eventId: string;
             fromPosition: number | null;
+            /**
+             * @description Reprioritizations: 'rank' (positions in the ranking), 'priority' (levels on the priority scale, 1 = highest) or 'schedule' (a deferral); null for other decisions
+             * @enum {string|null}
+             */
+            scale: "rank" | "priority" | "schedule" | null;
+            /** @description False when the decision states no why (imported from a tracker that records none) */
+            statedWhy: boolean;
             toPosition: number | null;
             type: string;
         };
@@ -2483,6 +2613,8 @@ export type components = {
             topFlipFlops: components["schemas"]["FlipFlopDto"][];
             /** @description More reversals than listed */
             truncated: boolean;
+            /** @description Imported decisions without a stated why, shown as "no stated why" */
+            withoutStatedWhy: components["schemas"]["WithoutStatedWhyDto"];
         };
         ReversalsByRuleDto: {
             "overturned-escalation": number;
@@ -2714,6 +2846,12 @@ export type components = {
             /** @description Why the proposal is withdrawn */
             reason: string;
         };
+        WithoutStatedWhyDto: {
+            /** @description Of `decisions`, those that state no why */
+            decisions: number;
+            /** @description Of `reversingDecisions`, those that state no why */
+            reversingDecisions: number;
+        };
         ZombieDto: {
             /** @description Whole days since it was added */
             ageDays: number;
@@ -2851,6 +2989,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -2932,6 +3081,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -2997,6 +3157,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AuthConfigController_config_: {
@@ -3014,6 +3185,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthConfigResponseDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -3085,9 +3267,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3172,9 +3356,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3253,9 +3439,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds */
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3320,6 +3508,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3435,6 +3634,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     GetBacklogController_get: {
@@ -3487,6 +3697,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3578,6 +3799,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3663,6 +3895,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3742,6 +3985,17 @@ export interface operations {
             /** @description minPosition is beyond the last written position */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3835,6 +4089,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3920,6 +4185,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3988,6 +4264,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4105,6 +4392,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AddObjectiveController_addObjective: {
@@ -4201,6 +4499,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4310,6 +4619,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ChangePolicyController_changePolicy: {
@@ -4406,6 +4726,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4514,6 +4845,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RecordSprintVelocityController_record: {
@@ -4616,6 +4958,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ListEscalationsController_list: {
@@ -4681,6 +5034,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -4740,6 +5104,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4855,6 +5230,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     GetForumController_get: {
@@ -4907,6 +5293,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4992,6 +5389,17 @@ export interface operations {
             /** @description minPosition is beyond the last written position */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5109,6 +5517,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     LeaveForumController_leave: {
@@ -5205,6 +5624,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5313,6 +5743,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ChangeRuleController_change: {
@@ -5415,6 +5856,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     HealthController_health: {
@@ -5433,6 +5885,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveResponseDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyResponseDto"];
+                };
+            };
+            /** @description Not ready (HEALTH.NOT_READY); `checks` says why */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -5511,6 +6010,17 @@ export interface operations {
             /** @description A rule is broken (e.g. trivial reason) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5597,6 +6107,17 @@ export interface operations {
             /** @description A rule is broken (e.g. trivial reason) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5691,6 +6212,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     GetItemController_get: {
@@ -5743,6 +6275,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5860,6 +6403,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     DeliverItemController_deliver: {
@@ -5962,6 +6516,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     EscalateDecisionController_escalate: {
@@ -6058,6 +6623,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6167,6 +6743,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     EstimateItemController_estimate: {
@@ -6269,6 +6856,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ItemHistoryController_history: {
@@ -6321,6 +6919,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6438,6 +7047,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     SetKillCriteriaController_setKillCriteria: {
@@ -6534,6 +7154,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6642,6 +7273,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RecordOutcomeController_record: {
@@ -6738,6 +7380,130 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReopenItemController_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key; a retry returns the first answer */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision (ETag from GET); stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenItemRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role or backlog scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision is not valid in the current state, or a concurrent decision won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision breaks a rule (e.g. trivial rationale) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6846,6 +7612,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ReviveItemController_revive: {
@@ -6942,6 +7719,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7050,6 +7838,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     MeController_me: {
@@ -7071,6 +7870,55 @@ export interface operations {
             };
             /** @description Not signed in, or the session was revoked, signed out or expired (AUTH.SESSION_REVOKED, AUTH.SESSION_SIGNED_OUT, AUTH.SESSION_EXPIRED, AUTH.TOKEN_*) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Missing or wrong metrics token (METRICS.TOKEN_MISSING, METRICS.TOKEN_INVALID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Metrics are not served on this port (METRICS.NOT_ENABLED): LEDGER_METRICS_TOKEN is not set */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7140,6 +7988,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The read model has not caught up with the event store within LEDGER_READ_WAIT_MS; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -7201,6 +8060,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7309,6 +8179,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     AmendReasonController_amend: {
@@ -7405,6 +8286,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7513,6 +8405,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     WithdrawProposalController_withdraw: {
@@ -7615,6 +8518,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ListSessionsController_list: {
@@ -7691,6 +8605,17 @@ export interface operations {
             /** @description A rule is broken (e.g. trivial reason) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7785,6 +8710,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ReadWebhooksController_list: {
@@ -7835,6 +8771,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7950,6 +8897,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ReadWebhooksController_get: {
@@ -8002,6 +8960,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8063,6 +9032,17 @@ export interface operations {
             /** @description Unknown id */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8174,6 +9154,17 @@ export interface operations {
             /** @description The decision breaks a rule (e.g. trivial rationale) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -11,7 +11,10 @@ export interface NavEntry {
   roles: readonly Role[] | 'all';
 }
 
-export const NAV: readonly NavEntry[] = [{ label: 'Portfolio', to: '/', roles: 'all' }];
+export const NAV: readonly NavEntry[] = [
+  { label: 'Portfolio', to: '/', roles: 'all' },
+  { label: 'Forums', to: '/forums', roles: ['forum-member', 'product-leader', 'admin', 'product-owner', 'auditor'] },
+];
 
 export function navFor(session: Session, nav: readonly NavEntry[] = NAV): NavEntry[] {
   return nav.filter((e) => e.roles === 'all' || e.roles.includes(session.role));

@@ -74,3 +74,51 @@ export function itemActions(s: Session, item: { backlogId: string; status: strin
   if (canEscalate(s, item.backlogId)) out.push('escalate');
   return out;
 }
+
+// ------------------------------------------------------------------------------------------------ review forums
+// The forum and proposal deciders (libs/domain/src/forum/forum.decider.ts, proposal/proposal.decider.ts): admins
+// and product leaders govern forums; members vote; whoever opened a proposal may withdraw it or amend its reason.
+
+const FORUM_GOVERNORS: readonly Role[] = ['admin', 'product-leader'];
+
+/** Set up a forum, add or remove members, change its rule (FORUM_ADMIN_ROLES). */
+export function canGovernForums(s: Session): boolean {
+  return FORUM_GOVERNORS.includes(s.role);
+}
+
+const isMemberOf = (s: Session, forum: { members: readonly string[] }) => forum.members.includes(s.sub);
+
+/**
+ * Vote on the forum's proposals: its current members (PROPOSAL.NOT_A_MEMBER otherwise). The auditor role reads only,
+ * everywhere in the app, even if someone made an auditor a member.
+ */
+export function canVote(s: Session, forum: { members: readonly string[] }): boolean {
+  return s.role !== 'auditor' && isMemberOf(s, forum);
+}
+
+/** Leave a forum: a member on their own (removing someone else is governing). */
+export function canLeaveForum(s: Session, forum: { members: readonly string[] }): boolean {
+  return s.role !== 'auditor' && isMemberOf(s, forum);
+}
+
+export const PROPOSAL_ACTIONS = ['amend-reason', 'extend', 'withdraw'] as const;
+export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
+
+/**
+ * Which governance decisions an open proposal offers this person: all of them only before the deadline; amending
+ * the reason only before any vote was ever cast, even one replaced since (PROPOSAL.REASON_LOCKED); extending once, by a governor (PROPOSAL.ALREADY_EXTENDED).
+ */
+export function proposalActions(
+  s: Session,
+  p: { status: string; openedBy: string | null; extended: boolean; votesEverCast: number; closesAt: string | null },
+  now: number,
+): ProposalAction[] {
+  if (p.status !== 'open' || p.closesAt === null || now >= Date.parse(p.closesAt)) return [];
+  const governor = FORUM_GOVERNORS.includes(s.role);
+  const opener = p.openedBy === s.sub && s.role !== 'auditor';
+  const out: ProposalAction[] = [];
+  if ((opener || governor) && p.votesEverCast === 0) out.push('amend-reason');
+  if (governor && !p.extended) out.push('extend');
+  if (opener || governor) out.push('withdraw');
+  return out;
+}

@@ -1,5 +1,5 @@
 import { NAV, navFor } from './nav';
-import { canAddItem, canDecide, canEscalate, itemActions, ROLES, type Role, type Session } from './roles';
+import { canAddItem, canDecide, canEscalate, canGovernForums, canLeaveForum, canVote, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
 import { mayOpen, ROUTES } from './routes';
 import { toSession } from './session';
 
@@ -78,5 +78,39 @@ describe('the session answer', () => {
     });
     expect(() => toSession({ sub: 'x', role: 'system', backlogs: [] })).toThrow('not a person with a role');
     expect(() => toSession(null)).toThrow();
+  });
+});
+
+describe('review forums', () => {
+  const forum = { members: ['forum-member-1', 'product-owner-1', 'auditor-1'] };
+  const open = { status: 'open', openedBy: 'product-owner-1', extended: false, votesEverCast: 0, closesAt: '2026-03-10T12:00:00.000Z' };
+  const now = Date.parse('2026-03-09T12:00:00.000Z');
+
+  it("a forum's members vote, whatever their role; non-members and auditors do not", () => {
+    expect(canVote(as('forum-member'), forum)).toBe(true);
+    expect(canVote(as('product-owner'), forum)).toBe(true);
+    expect(canVote(as('auditor'), forum)).toBe(false);
+    expect(canVote(as('product-leader'), forum)).toBe(false);
+    expect(canLeaveForum(as('forum-member'), forum)).toBe(true);
+    expect(canLeaveForum(as('stakeholder'), forum)).toBe(false);
+  });
+
+  it('admins and product leaders set forums up and govern them', () => {
+    expect(ROLES.filter((r) => canGovernForums(as(r)))).toEqual(['admin', 'product-leader']);
+  });
+
+  it('whoever opened a proposal amends its reason until the first vote and withdraws it; governors also extend, once', () => {
+    expect(proposalActions(as('product-owner'), open, now)).toEqual(['amend-reason', 'withdraw']);
+    expect(proposalActions(as('product-owner'), { ...open, votesEverCast: 1 }, now)).toEqual(['withdraw']);
+    expect(proposalActions(as('product-leader'), open, now)).toEqual(['amend-reason', 'extend', 'withdraw']);
+    expect(proposalActions(as('product-leader'), { ...open, extended: true, votesEverCast: 2 }, now)).toEqual(['withdraw']);
+    expect(proposalActions(as('forum-member'), open, now)).toEqual([]);
+    expect(proposalActions(as('auditor'), { ...open, openedBy: 'auditor-1' }, now)).toEqual([]);
+  });
+
+  it('offers nothing once the deadline has passed or the proposal is no longer open', () => {
+    expect(proposalActions(as('admin'), open, Date.parse(open.closesAt))).toEqual([]);
+    expect(proposalActions(as('admin'), { ...open, status: 'closed' }, now)).toEqual([]);
+    expect(proposalActions(as('admin'), { ...open, status: 'withdrawn' }, now)).toEqual([]);
   });
 });

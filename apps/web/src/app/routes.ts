@@ -23,6 +23,9 @@ export const ROUTES: readonly ScreenRoute[] = [
   { id: 'portfolio', path: '/', title: 'Portfolio', load: () => import('../screens/portfolio/PortfolioScreen'), asOf: true },
   { id: 'backlog', path: '/backlogs/:backlogId', title: 'Backlog', load: () => import('../screens/backlog/BacklogScreen'), asOf: true },
   { id: 'item', path: '/items/:itemId', title: 'Item', load: () => import('../screens/item/ItemScreen'), asOf: true },
+  { id: 'forums', path: '/forums', title: 'Forums', load: () => import('../screens/forums/ForumsScreen'), asOf: false },
+  { id: 'forum', path: '/forums/:forumId', title: 'Forum', load: () => import('../screens/forum/ForumScreen'), asOf: true },
+  { id: 'proposal', path: '/proposals/:proposalId', title: 'Kill proposal', load: () => import('../screens/proposal/ProposalScreen'), asOf: false },
 ];
 
 /** Outside the shell: no session needed. */

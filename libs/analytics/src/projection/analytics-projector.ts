@@ -14,6 +14,7 @@ const COLUMN_FLAGS: Record<keyof DecisionRow, true> = {
   actor_role: true, occurred_at: true, recorded_at: true, imported: true, title: true, kind: true, trigger: true,
   from_position: true, to_position: true, escalation_id: true, against_event_id: true, outcome: true, via: true,
   estimate: true, objective_id: true, review_by: true, moved: true, points: true, sprint_ended_on: true, policy: true,
+  scale: true, approximate: true, direction: true, stated_why: true,
 };
 export const DECISION_COLUMNS = Object.keys(COLUMN_FLAGS) as Array<keyof DecisionRow>;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent, Role } from '@ledger/kernel';
-import { DEFAULT_POLICY, type BacklogPolicy, type ItemEvent, type BacklogEvent } from '@ledger/domain';
+import { DEFAULT_POLICY, type BacklogPolicy, type ItemEvent, type BacklogEvent, type ReprioritizationMove } from '@ledger/domain';
 
 const DAY = 86_400_000;
 
@@ -12,6 +12,8 @@ export class History {
   readonly events: RecordedEvent[] = [];
   private readonly revisions = new Map<string, number>();
   private readonly positions = new Map<string, number>(); // itemId → current position (1-based), for convenience
+  /** False: the next events are imported from a tracker with no stated why (metadata.statedWhy = false). */
+  statedWhy = true;
 
   constructor(
     readonly backlogId: string = randomUUID(),
@@ -40,7 +42,13 @@ export class History {
       type: e.type,
       schemaVersion: e.schemaVersion,
       data: e.data as unknown as Record<string, unknown>,
-      metadata: { actor, correlationId: randomUUID(), causationId: extra.causationId ?? null, occurredAt: this.at(day) },
+      metadata: {
+        actor,
+        correlationId: randomUUID(),
+        causationId: extra.causationId ?? null,
+        occurredAt: this.at(day),
+        ...(this.statedWhy ? {} : { imported: true, statedWhy: false }),
+      },
       recordedAt: this.at(day),
       hash: '0'.repeat(64),
       prevHash: '0'.repeat(64),
@@ -108,6 +116,30 @@ export class History {
       schemaVersion: 1,
       data: { itemId, backlogId: this.backlogId, fromRank: 'i', toRank: 'i', fromPosition: from, toPosition: to, trigger: opts.trigger ?? 'routine', escalationId: opts.escalationId ?? null, rationale: 'Priorities shifted' },
     }, day, opts.actor ?? History.owner, { causationId: opts.causationId }).id;
+  }
+
+  /**
+   * A reprioritization off the ranking (ADR 0025): a priority change by levels, or a direction-only move; the
+   * ranking stays as it is. Returns the event id.
+   */
+  moveOff(day: number, itemId: string, move: Partial<ReprioritizationMove> & Pick<ReprioritizationMove, 'scale' | 'direction'>, opts: { actor?: { id: string; role: Role } } = {}): string {
+    const position = this.positions.get(itemId) ?? 1;
+    const full: ReprioritizationMove = { approximate: move.fromLevel === undefined, fromLevel: null, toLevel: null, from: null, to: null, ...move };
+    return this.push(`item-${itemId}`, {
+      type: 'item.reprioritized',
+      schemaVersion: 1,
+      data: { itemId, backlogId: this.backlogId, fromRank: 'i', toRank: 'i', fromPosition: position, toPosition: position, trigger: 'routine', escalationId: null, rationale: 'Jira change imported', move: full },
+    }, day, opts.actor ?? History.owner).id;
+  }
+
+  /** A delivered item back in the ranking (ADR 0025). */
+  reopen(day: number, itemId: string, position = 1): string {
+    this.positions.set(itemId, position);
+    return this.push(`item-${itemId}`, {
+      type: 'item.reopened',
+      schemaVersion: 1,
+      data: { itemId, backlogId: this.backlogId, rank: 'i', position, rationale: 'The fix did not hold' },
+    }, day, History.owner).id;
   }
 
   escalate(day: number, itemId: string, againstEventId: string, by: string, againstEventType = 'item.reprioritized'): { escalationId: string; eventId: string } {

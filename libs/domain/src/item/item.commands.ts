@@ -1,5 +1,5 @@
 import type { Actor } from '@ledger/kernel';
-import type { ItemKind, ReprioritizationTrigger } from './item.events';
+import type { ItemKind, ReprioritizationMove, ReprioritizationTrigger } from './item.events';
 
 /**
  * Where an item goes in the ranking, resolved by the application layer from the ranked view
@@ -49,7 +49,10 @@ export type ReprioritizeItem = Base & {
   kind: 'ReprioritizeItem';
   /** Current position as the ranked view shows it. */
   fromPosition: number;
-  placement: Placement;
+  /** Where the item goes in the ranking; not used (the ranking stays as it is) when `move` is given. */
+  placement?: Placement;
+  /** A move on another scale, or one whose positions are unknown (imported history, ADR 0025). */
+  move?: ReprioritizationMove;
   trigger?: ReprioritizationTrigger;
   rationale: string;
 };
@@ -86,6 +89,8 @@ export type KillItem = Base & {
 };
 
 export type ReviveItem = Base & { kind: 'ReviveItem'; placement: Placement; rationale: string };
+
+export type ReopenItem = Base & { kind: 'ReopenItem'; placement: Placement; rationale: string };
 
 export type MoveToAntiBacklog = Base & { kind: 'MoveToAntiBacklog'; reason: string; fromPosition: number };
 
@@ -126,6 +131,7 @@ export type ItemCommand =
   | ResolveEscalation
   | KillItem
   | ReviveItem
+  | ReopenItem
   | MoveToAntiBacklog
   | SetKillCriteria
   | EstimateItem

@@ -16,6 +16,7 @@ import type {
   MoveToAntiBacklog,
   Placement,
   RecordOutcome,
+  ReopenItem,
   ReprioritizeItem,
   ResolveEscalation,
   ReviveItem,
@@ -24,9 +25,11 @@ import type {
 } from './item.commands';
 import {
   ITEM_KINDS,
+  MOVE_SCALES,
   REPRIORITIZATION_TRIGGERS,
   type ItemEvent,
   type ItemKind,
+  type ReprioritizationMove,
   type ReprioritizationTrigger,
 } from './item.events';
 import { findDecision, initialItemState, isRanked, type DecisionRef, type EscalationState, type ItemState } from './item.state';
@@ -35,6 +38,7 @@ type Out = Decided<ItemEvent>[];
 
 const TITLE_MAX = 200;
 const MAX_ESTIMATE = 1000;
+const MOVE_LABEL_MAX = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Guards
@@ -203,6 +207,29 @@ function reprioritize(c: ReprioritizeItem, state: ItemState): Out {
     });
   }
   const fromPosition = requirePosition(c.fromPosition, 'fromPosition');
+  if (c.move !== undefined && c.move !== null) {
+    // A move off the ranking (ADR 0025): the ranking stays as it is, the event says what moved.
+    const move = requireMove(c.move);
+    const rationale = rationaleOf(c.rationale);
+    const rank = state.rank ?? '';
+    return [
+      {
+        type: 'item.reprioritized',
+        schemaVersion: 1,
+        data: {
+          ...ids(state),
+          fromRank: rank,
+          toRank: rank,
+          fromPosition,
+          toPosition: fromPosition,
+          trigger,
+          escalationId: null,
+          rationale,
+          move,
+        },
+      },
+    ];
+  }
   const { rank, position } = placeBetween(c.placement);
   if (position === fromPosition) {
     throw new DomainError('ITEM.NO_CHANGE', 'The item is already at this position.', { position });
@@ -224,6 +251,59 @@ function reprioritize(c: ReprioritizeItem, state: ItemState): Out {
       },
     },
   ];
+}
+
+function moveLabel(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '' || text.length > MOVE_LABEL_MAX) {
+    throw invalid('ITEM.INVALID_MOVE', `move.${field} must be a text of 1..${MOVE_LABEL_MAX} characters, or null.`, { field: `move.${field}` });
+  }
+  return text;
+}
+
+function moveLevel(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw invalid('ITEM.INVALID_MOVE', `move.${field} must be a level (integer ≥ 1, 1 = highest).`, { field: `move.${field}`, value });
+  }
+  return value;
+}
+
+/**
+ * A move off the ranking. `rank` moves are always approximate (an exact move in the ranking is a placement);
+ * `schedule` moves know their direction only; `priority` moves know their levels unless marked approximate, and
+ * their direction must agree with them.
+ */
+function requireMove(m: ReprioritizationMove): ReprioritizationMove {
+  if (typeof m !== 'object' || !(MOVE_SCALES as readonly unknown[]).includes(m.scale)) {
+    throw invalid('ITEM.INVALID_MOVE', `move.scale must be one of ${MOVE_SCALES.join(', ')}.`, { field: 'move.scale' });
+  }
+  if (m.direction !== 'up' && m.direction !== 'down') {
+    throw invalid('ITEM.INVALID_MOVE', "move.direction must be 'up' or 'down'.", { field: 'move.direction' });
+  }
+  if (typeof m.approximate !== 'boolean') {
+    throw invalid('ITEM.INVALID_MOVE', 'move.approximate must be true or false.', { field: 'move.approximate' });
+  }
+  const from = moveLabel(m.from, 'from');
+  const to = moveLabel(m.to, 'to');
+  if (m.approximate) {
+    if ((m.fromLevel ?? null) !== null || (m.toLevel ?? null) !== null) {
+      throw invalid('ITEM.INVALID_MOVE', 'An approximate move knows its direction only: no levels.', { field: 'move.fromLevel' });
+    }
+    return { scale: m.scale, direction: m.direction, approximate: true, fromLevel: null, toLevel: null, from, to };
+  }
+  if (m.scale !== 'priority') {
+    throw invalid('ITEM.INVALID_MOVE', `A move on the ${m.scale} scale is approximate (its positions are unknown).`, {
+      field: 'move.approximate',
+    });
+  }
+  const fromLevel = moveLevel(m.fromLevel, 'fromLevel');
+  const toLevel = moveLevel(m.toLevel, 'toLevel');
+  if (fromLevel === toLevel) throw new DomainError('ITEM.NO_CHANGE', 'The item already has this priority.', { level: toLevel });
+  if ((toLevel < fromLevel ? 'up' : 'down') !== m.direction) {
+    throw invalid('ITEM.INVALID_MOVE', `move.direction contradicts the levels (${fromLevel} → ${toLevel}).`, { field: 'move.direction' });
+  }
+  return { scale: 'priority', direction: m.direction, approximate: false, fromLevel, toLevel, from, to };
 }
 
 function escalate(c: EscalateDecision, state: ItemState): Out {
@@ -414,6 +494,23 @@ function revive(c: ReviveItem, state: ItemState): Out {
   ];
 }
 
+/** A delivered item comes back: the delivery did not hold (ADR 0025). A killed item is revived instead. */
+function reopen(c: ReopenItem, state: ItemState): Out {
+  requireItemDecider(c.actor, 'reopen an item', c.kind);
+  if (state.status !== 'delivered') {
+    throw new DomainError(
+      'ITEM.NOT_DELIVERED',
+      state.status === 'killed'
+        ? 'Only a delivered item is reopened; a killed item is revived.'
+        : 'Only a delivered item can be reopened.',
+      { status: state.status },
+    );
+  }
+  const { rank, position } = placeBetween(c.placement);
+  const rationale = rationaleOf(c.rationale);
+  return [{ type: 'item.reopened', schemaVersion: 1, data: { ...ids(state), rank, position, rationale } }];
+}
+
 function moveToAntiBacklog(c: MoveToAntiBacklog, state: ItemState): Out {
   requireItemDecider(c.actor, 'move an item to the anti-backlog', c.kind);
   requireOpen(state);
@@ -543,6 +640,8 @@ function decide(command: ItemCommand, state: ItemState): Out {
       return kill(command, state);
     case 'ReviveItem':
       return revive(command, state);
+    case 'ReopenItem':
+      return reopen(command, state);
     case 'MoveToAntiBacklog':
       return moveToAntiBacklog(command, state);
     case 'SetKillCriteria':
@@ -656,6 +755,8 @@ function evolve(state: ItemState, event: Evolvable<ItemEvent>): ItemState {
         null,
         d.position,
       );
+    case 'item.reopened':
+      return withDecision({ ...state, status: 'open', rank: str(d.rank) }, id, type, null, d.position);
     case 'item.moved-to-anti-backlog':
       return withDecision(
         { ...state, status: 'anti-backlog', rank: null, antiBacklogReason: str(d.reason) ?? '' },

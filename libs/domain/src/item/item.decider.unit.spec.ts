@@ -16,6 +16,7 @@ import {
   itemKilled,
   itemLinked,
   itemMovedToAntiBacklog,
+  itemReopened,
   itemReprioritized,
   itemRevived,
   itemStarted,
@@ -68,6 +69,8 @@ const cmd = {
     ({ kind: 'KillItem', actor: po, reason: '  No customer asked for it in a year ', via: 'owner', fromPosition: 3, ...o }) as Cmd<'KillItem'>,
   revive: (o: Over<'ReviveItem'> = {}) =>
     ({ kind: 'ReviveItem', actor: po, placement: placement('a', 'c', 2), rationale: WHY, ...o }) as Cmd<'ReviveItem'>,
+  reopen: (o: Over<'ReopenItem'> = {}) =>
+    ({ kind: 'ReopenItem', actor: po, placement: placement('a', 'c', 2), rationale: WHY, ...o }) as Cmd<'ReopenItem'>,
   antiBacklog: (o: Over<'MoveToAntiBacklog'> = {}) =>
     ({ kind: 'MoveToAntiBacklog', actor: po, reason: ' Outside the product goal ', fromPosition: 3, ...o }) as Cmd<'MoveToAntiBacklog'>,
   killCriteria: (o: Over<'SetKillCriteria'> = {}) =>
@@ -237,6 +240,7 @@ describe('item decider', () => {
       cmd.resolve(),
       cmd.kill(),
       cmd.revive(),
+      cmd.reopen(),
       cmd.antiBacklog(),
       cmd.killCriteria(),
       cmd.estimate(),
@@ -255,6 +259,7 @@ describe('item decider', () => {
       ['ResolveEscalation', [...OPEN, itemEscalated('e-esc', 'esc-1', 'e-added', 'item.added')], (actor) => cmd.resolve({ actor })],
       ['KillItem', OPEN, (actor) => cmd.kill({ actor })],
       ['ReviveItem', KILLED, (actor) => cmd.revive({ actor })],
+      ['ReopenItem', DELIVERED, (actor) => cmd.reopen({ actor })],
       ['MoveToAntiBacklog', OPEN, (actor) => cmd.antiBacklog({ actor })],
       ['SetKillCriteria', OPEN, (actor) => cmd.killCriteria({ actor })],
       ['EstimateItem', OPEN, (actor) => cmd.estimate({ actor })],
@@ -629,6 +634,126 @@ describe('item decider', () => {
     it('requires a rationale and a placement', () => {
       given(KILLED).when(cmd.revive({ rationale: 'aaaaaaaaaaaaaa' })).then('DECISION.RATIONALE_REQUIRED', 'validation');
       given(KILLED).when(cmd.revive({ placement: undefined })).then('ITEM.PLACEMENT_REQUIRED', 'validation');
+    });
+  });
+
+  describe('ReprioritizeItem with a move off the ranking (imported history, ADR 0025)', () => {
+    const priority = (o: object = {}) => ({
+      scale: 'priority',
+      direction: 'up',
+      approximate: false,
+      fromLevel: 3,
+      toLevel: 1,
+      from: 'Medium',
+      to: 'Highest',
+      ...o,
+    });
+
+    it('records a priority change with its levels and leaves the ranking as it is', () => {
+      const out = given(OPEN).when(cmd.reprioritize({ fromPosition: 4, placement: undefined, move: priority() }));
+      out.then([
+        {
+          type: 'item.reprioritized',
+          schemaVersion: 1,
+          data: {
+            ...ids,
+            fromRank: 'i',
+            toRank: 'i',
+            fromPosition: 4,
+            toPosition: 4,
+            trigger: 'routine',
+            escalationId: null,
+            rationale: WHY,
+            move: { scale: 'priority', direction: 'up', approximate: false, fromLevel: 3, toLevel: 1, from: 'Medium', to: 'Highest' },
+          },
+        },
+      ]);
+      expect(out.stateAfter()).toMatchObject({ status: 'open', rank: 'i' });
+    });
+
+    it('records a direction-only move (Jira "Ranked lower") and a deferral (sprint pushed later) as approximate', () => {
+      const [rank] = given(OPEN)
+        .when(cmd.reprioritize({ move: { scale: 'rank', direction: 'down', approximate: true, to: 'Ranked lower' } }))
+        .events();
+      expect((rank.data as { move: unknown }).move).toEqual({
+        scale: 'rank',
+        direction: 'down',
+        approximate: true,
+        fromLevel: null,
+        toLevel: null,
+        from: null,
+        to: 'Ranked lower',
+      });
+      const [later] = given(IN_PROGRESS)
+        .when(cmd.reprioritize({ move: { scale: 'schedule', direction: 'down', approximate: true, from: 'Sprint 3', to: 'Sprint 4' } }))
+        .events();
+      expect(later.data).toMatchObject({ fromPosition: 3, toPosition: 3, move: { scale: 'schedule', direction: 'down', from: 'Sprint 3' } });
+    });
+
+    it('refuses a priority change to the same level (ITEM.NO_CHANGE)', () => {
+      given(OPEN).when(cmd.reprioritize({ move: priority({ toLevel: 3 }) })).then('ITEM.NO_CHANGE', 'invariant');
+    });
+
+    it.each<[string, object]>([
+      ['a direction that contradicts the levels', priority({ direction: 'down' })],
+      ['an exact move on the ranking (that is a placement)', { scale: 'rank', direction: 'up', approximate: false, fromLevel: 2, toLevel: 1 }],
+      ['an exact deferral (schedules have no levels)', { scale: 'schedule', direction: 'down', approximate: false, fromLevel: 1, toLevel: 2 }],
+      ['an approximate move with levels', priority({ approximate: true })],
+      ['an unknown scale', priority({ scale: 'severity' })],
+      ['an unknown direction', priority({ direction: 'sideways' })],
+      ['a level that is not a positive integer', priority({ fromLevel: 0 })],
+      ['a label that is blank', priority({ from: '  ' })],
+    ])('refuses %s (ITEM.INVALID_MOVE)', (_label, move) => {
+      given(OPEN).when(cmd.reprioritize({ move })).then('ITEM.INVALID_MOVE', 'validation');
+    });
+
+    it.each(UNRANKED)('refuses an item that is %s', (_label, history, code) => {
+      given(history).when(cmd.reprioritize({ move: priority() })).then(code, 'invariant');
+    });
+
+    it('keeps the decision rights: a stakeholder may not', () => {
+      given(OPEN).when(cmd.reprioritize({ actor: actors.stakeholder, move: priority() })).then('ITEM.STAKEHOLDER_CANNOT_REPRIORITIZE', 'forbidden');
+    });
+  });
+
+  describe('ReopenItem (a delivery that did not hold, ADR 0025)', () => {
+    it('brings a delivered item back into the ranking at the given place', () => {
+      const out = given(DELIVERED).when(cmd.reopen());
+      out.then([{ type: 'item.reopened', schemaVersion: 1, data: { ...ids, rank: 'b', position: 2, rationale: WHY } }]);
+      expect(out.stateAfter()).toMatchObject({ status: 'open', rank: 'b' });
+    });
+
+    it('leaves the item open for the usual decisions: start, reprioritize, deliver again; outcomes wait for the delivery', () => {
+      const reopened = [...DELIVERED, itemReopened('e-reopened', 'b', 2)];
+      expect(given(reopened).when(cmd.start()).events()).toHaveLength(1);
+      expect(given(reopened).when(cmd.reprioritize()).events()).toHaveLength(1);
+      expect(given(reopened).when(cmd.deliver()).events()).toHaveLength(1);
+      given(reopened).when(cmd.outcome()).then('ITEM.NOT_DELIVERED', 'invariant');
+      given(reopened).when(cmd.reopen()).then('ITEM.NOT_DELIVERED', 'invariant');
+    });
+
+    it('is not a revival: a killed item is revived, not reopened', () => {
+      const err = given(KILLED).when(cmd.reopen()).thenError('ITEM.NOT_DELIVERED', 'invariant');
+      expect(err.message).toContain('revived');
+      given([...DELIVERED, itemReopened('e-reopened', 'b', 2)]).when(cmd.revive()).then('ITEM.NOT_KILLED', 'invariant');
+    });
+
+    it.each<[string, Evolvable<ItemEvent>[]]>([
+      ['open', OPEN],
+      ['in progress', IN_PROGRESS],
+      ['in the anti-backlog', ANTI],
+    ])('refuses an item that is %s (ITEM.NOT_DELIVERED)', (_label, history) => {
+      given(history).when(cmd.reopen()).then('ITEM.NOT_DELIVERED', 'invariant');
+    });
+
+    it('requires a rationale and a placement', () => {
+      given(DELIVERED).when(cmd.reopen({ rationale: 'bla bla bla' })).then('DECISION.RATIONALE_REQUIRED', 'validation');
+      given(DELIVERED).when(cmd.reopen({ placement: undefined })).then('ITEM.PLACEMENT_REQUIRED', 'validation');
+    });
+
+    it('is a decision of the stream (one can escalate against it)', () => {
+      const state = given([...DELIVERED, itemReopened('e-reopened', 'b', 2)]).state;
+      expect(findDecision(state, 'e-reopened')).toEqual({ eventId: 'e-reopened', type: 'item.reopened', fromPosition: null, toPosition: 2 });
     });
   });
 

@@ -6,6 +6,7 @@ export const ItemEventType = {
   EscalationResolved: 'item.escalation-resolved',
   Killed: 'item.killed',
   Revived: 'item.revived',
+  Reopened: 'item.reopened',
   MovedToAntiBacklog: 'item.moved-to-anti-backlog',
   KillCriteriaSet: 'item.kill-criteria-set',
   Estimated: 'item.estimated',
@@ -26,6 +27,33 @@ export const REPRIORITIZATION_TRIGGERS = [
   'new-evidence',
 ] as const;
 export type ReprioritizationTrigger = (typeof REPRIORITIZATION_TRIGGERS)[number];
+
+/**
+ * The scales a reprioritization can move an item on (ADR 0025). `rank`: the backlog's ranking; `priority`: an
+ * ordinal priority scale (level 1 = highest, e.g. Jira's Highest … Lowest); `schedule`: sprints and releases
+ * (down = later, a deferral).
+ */
+export const MOVE_SCALES = ['rank', 'priority', 'schedule'] as const;
+export type MoveScale = (typeof MOVE_SCALES)[number];
+
+/**
+ * A move whose place in the ranking the source did not record (imported tracker history): on which scale, which
+ * way, and — when known — between which levels. An approximate move knows its direction only, so no reversal is
+ * inferred from it (docs/metrics-reversals.md, rule 3).
+ */
+export interface ReprioritizationMove {
+  scale: MoveScale;
+  /** up = higher priority / earlier; down = lower priority / later (a deferral). */
+  direction: 'up' | 'down';
+  /** Only the direction is known (Jira's "Ranked higher", a sprint pushed later): levels are null. */
+  approximate: boolean;
+  /** priority: the levels on the scale, 1 = highest; null when approximate. */
+  fromLevel: number | null;
+  toLevel: number | null;
+  /** What the source called the two ends ("Medium" → "High", "Sprint 3" → "Sprint 4"); null when unknown. */
+  from: string | null;
+  to: string | null;
+}
 
 export type ItemAdded = {
   type: 'item.added';
@@ -60,6 +88,11 @@ export type ItemReprioritized = {
     /** Set when the move is the change that an overturned escalation required. */
     escalationId: string | null;
     rationale: string;
+    /**
+     * Present when the move is not a move in the ranking (ADR 0025): the ranking is left as it is (fromRank =
+     * toRank, fromPosition = toPosition = the item's position) and this says what moved.
+     */
+    move?: ReprioritizationMove;
   };
 };
 
@@ -118,6 +151,19 @@ export type ItemRevived = {
     position: number;
     trigger: 'decision' | 'escalation';
     escalationId: string | null;
+    rationale: string;
+  };
+};
+
+/** A delivered item back in the ranking: the delivery did not hold (ADR 0025). Not a revival, not a reversal. */
+export type ItemReopened = {
+  type: 'item.reopened';
+  schemaVersion: 1;
+  data: {
+    itemId: string;
+    backlogId: string;
+    rank: string;
+    position: number;
     rationale: string;
   };
 };
@@ -185,6 +231,7 @@ export type ItemEvent =
   | EscalationResolved
   | ItemKilled
   | ItemRevived
+  | ItemReopened
   | ItemMovedToAntiBacklog
   | KillCriteriaSet
   | ItemEstimated

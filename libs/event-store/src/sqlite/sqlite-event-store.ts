@@ -7,6 +7,7 @@ import { validateAppend } from '../append-validation';
 import {
   AppendResult,
   ChainBreak,
+  CommitObservation,
   EventStore,
   EventStoreUnavailableError,
   ExpectedRevision,
@@ -31,6 +32,10 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a commit waits for another process's write lock. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /** Called after each commit has been made durable (metrics: the duration includes the fsync); must not throw. */
+  onCommit?: (commit: CommitObservation) => void;
+  /** Open an existing store for reads and verification only (offline checks, backups): nothing is created or changed. */
+  readonly?: boolean;
 }
 
 /**
@@ -109,9 +114,18 @@ export class SqliteEventStore implements EventStore {
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     let db: Database.Database;
     try {
-      db = new Database(options.file);
+      db = new Database(options.file, options.readonly ? { readonly: true, fileMustExist: true } : {});
     } catch (err) {
       throw new EventStoreUnavailableError(`cannot open event store ${options.file}: ${errorMessage(err)}`);
+    }
+    if (options.readonly) {
+      try {
+        db.prepare('SELECT 1 FROM events LIMIT 1').get();
+      } catch (err) {
+        db.close();
+        throw new EventStoreUnavailableError(`${options.file} is not an event store: ${errorMessage(err)}`);
+      }
+      return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200, undefined, true);
     }
     try {
       db.pragma('journal_mode = WAL');
@@ -125,7 +139,7 @@ export class SqliteEventStore implements EventStore {
       db.close();
       throw new EventStoreUnavailableError(`cannot initialise event store ${options.file}: ${errorMessage(err)}`);
     }
-    return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200);
+    return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200, options.onCommit);
   }
 
   private readonly sql: ReturnType<typeof prepareStatements>;
@@ -153,6 +167,8 @@ export class SqliteEventStore implements EventStore {
     private readonly file: string,
     private readonly clock: Clock,
     private readonly pollIntervalMs: number,
+    private readonly onCommit?: (commit: CommitObservation) => void,
+    private readonly readonly = false,
   ) {
     this.sql = prepareStatements(db);
     this.appendOne = db.transaction((request: PendingAppend, ctx: BatchContext) => this.applyAppend(request, ctx));
@@ -168,6 +184,7 @@ export class SqliteEventStore implements EventStore {
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closing) throw new EventStoreUnavailableError('event store is closed');
+    if (this.readonly) throw new EventStoreUnavailableError('event store is opened readonly: appends are refused');
     if (this.syncFailure) throw this.unavailableAfterSyncFailure();
     validateAppend(streamId, events, expected);
     const serialized = events.map((e) => ({
@@ -198,6 +215,7 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
 
     let outcomes: Outcome[];
+    const started = this.onCommit ? performance.now() : 0;
     try {
       outcomes = this.commitBatch.immediate(batch);
       this.counters.commits += 1;
@@ -219,6 +237,13 @@ export class SqliteEventStore implements EventStore {
             batch[i].reject(outcome.error);
           }
         });
+        if (this.onCommit) {
+          const eventTypes: string[] = [];
+          outcomes.forEach((o, i) => {
+            if (o.ok && !o.result.alreadyAppended) for (const e of batch[i].events) eventTypes.push(e.type);
+          });
+          this.onCommit({ durationMs: performance.now() - started, appends: batch.length, eventTypes });
+        }
       },
       () => {
         const error = this.unavailableAfterSyncFailure();

@@ -43,6 +43,7 @@ export class AgePercentilesDto {
 export class DeliveryVsOutcomesDto {
   @ApiProperty({ pattern: '^\\d{4}-\\d{2}$', example: '2026-01' }) month: string;
   @ApiProperty({ type: 'integer' }) delivered: number;
+  @ApiProperty({ type: 'integer', description: 'Reopenings in the month: deliveries that did not hold (ADR 0025)' }) reopened: number;
   @ApiProperty({ type: 'integer' }) outcomesMoved: number;
   @ApiProperty({ type: 'integer' }) outcomesNotMoved: number;
 }

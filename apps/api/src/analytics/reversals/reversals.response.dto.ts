@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ReversalRule } from '@ledger/analytics';
+import { MOVE_SCALES } from '@ledger/domain';
 import { PeriodDto } from '../../http/dto';
 
 export const REVERSAL_RULES = ['revive-after-kill', 'overturned-escalation', 'reprioritization-back'] as const;
@@ -11,6 +12,20 @@ export class ReversalDecisionDto {
   @ApiProperty() actorId: string;
   @ApiProperty({ type: 'integer', nullable: true }) fromPosition: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) toPosition: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: MOVE_SCALES,
+    description:
+      "Reprioritizations: 'rank' (positions in the ranking), 'priority' (levels on the priority scale, 1 = highest) or 'schedule' (a deferral); null for other decisions",
+  })
+  scale: string | null;
+  @ApiProperty({ description: 'False when the decision states no why (imported from a tracker that records none)' }) statedWhy: boolean;
+}
+
+export class WithoutStatedWhyDto {
+  @ApiProperty({ type: 'integer', description: 'Of `decisions`, those that state no why' }) decisions: number;
+  @ApiProperty({ type: 'integer', description: 'Of `reversingDecisions`, those that state no why' }) reversingDecisions: number;
 }
 
 export class ReversalEscalationDto {
@@ -71,6 +86,8 @@ export class ReversalReportDto {
   @ApiProperty({ type: () => RateByTriggerDto }) byTrigger: RateByTriggerDto;
   @ApiProperty({ type: () => ReversalsByRuleDto }) byRule: ReversalsByRuleDto;
   @ApiProperty({ type: [ActorReversalsDto], description: 'Most reversals first' }) byActor: ActorReversalsDto[];
+  @ApiProperty({ type: () => WithoutStatedWhyDto, description: 'Imported decisions without a stated why, shown as "no stated why"' })
+  withoutStatedWhy: WithoutStatedWhyDto;
   @ApiProperty({ type: Number, nullable: true }) medianDaysToReversal: number | null;
   @ApiProperty({ type: [FlipFlopDto], description: 'At most 10' }) topFlipFlops: FlipFlopDto[];
   @ApiProperty({ type: [ReversalDto], description: 'Most recent first, at most 500' }) reversals: ReversalDto[];

@@ -16,6 +16,15 @@ export interface HistoryEntry {
   recordedAt: string;
   occurredAt: string;
   rationale: string | null;
+  /** The decision came from an import (its `occurredAt` is when it was originally taken). */
+  imported: boolean;
+  /** Where an imported decision came from (file and line), else null. */
+  importedFrom: string | null;
+  /**
+   * False when the rationale states no reason: the source recorded none (a tracker's history) and the rationale
+   * only says where the decision came from — shown as "no stated why".
+   */
+  statedWhy: boolean;
   trigger: string | null;
   fromPosition: number | null;
   toPosition: number | null;
@@ -67,6 +76,9 @@ export function itemHistory(events: RecordedEvent[]): HistoryEntry[] {
       recordedAt: e.recordedAt,
       occurredAt: typeof e.metadata.occurredAt === 'string' ? e.metadata.occurredAt : e.recordedAt,
       rationale: text(d.rationale) ?? text(d.reason),
+      imported: e.metadata.imported === true,
+      importedFrom: text(e.metadata.importedFrom),
+      statedWhy: e.metadata.statedWhy !== false,
       trigger: text(d.trigger) ?? (e.type === 'item.escalation-resolved' ? 'escalation' : null),
       fromPosition: num(d.fromPosition),
       toPosition: num(d.toPosition) ?? num(d.position),

@@ -19,6 +19,11 @@ export class HistoryEntryDto {
   @ApiProperty({ format: 'date-time', description: 'When it was decided (differs from recordedAt for imports)' }) occurredAt: string;
   @ApiProperty({ type: String, nullable: true, description: 'The rationale (or the reason, for kills and escalations)' }) rationale: string | null;
   @ApiProperty({ type: String, nullable: true }) trigger: string | null;
+  @ApiProperty({ description: 'Imported from another tool (docs/import-format.md), not decided in the ledger' }) imported: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Where an imported decision came from (file and line), else null' })
+  importedFrom: string | null;
+  @ApiProperty({ description: 'False when the decision states no why (imported from a tracker that records none: "no stated why")' })
+  statedWhy: boolean;
   @ApiProperty({ type: 'integer', nullable: true }) fromPosition: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) toPosition: number | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) escalationId: string | null;

@@ -21,7 +21,9 @@ export class ReprioritizeItemHandler implements ICommandHandler<ReprioritizeItem
         kind: 'ReprioritizeItem',
         actor: actorOf(c.meta.principal),
         fromPosition: ranked ? (this.ranking.positionOf(state.backlogId, c.itemId) ?? 0) : 0,
-        placement: ranked ? this.ranking.placement(state.backlogId, c.itemId, c.target) : { above: null, below: null, position: 0 },
+        // A move off the ranking leaves it as it is: no placement to resolve.
+        placement: ranked && !c.move ? this.ranking.placement(state.backlogId, c.itemId, c.target) : { above: null, below: null, position: 0 },
+        move: c.move,
         trigger: c.trigger,
         rationale: c.rationale,
       };

@@ -91,7 +91,14 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
           <div>
             <dt>Killed</dt>
             <dd>
-              {item.kill.via === 'forum' ? 'by the review forum' : `by ${item.kill.decidedBy}`}: {item.kill.reason}
+              {item.kill.via === 'forum' ? (
+                <>
+                  via the review forum{item.kill.proposalId && <> (<AsOfLink to={`/proposals/${item.kill.proposalId}`}>the proposal and its votes</AsOfLink>)</>}
+                </>
+              ) : (
+                `by ${item.kill.decidedBy}`
+              )}
+              : {item.kill.reason}
             </dd>
           </div>
         )}
@@ -286,7 +293,9 @@ function Proposals({ proposals }: { proposals: Proposal[] }) {
       {proposals.map((p) => (
         <div key={p.id} className="proposal">
           <p>
-            <strong>{p.outcome ? `Closed: ${p.outcome}` : `Open`}</strong> · {p.nominatedAutomatically ? 'nominated automatically' : `opened by ${p.openedBy ?? '—'}`}
+            <strong>
+              <AsOfLink to={`/proposals/${p.id}`}>{p.outcome ? `Closed: ${p.outcome}` : p.status === 'withdrawn' ? 'Withdrawn' : 'Open'}</AsOfLink>
+            </strong> · {p.nominatedAutomatically ? 'nominated automatically' : `opened by ${p.openedBy ?? '—'}`}
             {p.openedAt && (
               <>
                 {' '}
