@@ -421,6 +421,30 @@ describe('SqliteEventStore', () => {
       }
     });
 
+    it('subscriptions that follow the head together read each event once and share it; one far behind reads its own', async () => {
+      const s = newStreamId();
+      for (let i = 0; i < 6; i++) await store.append(s, Array.from({ length: 500 }, () => newEvent()), i === 0 ? 'no-stream' : i * 500 - 1);
+      const received: RecordedEvent[][] = [[], [], []];
+      const subs = [0, 0, 2000].map((after, k) =>
+        store.subscribeAll(after, (e) => {
+          received[k].push(e);
+        }),
+      );
+      try {
+        for (let i = 0; i < 20; i++) await store.append(newStreamId(), [newEvent(), newEvent()], 'no-stream');
+        await waitFor(() => received[0].length === 3040 && received[1].length === 3040 && received[2].length === 1040);
+        await delay(100);
+        const all = await readEverything(store);
+        expect(received[0].map((e) => e.id)).toEqual(all.map((e) => e.id));
+        expect(received[1].map((e) => e.id)).toEqual(all.map((e) => e.id));
+        expect(received[2].map((e) => e.position)).toEqual(range(2001, 3040));
+        expect(received[1].slice(-40).every((e, i) => e === received[0][3000 + i])).toBe(true); // the same objects
+        expect(received[2][received[2].length - 1]).toEqual(all[all.length - 1]);
+      } finally {
+        for (const sub of subs) await sub.close();
+      }
+    });
+
     it("delivers another instance's commits to a subscription by polling", async () => {
       const second = SqliteEventStore.open({ file });
       const received: string[] = [];

@@ -52,6 +52,8 @@ export interface SqliteEventStoreStats {
 export const READ_ALL_DEFAULT_LIMIT = 1000;
 export const READ_ALL_MAX_LIMIT = 10_000;
 const SUBSCRIPTION_PAGE = 500;
+/** Events kept for the other subscriptions of the process (a few pages: they follow the head close together). */
+const SHARED_EVENTS = 4000;
 const VERIFY_PAGE = 10_000;
 const VERIFY_PROGRESS_EVERY = 10_000;
 
@@ -158,6 +160,9 @@ export class SqliteEventStore implements EventStore {
   private syncFailure: Error | null = null;
   /** Head of the store as last seen (subscriptions are woken when another process moved it). */
   private seenHead = 0;
+  /** Events subscriptions read last, by position from `sharedFrom` (see sharedRead). */
+  private shared: RecordedEvent[] = [];
+  private sharedFrom = 1;
   /** One transaction for the whole batch; `appendOne` nested inside it runs in its own SAVEPOINT (several events). */
   private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
   private readonly appendOne: Database.Transaction<(request: PendingAppend, ctx: BatchContext) => AppendResult>;
@@ -444,11 +449,48 @@ export class SqliteEventStore implements EventStore {
 
   /** A subscription's page: durable events only; if more are committed, an fsync is asked for (it wakes them). */
   private subscriptionPage(after: number): RecordedEvent[] {
-    const page = this.readAllNow(after, SUBSCRIPTION_PAGE, this.durable);
+    const page = this.sharedRead(after, SUBSCRIPTION_PAGE, this.durable);
     if (page.length < SUBSCRIPTION_PAGE && this.headPositionNow() > this.durable && !this.syncFailure) {
       void this.sync().catch(() => undefined);
     }
     return page;
+  }
+
+  /**
+   * The events after `after` (up to `limit`, none beyond `upTo`), taken from the ones this process's subscriptions
+   * read last where possible: the read model, the analytics projector, the webhook outbox and the sign-in directory
+   * follow the head together, so each event is read and parsed once, not once per subscription. Positions are
+   * gap-free, so the kept events are `shared[i]` at position `sharedFrom + i`. Handlers get the same objects and
+   * must not change them (none does).
+   */
+  private sharedRead(after: number, limit: number, upTo: number): RecordedEvent[] {
+    const end = this.sharedFrom + this.shared.length; // first position not kept
+    if (after + 1 < this.sharedFrom || after + 1 > end) {
+      const page = this.readAllNow(after, limit, upTo);
+      if (page.length > 0 && page[0].position === end) this.keep(page);
+      else if (page.length > 0 && after + 1 > end) {
+        this.shared = page.slice();
+        this.sharedFrom = page[0].position;
+      }
+      return page;
+    }
+    const start = after + 1 - this.sharedFrom;
+    const page = this.shared.slice(start, start + limit);
+    if (page.length < limit && end - 1 < upTo) {
+      const more = this.readAllNow(end - 1, limit - page.length, upTo);
+      this.keep(more);
+      for (const e of more) page.push(e);
+    }
+    return page;
+  }
+
+  private keep(events: RecordedEvent[]): void {
+    for (const e of events) this.shared.push(e);
+    const excess = this.shared.length - SHARED_EVENTS;
+    if (excess > 0) {
+      this.shared = this.shared.slice(excess);
+      this.sharedFrom += excess;
+    }
   }
 
   // ---------------------------------------------------------------- subscriptions
