@@ -119,6 +119,9 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 export function startServer(opts: StartOptions): Promise<ServerProcess> {
   const args = [
+    // NODE_OPTIONS is not passed on (see childEnv): BENCH_APP_NODE_ARGS gives the app's node flags instead,
+    // e.g. BENCH_APP_NODE_ARGS='--max-old-space-size=512 --trace-gc' for one investigation.
+    ...(process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : []),
     ...(opts.nodeArgs ?? []),
     '-r',
     'ts-node/register/transpile-only',
