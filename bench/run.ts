@@ -11,8 +11,11 @@
  *   kafka           distributed tier: relay and projector throughput, end-to-end lag at 1,000/s (real broker)
  *   analytics       1,000,000 events (10,000,000 with --large) over 100+ backlogs: seed the store, rebuild the
  *                   projection, lag at a steady 1,000 events/s, p50/p95 of each metrics endpoint
+ *   web             on the analytics data (+ a 1,000-item backlog, a 500-decision item): time until each screen of
+ *                   the web app shows its data in Chromium (cold loads), and the first screen's gzip JavaScript
  * --large: analytics at 10M events. --keep-data <dir>: the analytics data dir goes under <dir> and is kept;
- *   with --metrics-only, a later run measures only the endpoints on it (no seed, rebuild or lag).
+ *   with --metrics-only, a later run measures only the endpoints on it (no seed, rebuild or lag). The web
+ *   benchmark uses the same <dir>/analytics (seeding it when it is new).
  * --quick: small sizes (a smoke run, < 60 s). --short: http-decisions with 10 s phases, only max throughput and the
  * paced 1,000/s (for iterating). --wait-quiet [s]: on a shared machine, wait (up to s, default
  * 300) before each benchmark until the CPU is idle. --profile: the app children run with --cpu-prof and the
@@ -35,13 +38,14 @@ import { benchHttpAdapter } from './http-adapter.bench';
 import { benchKafka } from './kafka.bench';
 import { benchAnalytics } from './analytics.bench';
 import { benchAccessDirectory } from './access-directory.bench';
+import { benchWeb } from './web.bench';
 import { childrenCpuMs, killAllChildren, REPO_ROOT } from './lib/app-process';
 import { destroyAgent } from './lib/http';
 import { summarizeProfile } from './lib/cpuprofile';
 import { log } from './lib/progress';
 import { exportBaseline, headTree, type SourceTree } from './lib/baseline';
 
-const NAMES = ['event-store', 'http-decisions', 'as-of', 'backlog-lists', 'http-adapter', 'kafka', 'analytics', 'access-directory'] as const;
+const NAMES = ['event-store', 'http-decisions', 'as-of', 'backlog-lists', 'http-adapter', 'kafka', 'analytics', 'access-directory', 'web'] as const;
 type Name = (typeof NAMES)[number];
 
 interface Args {
@@ -126,6 +130,7 @@ const SIZES = {
     adapter: { connections: 50, seconds: 10, warmupSeconds: 2 },
     kafka: { events: 100_000, partitions: 3, items: 1000, rate: 1000, seconds: 30, httpSeconds: 10, sustainedRate: 250 },
     analytics: { events: 1_000_000, backlogs: 100, days: 420, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 60, lagWarmupSeconds: 5, requests: 40, portfolioRequests: 30, budgetSeconds: 180 },
+    web: { bigItems: 1000, itemDecisions: 500, loads: 5 },
     watchdogSeconds: 30 * 60,
   },
   quick: {
@@ -137,6 +142,7 @@ const SIZES = {
     adapter: { connections: 50, seconds: 2, warmupSeconds: 1 },
     kafka: { events: 10_000, partitions: 3, items: 200, rate: 1000, seconds: 5, httpSeconds: 3, sustainedRate: 250 },
     analytics: { events: 20_000, backlogs: 10, days: 400, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 5, lagWarmupSeconds: 1, requests: 10, portfolioRequests: 3, budgetSeconds: 30 },
+    web: { bigItems: 1000, itemDecisions: 500, loads: 2 },
     watchdogSeconds: 5 * 60,
   },
 };
@@ -380,6 +386,19 @@ function markdown(summary: Json): string {
     }
     table(`analytics (${x.seed ? `${x.seed.events} events` : 'metrics only'})`, rows, x);
   }
+  if (r.web && !r.web.error) {
+    const x = r.web;
+    const rows: [string, unknown][] = [];
+    if (x.first_screen_js) rows.push(['first screen (portfolio) JavaScript, gzip (target ≤ 250 KB)', `**${(x.first_screen_js.total_gzip_bytes / 1024).toFixed(1)} KB** in ${x.first_screen_js.files.length} files`]);
+    for (const [name, v] of Object.entries(x.screens as Json)) {
+      const d = v.data_shown_ms;
+      rows.push([
+        `${name}: ${v.what} — data shown (target < 1 s)`,
+        `p50 **${d.p50_ms}** / max ${d.max_ms} ms (n=${d.n}); medians: first API request at ${v.median_first_api_start_ms} ms, ${v.api_requests} requests (longest ${v.median_api_longest_ms} ms) done at ${v.median_api_done_ms} ms, rendering ${v.median_after_data_ms} ms${v.complete_ms ? `; every row in the page at p50 ${v.complete_ms.p50_ms} ms` : ''} (load ${v.loadavg_before.join(' / ')})`,
+      ]);
+    }
+    table(`web (Chromium, cold loads, on ${x.data.backlogs} backlogs${x.data.seeded ? `, seeded ${x.data.seeded.events} events` : ', kept data dir'})`, rows, x);
+  }
   for (const [name, v] of Object.entries(r)) if ((v as Json).error) out.push(`**${name} failed:** ${(v as Json).error}`, '');
   if (summary.side_by_side) out.push(sideBySideMarkdown(summary));
   return out.join('\n');
@@ -481,7 +500,9 @@ async function main(): Promise<void> {
   // The analytics benchmark seeds and projects millions of events: its own, longer, allowance.
   const analyticsSeconds = args.only.includes('analytics') ? (args.large ? 4 * 3600 : args.quick ? 5 * 60 : 45 * 60) : 0;
   const sides = args.baseline ? 2 * args.rounds : 1;
-  const watchdogSeconds = sizes.watchdogSeconds * sides + analyticsSeconds + args.waitQuietSeconds * args.only.length * sides;
+  // The web benchmark may seed the same history and waits for the app's read models to catch up on it.
+  const webSeconds = args.only.includes('web') ? (args.quick ? 10 * 60 : 75 * 60) : 0;
+  const watchdogSeconds = sizes.watchdogSeconds * sides + analyticsSeconds + webSeconds + args.waitQuietSeconds * args.only.length * sides;
   const watchdog = setTimeout(() => {
     log(`watchdog: the run exceeded ${watchdogSeconds} s; aborting`);
     cleanup();
@@ -554,6 +575,9 @@ async function main(): Promise<void> {
           if (args.keepDataDir) mkdirSync(args.keepDataDir, { recursive: true });
           if (args.metricsOnly && !args.keepDataDir) throw new Error('--metrics-only needs --keep-data <dir> (the data dir of an earlier run)');
           result = await benchAnalytics({ dir: args.keepDataDir ?? dir, ...analyticsSizes, nodeArgs, onPhase, metricsOnly: args.metricsOnly });
+        } else if (name === 'web') {
+          if (args.keepDataDir) mkdirSync(args.keepDataDir, { recursive: true });
+          result = await benchWeb({ dir: args.keepDataDir ?? dir, ...analyticsSizes, ...sizes.web });
         } else {
           result = await benchHttpAdapter(sizes.adapter);
         }

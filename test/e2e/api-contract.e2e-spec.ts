@@ -33,6 +33,8 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
   const failures: string[] = [];
   let validated = 0;
   const ids = { backlogs: [] as string[], items: [] as string[], forum: '', proposals: [] as string[], webhook: '' };
+  /** Decision quality (issue 14): a scored backlog, its forum with a delegation, and what they reach. */
+  const dq = { backlog: '', forum: '', pushed: '', pushEvent: '', criteriaItem: '', criteriaProposal: '', delegation: '' };
 
   /** Sends a request, checks its answer against the document and remembers which operation it exercised. */
   async function call(method: string, template: string, url: string, opts: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
@@ -55,7 +57,10 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
     const demo = generateDemo({ backlogs: 2, months: 8, seed: 11, end: '2026-11-01' });
     const file = join(dataDir, 'demo.ndjson');
     writeFileSync(file, demo.lines.join('\n') + '\n');
-    const { importer, close } = await openImporter(config, { logger: new JsonLogger('silent') });
+    // One clock for the import and the API: events are recorded at the ledger's time, never the machine's (a record
+    // time after the ledger's now would put an outcome in the kill-criteria check's future).
+    const clock = new FixedClock(new Date('2026-11-02T09:00:00.000Z'));
+    const { importer, close } = await openImporter(config, { logger: new JsonLogger('silent'), clock });
     try {
       expect((await importer.importFile(file)).rejectedLines).toEqual([]);
     } finally {
@@ -64,7 +69,7 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
 
     ledger = await startLedger({
       dataDir,
-      clock: new FixedClock(new Date('2026-11-02T09:00:00.000Z')),
+      clock,
       env: { LEDGER_FORUM_TICK_MS: '0', LEDGER_WEBHOOKS_ALLOW_INSECURE: 'true', LEDGER_READ_WAIT_MS: '30000', LEDGER_METRICS_TOKEN: METRICS_TOKEN },
     });
     admin = await ledger.token('admin', 'ada');
@@ -115,6 +120,65 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
     });
     await eventually(() => receiver.received.length >= 3, 15_000, 'webhook deliveries');
 
+    // Decision quality: a backlog scored with value/effort and an outcome due after a day; a move against the score and
+    // a model change; kill criteria with a threshold that an outcome meets (the scheduler nominates the item); a
+    // delivered item with its outcome and one overdue; a forum where mia's vote is delegated to max, who votes.
+    dq.backlog = (
+      await call('POST', '/backlogs', '/backlogs', {
+        body: { name: 'Scored growth', productGoal: 'New users reach value in their first week', policy: { scoringModel: 'value-effort', scoreMargin: 0.2, outcomeDueDays: 1 } },
+      })
+    ).body.id;
+    ids.backlogs.push(dq.backlog);
+    const objectiveId = (
+      await call('POST', '/backlogs/{backlogId}/objectives', `/backlogs/${dq.backlog}/objectives`, { body: { title: 'Week-one activation', metric: 'activated %', rationale: RATIONALE } })
+    ).body.objectiveId;
+    const addScored = async (title: string, value: number, effort: number, linked = false) =>
+      (
+        await call('POST', '/backlogs/{backlogId}/items', `/backlogs/${dq.backlog}/items`, {
+          body: { title, kind: 'hypothesis', scoreInputs: { value, effort }, ...(linked ? { objectiveId } : {}), rationale: RATIONALE },
+        })
+      ).body.id as string;
+    await addScored('Referrals', 40, 2);
+    const validated = await addScored('Guided setup', 30, 3, true);
+    const overdue = await addScored('Templates', 12, 1, true);
+    dq.criteriaItem = await addScored('Visual search', 8, 1, true);
+    dq.pushed = await addScored('Pet project', 9, 1);
+    dq.pushEvent = (
+      await call('POST', '/items/{itemId}/reprioritize', `/items/${dq.pushed}/reprioritize`, { body: { toPosition: 1, trigger: 'stakeholder-request', rationale: RATIONALE } })
+    ).body.eventIds[0];
+    await call('POST', '/items/{itemId}/estimate', `/items/${validated}/estimate`, { body: { scoreInputs: { value: 33 }, rationale: RATIONALE } });
+    for (const item of [validated, overdue]) {
+      await call('POST', '/items/{itemId}/start', `/items/${item}/start`, { body: { rationale: RATIONALE } });
+      await call('POST', '/items/{itemId}/deliver', `/items/${item}/deliver`, { body: { rationale: RATIONALE } });
+    }
+    await call('POST', '/items/{itemId}/outcomes', `/items/${validated}/outcomes`, { body: { objectiveId, observedValue: '+4 pp', moved: true, rationale: RATIONALE } });
+    dq.forum = (
+      await call('POST', '/forums', '/forums', { body: { name: 'Growth review', backlogIds: [dq.backlog], rule: { quorum: 2, votingPeriodDays: 5 }, rationale: RATIONALE } })
+    ).body.id;
+    for (const m of ['mia', 'max']) {
+      await call('POST', '/forums/{forumId}/members', `/forums/${dq.forum}/members`, { body: { memberId: m, rationale: `${m} reviews growth bets` } });
+    }
+    dq.delegation = (
+      await call('POST', '/forums/{forumId}/delegations', `/forums/${dq.forum}/delegations`, {
+        token: mia,
+        body: { delegateId: 'max', validUntil: new Date(ledger.clock.now().getTime() + 60 * DAY).toISOString(), rationale: 'On parental leave this quarter' },
+      })
+    ).body.delegationId;
+    await call('POST', '/items/{itemId}/kill-criteria', `/items/${dq.criteriaItem}/kill-criteria`, {
+      body: {
+        exitCondition: 'Activation stays below 2 % by the review',
+        reviewBy: new Date(ledger.clock.now().getTime() + 30 * DAY).toISOString().slice(0, 10),
+        threshold: { objectiveId, operator: '<', value: 2 },
+        rationale: RATIONALE,
+      },
+    });
+    await call('POST', '/items/{itemId}/start', `/items/${dq.criteriaItem}/start`, { body: { rationale: RATIONALE } });
+    await call('POST', '/items/{itemId}/outcomes', `/items/${dq.criteriaItem}/outcomes`, { body: { objectiveId, observedValue: '1.4 %', moved: false, rationale: RATIONALE } });
+    await ledger.app.get(ForumScheduler).tick(); // the threshold is met: one proposal for the criteria
+    dq.criteriaProposal = (await ledger.request('GET', `/items/${dq.criteriaItem}`, { token: admin })).body.killCriteria.check.proposalId;
+    await call('POST', '/proposals/{proposalId}/votes', `/proposals/${dq.criteriaProposal}/votes`, { token: max, body: { choice: 'kill', reason: 'The threshold says it, and mia agreed' } });
+    ledger.clock.advance(2 * DAY); // the delivered item without an outcome is overdue (outcomeDueDays 1)
+
     // 3. Every read model and analytics caught up with the last write.
     await eventually(
       async () => {
@@ -151,7 +215,9 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
       await call('GET', '/backlogs/{backlogId}/analytics/reversals', `/backlogs/${b}/analytics/reversals?from=${from}`);
       await call('GET', '/backlogs/{backlogId}/analytics/influence', `/backlogs/${b}/analytics/influence?from=${from}`);
       await call('GET', '/backlogs/{backlogId}/analytics/health', `/backlogs/${b}/analytics/health?from=${from}`);
-      for (const metric of ['zombies', 'reversal-rate', 'size-in-sprints']) {
+      await call('GET', '/backlogs/{backlogId}/analytics/against-score', `/backlogs/${b}/analytics/against-score?from=${from}`);
+      await call('GET', '/backlogs/{backlogId}/analytics/calibration', `/backlogs/${b}/analytics/calibration?from=${from}`);
+      for (const metric of ['zombies', 'reversal-rate', 'size-in-sprints', 'against-score']) {
         await call('GET', '/backlogs/{backlogId}/analytics/trend', `/backlogs/${b}/analytics/trend?metric=${metric}&from=${from}`);
       }
     }
@@ -164,10 +230,13 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
     for (const status of ['open', 'upheld', 'overturned']) await call('GET', '/escalations', `/escalations?status=${status}&backlogId=${b2}`);
     await call('GET', '/escalations', '/escalations', { token: await ledger.token('stakeholder', 'sam.sales') });
     await call('GET', '/forums', '/forums');
-    await call('GET', '/forums/{forumId}', `/forums/${ids.forum}`);
-    await call('GET', '/forums/{forumId}/analytics', `/forums/${ids.forum}/analytics?from=${from}`);
+    for (const forum of [ids.forum, dq.forum]) {
+      await call('GET', '/forums/{forumId}', `/forums/${forum}`);
+      await call('GET', '/forums/{forumId}/analytics', `/forums/${forum}/analytics?from=${from}`);
+      await call('GET', '/forums/{forumId}/delegations', `/forums/${forum}/delegations`);
+    }
     await call('GET', '/proposals', '/proposals');
-    for (const p of ids.proposals) await call('GET', '/proposals/{proposalId}', `/proposals/${p}`);
+    for (const p of [...ids.proposals, dq.criteriaProposal]) await call('GET', '/proposals/{proposalId}', `/proposals/${p}`);
     await call('GET', '/webhooks', '/webhooks');
     await call('GET', '/webhooks/{webhookId}', `/webhooks/${ids.webhook}`);
     await call('GET', '/webhooks/{webhookId}/deliveries', `/webhooks/${ids.webhook}/deliveries`);
@@ -191,6 +260,27 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
 
     expect(failures).toEqual([]);
     expect(validated).toBeGreaterThan(2 * ids.items.length); // every item and its history, and the rest
+    // The decision-quality data reached the fields the document declares (so the check above covered them).
+    const get = async (url: string) => (await ledger.request('GET', url, { token: admin })).body;
+    expect((await get(`/items/${dq.pushed}/history`)).entries[1]).toMatchObject({ eventId: dq.pushEvent, scoring: { score: 9 }, scoreCheck: { count: 2 } });
+    expect(await get(`/items/${dq.criteriaItem}`)).toMatchObject({
+      scoreInputs: { value: 8, effort: 1 },
+      scoring: { model: 'value-effort', score: 8 },
+      killCriteria: { threshold: { operator: '<', value: 2 }, check: { status: 'breached', breach: { kind: 'outcome-met', outcome: { observed: 1.4 } }, proposalId: dq.criteriaProposal } },
+    });
+    expect((await get(`/backlogs/${dq.backlog}/items`)).items[0]).toMatchObject({ id: dq.pushed, scoring: { score: 9 } });
+    expect(await get(`/backlogs/${dq.backlog}/analytics/against-score?from=${from}`)).toMatchObject({ reprioritizations: 1, judged: 1, against: 1 });
+    expect(await get(`/backlogs/${dq.backlog}/analytics/calibration?from=${from}`)).toMatchObject({ totals: { delivered: 2, validated: 1, overdue: 1 } });
+    expect((await get(`/analytics/portfolio?from=${from}`)).backlogs.find((r: { backlogId: string }) => r.backlogId === dq.backlog)).toMatchObject({
+      againstScore: { reprioritizations: 1, against: 1 },
+    });
+    const proposal = await get(`/proposals/${dq.criteriaProposal}`);
+    expect(proposal.tally).toMatchObject({ kill: 2, votesCast: 2, delegated: 1 });
+    expect(proposal.delegatedVotes).toEqual([expect.objectContaining({ memberId: 'mia', delegateId: 'max', delegationId: dq.delegation })]);
+    expect(proposal.votes[0]).toMatchObject({ memberId: 'max', countsFor: ['mia'], forDelegators: ['mia'] });
+    expect((await get(`/forums/${dq.forum}`)).activeDelegations).toEqual([expect.objectContaining({ delegationId: dq.delegation, delegatorId: 'mia' })]);
+    expect((await get(`/forums/${dq.forum}/delegations`)).delegations).toEqual([expect.objectContaining({ delegationId: dq.delegation, status: 'active' })]);
+    expect(await get(`/forums/${dq.forum}/analytics?from=${from}`)).toMatchObject({ delegationsGranted: 1, activeDelegations: 1 });
     // New GET operations must be added above.
     expect(contract.getOperations().filter((op) => !exercised.has(op))).toEqual([]);
   }, 300_000);

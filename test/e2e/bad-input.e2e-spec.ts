@@ -321,9 +321,11 @@ const WRITES: WriteRoute[] = [
     texts: [RATIONALE_FIELD],
     wrongTypes: [
       ['estimate', { estimate: '5' }],
-      ['estimate', { estimate: null }],
       ['estimate', { estimate: [5] }],
       ['estimate', { estimate: true }],
+      ['scoreInputs', { scoreInputs: 'high' }],
+      ['scoreInputs.value', { scoreInputs: { value: 'high' } }],
+      ['scoreInputs.impact', { scoreInputs: { impact: 4 } }],
     ],
     readOnlyRoleCode: 'DECISION.NOT_ALLOWED_FOR_ROLE',
     stakeholder: ONLY_DECIDERS,

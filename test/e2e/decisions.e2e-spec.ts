@@ -192,7 +192,7 @@ describe('decision ledger over HTTP (embedded SQLite)', () => {
     expect(outcome.status).toBe(201);
     const item = (await get(`/items/${id}`)).body;
     expect(item).toMatchObject({ status: 'delivered', estimate: 8, objectiveId, killCriteria: { reviewBy: '2026-03-01' } });
-    expect(item.outcomes).toEqual([{ objectiveId, observedValue: '17 s', moved: true }]);
+    expect(item.outcomes).toEqual([{ objectiveId, observedValue: '17 s', moved: true, eventId: expect.any(String) }]);
     const move = await post(`/items/${id}/reprioritize`, { toPosition: 1, rationale: R });
     expect(move.body.code).toBe('ITEM.ALREADY_DELIVERED');
 

@@ -81,3 +81,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function horizontalOverflow(page: Page): Promise<number> {
   return (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
 }
+
+/**
+ * Waits until `expression` (JavaScript evaluated in the page) is truthy, polling from the test. Use this instead of
+ * page.waitForFunction with a string: Playwright polls a string predicate through eval inside the page, which the
+ * app's CSP (script-src 'self', no 'unsafe-eval') refuses whenever the first check is not already true.
+ */
+export async function waitForExpression(page: Page, expression: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(expression)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -141,7 +141,9 @@ export const DECISIONS: Record<string, DecisionDef> = {
     refs: [itemRef, ...anchors],
     dto: ImportReprioritizeDto,
     command: ({ itemId, body, meta }) => {
-      if (!body.move) return new ReprioritizeItemCommand(itemId, placementOf(body, true)!, body.trigger, body.rationale, meta);
+      if (!body.move) {
+        return new ReprioritizeItemCommand(itemId, placementOf(body, true)!, body.trigger, body.rationale, meta, body.scoreInputs);
+      }
       // A move off the ranking (ADR 0025) leaves the ranking as it is: a placement would contradict it.
       if (placementOf(body, false)) {
         throw validationProblem([{ field: 'move', code: 'exclusive', message: 'give either move or a placement (toPosition, before, after)' }]);
@@ -156,7 +158,7 @@ export const DECISIONS: Record<string, DecisionDef> = {
         from: m.from ?? null,
         to: m.to ?? null,
       };
-      return new ReprioritizeItemCommand(itemId, {}, body.trigger, body.rationale, meta, move);
+      return new ReprioritizeItemCommand(itemId, {}, body.trigger, body.rationale, meta, body.scoreInputs, move);
     },
   },
   'item.escalate': {
@@ -207,7 +209,7 @@ export const DECISIONS: Record<string, DecisionDef> = {
     scope: 'item',
     refs: [itemRef],
     dto: EstimateItemRequestDto,
-    command: ({ itemId, body, meta }) => new EstimateItemCommand(itemId, body.estimate, body.rationale, meta),
+    command: ({ itemId, body, meta }) => new EstimateItemCommand(itemId, body.estimate, body.rationale, meta, body.scoreInputs),
   },
   'item.link-objective': {
     scope: 'item',

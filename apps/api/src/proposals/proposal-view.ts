@@ -3,6 +3,7 @@ import {
   fold,
   proposalDecider,
   tallyVotes,
+  type DelegatedVote,
   type ForumState,
   type ProposalEvent,
   type ProposalOpened,
@@ -13,16 +14,25 @@ import type { ProposalViewDto } from './get-proposal/get-proposal.response.dto';
 
 type Data = Record<string, unknown>;
 
-/** Pure: a proposal's stream (and its forum now) → what members and auditors see: tally, deadline, every vote with its reason. */
-export function proposalView(events: RecordedEvent[], forum: ForumState): ProposalViewDto {
+/**
+ * Pure: a proposal's stream (and its forum now, at `now`) → what members and auditors see: tally, deadline, every vote
+ * with its reason and whom it counts for (ADR 0035: delegations are judged at the deadline, or now while voting runs).
+ */
+export function proposalView(events: RecordedEvent[], forum: ForumState, now: Date): ProposalViewDto {
   const state = fold(proposalDecider, events as unknown as (ProposalEvent & { id: string })[]);
   const opened = events.find((e) => e.type === 'proposal.opened');
   const closed = events.find((e) => e.type === 'proposal.closed');
   const o = (opened?.data ?? {}) as Partial<ProposalOpened['data']>;
   const c = closed ? (closed.data as ProposalClosed['data']) : null;
   const rule = state.rule ?? forum.rule;
-  // While open: the tally as it would be taken now (votes of members who left do not count).
-  const current = tallyVotes(state.votes, forum.members, rule);
+  // While open: the tally as it would be taken now (votes of members who left do not count; delegations holding now).
+  const deadline = state.closesAt ? Date.parse(state.closesAt) : now.getTime();
+  const current = tallyVotes(state.votes, forum.members, rule, {
+    delegations: forum.delegations,
+    at: new Date(Math.min(now.getTime(), deadline)).toISOString(),
+  });
+  const delegatedVotes: DelegatedVote[] = c ? (c.delegatedVotes ?? []) : current.delegatedVotes;
+  const countsFor = (eventId: string) => delegatedVotes.filter((v) => v.voteEventId === eventId).map((v) => v.memberId);
   const votes = events
     .filter((e) => e.type === 'proposal.vote-cast')
     .map((e) => {
@@ -39,6 +49,10 @@ export function proposalView(events: RecordedEvent[], forum: ForumState): Propos
         latest,
         /** Counts in the tally: the member's latest vote, and they are (were, at the close) a member. */
         counts: latest && (c ? true : forum.members.includes(String(d.memberId))),
+        /** Members this vote counts for through their delegation (ADR 0035). */
+        countsFor: countsFor(e.id),
+        /** Members whose delegation to the voter held when it was cast (recorded with the vote). */
+        forDelegators: Array.isArray(d.forDelegators) ? (d.forDelegators as string[]) : [],
       };
     });
   return {
@@ -56,7 +70,10 @@ export function proposalView(events: RecordedEvent[], forum: ForumState): Propos
     nominatedAutomatically: state.nominatedAutomatically,
     nominationReasons: o.nominationReasons ?? [],
     rule,
-    tally: c ? c.tally : current.tally,
+    // Closes recorded before delegation (ADR 0035) have no `delegated`: none was.
+    tally: (({ delegated, ...t }) => ({ ...t, delegated: delegated ?? 0 }))(c ? c.tally : current.tally),
+    /** Every vote that counted (counts, while open) for someone else: delegator, delegate, choice, the delegate's vote. */
+    delegatedVotes,
     outcome: c ? c.outcome : null,
     /** What the outcome would be if the proposal closed now (open proposals only). */
     outcomeIfClosedNow: state.status === 'open' ? current.outcome : null,

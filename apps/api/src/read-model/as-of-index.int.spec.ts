@@ -84,13 +84,15 @@ function history(specs: Spec[]): RecordedEvent[] {
     data.requestedBy = s.n % 5 === 0 ? 'sam' : null;
     data.escalationId = `e${s.n % 3}`;
     data.outcome = s.n % 2 === 0 ? 'upheld' : 'overturned';
+    // Schema v2 events freeze a score (ADR 0033): some with a score, some unscored, the rest v1 without one.
+    if (s.n % 3 === 1) data.scoring = { model: 'value-effort', inputs: { value: s.n, effort: 1 + (s.n % 2) }, score: s.n % 7 === 1 ? null : s.n / (1 + (s.n % 2)) };
     const recordedAt = instant(clock);
     const metadata: Record<string, unknown> = { actor: { id: 'olga', role: 'product-owner' }, correlationId: `c${i}`, causationId: null };
     if (s.occurred !== null) metadata.occurredAt = instant(s.occurred);
     return {
       id: `ev-${i}`,
       type: s.type,
-      schemaVersion: 1,
+      schemaVersion: data.scoring ? 2 : 1,
       data,
       metadata: metadata as RecordedEvent['metadata'],
       streamId,
@@ -138,6 +140,7 @@ function plainFold(events: RecordedEvent[], backlogId: string, at: string, statu
     requestedBy: f.state.requestedBy,
     revision: f.revision,
     lastProgressAt: f.lastProgressAt,
+    scoring: f.state.lastScore ? { model: f.state.lastScore.model, inputs: f.state.lastScore.inputs, score: f.state.lastScore.score } : null,
   });
   if (status !== 'ranked') return all.filter(([, f]) => f.state.status === status).sort((a, b) => b[1].lastPosition - a[1].lastPosition).map((x) => view(x, null));
   return all

@@ -3,7 +3,7 @@ import { initialItemState, isRanked, itemDecider, type ItemState } from '@ledger
 import { PROGRESS_EVENT_TYPES } from '@ledger/analytics';
 
 /** The fields of an item's state that the ranked view shows, and every field `evolve` reads to compute them. */
-const VIEW_FIELDS = ['status', 'itemId', 'title', 'kind', 'objectiveId', 'estimate', 'requestedBy', 'rank'] as const;
+const VIEW_FIELDS = ['status', 'itemId', 'title', 'kind', 'objectiveId', 'estimate', 'requestedBy', 'rank', 'lastScore'] as const;
 
 export type ItemViewState = Pick<ItemState, (typeof VIEW_FIELDS)[number]>;
 
@@ -44,12 +44,14 @@ function viewOf(state: ItemState): ItemViewState {
     estimate: state.estimate,
     requestedBy: state.requestedBy,
     rank: state.rank,
+    lastScore: state.lastScore,
   };
 }
 
 /**
  * Pure: the next version of a stream. The item decider's own `evolve` does the work, on the view fields only:
- * none of them depends on anything else of the state (decisions, escalations, kill details), so this equals
+ * none of them depends on anything else of the state (decisions, escalations, kill details; the frozen score,
+ * ADR 0033, is the event's own `scoring` whenever the event changes the state), so this equals
  * folding the full state and keeping its view fields (property-tested against the plain fold).
  */
 export function evolveItemVersion(previous: ItemVersion | null, event: RecordedEvent): ItemVersion {

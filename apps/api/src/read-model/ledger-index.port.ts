@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@ledger/kernel';
+import type { FrozenScore } from '@ledger/domain';
 import type { ItemVersion } from './item-version';
 
 export interface RankedItemRow {
@@ -13,6 +14,8 @@ export interface RankedItemRow {
   requestedBy: string | null;
   addedAt: string;
   revision: number;
+  /** The score frozen by the item's latest v2 decision; null while it has none (ADR 0033). */
+  scoring: FrozenScore | null;
 }
 
 export interface RankNeighbours {
@@ -132,6 +135,11 @@ export interface LedgerIndex {
   itemRow(itemId: string): (RankedItemRow & { ranked: boolean }) | null;
   /** 1-based position of a ranked item, null when not ranked. */
   positionOf(backlogId: string, itemId: string): number | null;
+  /**
+   * The ranked items at 1-based positions [from, to] of the current ranking, in order, with their last frozen score
+   * (the items a move from `to + 1` up to `from` passes, ADR 0033).
+   */
+  rankedBetween(backlogId: string, from: number, to: number): { itemId: string; scoring: FrozenScore | null }[];
   /** Neighbours for placing `itemId` at 1-based `position` among the other ranked items. */
   neighboursAt(backlogId: string, position: number, itemId: string): RankNeighbours;
   /** Neighbours for placing `itemId` directly above (`before`) or below (`after`) `anchorId`. */

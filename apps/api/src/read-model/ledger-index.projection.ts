@@ -30,6 +30,8 @@ export interface ItemRowChange {
   };
   status?: 'open' | 'in-progress' | 'delivered' | 'killed' | 'anti-backlog';
   rank?: string;
+  /** The score a v2 event froze (model, inputs, score), as JSON; absent for v1 events (ADR 0033). */
+  scoring?: string;
   estimate?: number;
   objectiveId?: string;
   revision: number;
@@ -62,7 +64,8 @@ export function itemRowChange(e: RecordedEvent): ItemRowChange | null {
   const d = e.data as Data;
   const itemId = str(d.itemId);
   if (!itemId || !e.type.startsWith('item.')) return null;
-  const base = { itemId, revision: e.revision, position: e.position };
+  const scoring = d.scoring && typeof d.scoring === 'object' && !Array.isArray(d.scoring) ? JSON.stringify(d.scoring) : undefined;
+  const base = { itemId, revision: e.revision, position: e.position, ...(scoring ? { scoring } : {}) };
   switch (e.type) {
     case 'item.added':
       return {
@@ -93,7 +96,8 @@ export function itemRowChange(e: RecordedEvent): ItemRowChange | null {
     case 'item.delivered':
       return { ...base, status: 'delivered' };
     case 'item.estimated':
-      return { ...base, estimate: Number(d.estimate) };
+      // v2: null when only the score inputs changed (the estimate stays).
+      return typeof d.estimate === 'number' ? { ...base, estimate: d.estimate } : base;
     case 'item.linked-to-objective':
       return { ...base, objectiveId: String(d.objectiveId) };
     default:

@@ -127,6 +127,25 @@ export class RankOrder {
     return null;
   }
 
+  /** Item ids at 1-based positions [from, to] (clamped to the ranking), in order. */
+  idsBetween(from: number, to: number): string[] {
+    const out: string[] = [];
+    let skip = Math.max(1, Math.trunc(from)) - 1;
+    let left = Math.trunc(to) - skip;
+    for (const block of this.blocks) {
+      if (left <= 0) break;
+      if (skip >= block.length) {
+        skip -= block.length;
+        continue;
+      }
+      const end = Math.min(block.length, skip + left);
+      for (let i = skip; i < end; i++) out.push(RankOrder.idOf(block[i]));
+      left -= end - skip;
+      skip = 0;
+    }
+    return out;
+  }
+
   /** First (global) index whose key is >= k. */
   private lowerBound(k: string): number {
     const b = this.blockFor(k);

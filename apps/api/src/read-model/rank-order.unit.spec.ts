@@ -44,6 +44,10 @@ describe('RankOrder: the in-memory ranking answers exactly what the SQL over (ra
         expect(order.size).toBe(all.length);
         expect(order.positionOf(me)).toBe(naive.ranks.has(me) ? all.findIndex((r) => r.itemId === me) + 1 : null);
         expect(order.countOthers(me)).toBe(others.length);
+        // Across block boundaries (blocks of 1-3 keys), clamped at both ends, empty when from > to.
+        for (const [from, to] of [[1, all.length], [0, 2], [2, 4], [3, 3], [all.length - 1, all.length + 5], [4, 2]]) {
+          expect(order.idsBetween(from, to)).toEqual(all.slice(Math.max(1, from) - 1, Math.max(Math.max(1, from) - 1, to)).map((r) => r.itemId));
+        }
         for (let k = -1; k <= others.length; k++) expect(order.nthOtherRank(me, k)).toBe(others[k]?.rank ?? null);
         expect(order.nextDistinctRank(me, probe)).toBe(others.find((r) => r.rank > probe)?.rank ?? null);
         const anchorRank = naive.ranks.get(anchor) ?? probe;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import type { RecordedEvent } from '@ledger/kernel';
+import type { FrozenScore } from '@ledger/domain';
 import { PROGRESS_EVENT_TYPES } from '@ledger/analytics';
 import { backlogRowChange, entryRow, escalationRowChange, itemRowChange, ownerRow } from './ledger-index.projection';
 import type {
@@ -21,9 +22,11 @@ import { evolveItemVersion, type ItemVersion } from './item-version';
  * Version of the tables below (PRAGMA user_version; files from before versioning read 0). A file at another
  * version is emptied and re-projected from position 0 in the background (ADR 0032): the read model is rebuildable.
  *   2: backlogs, their owners and item counts; escalations.
- *   3: the as-of index (as_of_tracks, as_of_versions; ADR 0030), without the (backlog, occurred_at) index it replaces.
+ *   3: items.scoring, the score frozen by the item's latest decision (ADR 0033; JSON, NULL when it has none).
+ *   4: the as-of index (as_of_tracks, as_of_versions; ADR 0030; each version carries the item's frozen score as it
+ *      stood), without the (backlog, occurred_at) index it replaces. A file at 3 lacks the index: re-projected.
  */
-export const READ_MODEL_VERSION = 3;
+export const READ_MODEL_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
@@ -39,7 +42,7 @@ CREATE INDEX IF NOT EXISTS entries_actor ON entries (actor_id, position);
 CREATE TABLE IF NOT EXISTS items (
   item_id TEXT PRIMARY KEY, backlog_id TEXT NOT NULL, status TEXT NOT NULL, ranked INTEGER NOT NULL,
   rank TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, estimate REAL, objective_id TEXT,
-  requested_by TEXT, added_at TEXT NOT NULL, revision INTEGER NOT NULL, last_position INTEGER NOT NULL);
+  requested_by TEXT, added_at TEXT NOT NULL, revision INTEGER NOT NULL, last_position INTEGER NOT NULL, scoring TEXT);
 CREATE INDEX IF NOT EXISTS items_ranking ON items (backlog_id, ranked, rank, item_id);
 CREATE TABLE IF NOT EXISTS backlogs (
   backlog_id TEXT PRIMARY KEY, name TEXT NOT NULL, product_goal TEXT NOT NULL, created_at TEXT NOT NULL,
@@ -207,6 +210,16 @@ interface ItemDbRow {
   requested_by: string | null;
   added_at: string;
   revision: number;
+  scoring: string | null;
+}
+
+function parseScoring(json: string | null): FrozenScore | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as FrozenScore;
+  } catch {
+    return null;
+  }
 }
 
 const toRow = (r: ItemDbRow): RankedItemRow => ({
@@ -221,6 +234,7 @@ const toRow = (r: ItemDbRow): RankedItemRow => ({
   requestedBy: r.requested_by,
   addedAt: r.added_at,
   revision: r.revision,
+  scoring: parseScoring(r.scoring),
 });
 
 /** SQLite adapter of the read model. Rebuildable from the store, so commits need not be fsynced. */
@@ -256,12 +270,12 @@ export class SqliteLedgerIndex implements LedgerIndex {
         (position, event_id, stream_id, revision, type, backlog_id, item_id, actor_id, actor_role, recorded_at, occurred_at, event_json)
         VALUES (@position, @eventId, @streamId, @revision, @type, @backlogId, @itemId, @actorId, @actorRole, @recordedAt, @occurredAt, @json)`),
       insertItem: db.prepare(`INSERT OR IGNORE INTO items
-        (item_id, backlog_id, status, ranked, rank, title, kind, estimate, objective_id, requested_by, added_at, revision, last_position)
-        VALUES (@itemId, @backlogId, 'open', 1, @rank, @title, @kind, @estimate, @objectiveId, @requestedBy, @addedAt, @revision, @position)`),
+        (item_id, backlog_id, status, ranked, rank, title, kind, estimate, objective_id, requested_by, added_at, revision, last_position, scoring)
+        VALUES (@itemId, @backlogId, 'open', 1, @rank, @title, @kind, @estimate, @objectiveId, @requestedBy, @addedAt, @revision, @position, @scoring)`),
       updateItem: db.prepare(`UPDATE items SET
           status = COALESCE(@status, status), ranked = COALESCE(@ranked, ranked), rank = COALESCE(@rank, rank),
           estimate = COALESCE(@estimate, estimate), objective_id = COALESCE(@objectiveId, objective_id),
-          revision = @revision, last_position = @position
+          scoring = COALESCE(@scoring, scoring), revision = @revision, last_position = @position
         WHERE item_id = @itemId AND last_position < @position`),
       ranked: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id LIMIT ? OFFSET ?`),
       rankedKeys: db.prepare(`SELECT rank, item_id AS itemId FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id`),
@@ -328,7 +342,13 @@ export class SqliteLedgerIndex implements LedgerIndex {
         if (change) {
           touched.set(change.itemId, entry.backlogId);
           if (change.insert) {
-            this.stmt.insertItem.run({ ...change.insert, itemId: change.itemId, revision: change.revision, position: change.position });
+            this.stmt.insertItem.run({
+              ...change.insert,
+              itemId: change.itemId,
+              revision: change.revision,
+              position: change.position,
+              scoring: change.scoring ?? null,
+            });
           } else {
             this.stmt.updateItem.run({
               itemId: change.itemId,
@@ -337,6 +357,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
               rank: change.rank ?? null,
               estimate: change.estimate ?? null,
               objectiveId: change.objectiveId ?? null,
+              scoring: change.scoring ?? null,
               revision: change.revision,
               position: change.position,
             });
@@ -429,6 +450,21 @@ export class SqliteLedgerIndex implements LedgerIndex {
 
   positionOf(backlogId: string, itemId: string): number | null {
     return this.orderOf(backlogId).positionOf(itemId);
+  }
+
+  rankedBetween(backlogId: string, from: number, to: number): { itemId: string; scoring: FrozenScore | null }[] {
+    const ids = this.orderOf(backlogId).idsBetween(from, to);
+    // One statement per 500 ids (a big move passes thousands): the rows by primary key, in the ranking's order.
+    const found = new Map<string, string | null>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT item_id, scoring FROM items WHERE item_id IN (${chunk.map(() => '?').join(', ')})`).all(...chunk) as {
+        item_id: string;
+        scoring: string | null;
+      }[];
+      for (const r of rows) found.set(r.item_id, r.scoring);
+    }
+    return ids.map((itemId) => ({ itemId, scoring: parseScoring(found.get(itemId) ?? null) }));
   }
 
   neighboursAt(backlogId: string, position: number, itemId: string): RankNeighbours {

@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Headline numbers per backlog you may read: name, open items, zombies, size in sprints, reversal rate */
+        /** Headline numbers per backlog you may read: name, open items, zombies, size in sprints, reversal rate, share of reprioritizations against the score */
         get: operations["PortfolioController_get"];
         put?: never;
         post?: never;
@@ -158,6 +158,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/backlogs/{backlogId}/analytics/against-score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decisions against the score in [from, to) as of `at`: share of reprioritizations that put an item above open items scored more than the margin higher, by trigger and actor, with the items passed over, and the weekly trend */
+        get: operations["AgainstScoreController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backlogs/{backlogId}/analytics/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outcome calibration of the items delivered in [from, to), as of `at`: validated / refuted / unknown / overdue per decision-maker and per month of delivery, next to the throughput; the overdue items */
+        get: operations["CalibrationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backlogs/{backlogId}/analytics/health": {
         parameters: {
             query?: never;
@@ -216,7 +250,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Weekly trend of zombies, reversal rate or size in sprints; each point computed as of the end of its week */
+        /** Weekly trend of zombies, reversal rate, size in sprints or the share against the score; each point computed as of the end of its week */
         get: operations["TrendController_get"];
         put?: never;
         post?: never;
@@ -370,7 +404,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The review forums you may read (member, or reader of one of their backlogs), by name */
+        /** The review forums you may read (member, or reader of one of their backlogs), by name; optionally only those reviewing a backlog */
         get: operations["ListForumsController_list"];
         put?: never;
         /** Set up a review forum for one or more backlogs, with its voting rule (admins and product leaders) */
@@ -409,6 +443,41 @@ export type paths = {
         get: operations["ForumAnalyticsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The forum's vote delegations (every one granted, with its status as of `at`): who votes for whom, and until when */
+        get: operations["ListDelegationsController_list"];
+        put?: never;
+        /** Delegate your vote in this forum to another member for a period: their vote counts for you unless you vote yourself (no chains: a delegate cannot pass it on, and whoever has delegated cannot receive) */
+        post: operations["DelegateVoteController_delegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/delegations/{delegationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a delegation (the delegator, or an admin / product leader): from now on the delegate no longer votes for the delegator */
+        post: operations["RevokeDelegationController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -666,7 +735,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Estimate (or re-estimate) an item in story points */
+        /** Estimate (or re-estimate) an item in story points, and/or set its score inputs (the score is frozen into the decision) */
         post: operations["EstimateItemController_estimate"];
         delete?: never;
         options?: never;
@@ -1083,6 +1152,21 @@ export type components = {
             /** @description Global position of the last event written */
             position: number;
         };
+        ActiveDelegationDto: {
+            /** @description Who votes for them */
+            delegateId: string;
+            /** Format: uuid */
+            delegationId: string;
+            /** @description Who delegated their vote */
+            delegatorId: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            validUntil: string;
+        };
         ActorDto: {
             /** @description Token subject */
             id: string;
@@ -1124,6 +1208,8 @@ export type components = {
             rationale: string;
             /** @description Stakeholder who asked for it (stakeholders: always themselves) */
             requestedBy?: string;
+            /** @description Score inputs (ADR 0033): set on add, estimate and reprioritize; null removes one */
+            scoreInputs?: components["schemas"]["ScoreInputsDto"];
             title: string;
             /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
             toPosition?: number;
@@ -1161,6 +1247,100 @@ export type components = {
              * @example New teams get value in their first week
              */
             title: string;
+        };
+        AgainstScoreByActorDto: {
+            actorId: string;
+            /** @description Of those, against the score */
+            against: number;
+            /** @description Of those, judged: the moved item had a score (unscored items never count) */
+            judged: number;
+            /** @description Reprioritizations in the period */
+            reprioritizations: number;
+            /** @description against ÷ reprioritizations; null without reprioritizations */
+            share: number | null;
+            /** @description against ÷ judged; null when none was judged */
+            shareOfJudged: number | null;
+        };
+        AgainstScoreByTriggerDto: {
+            /** @description Of those, against the score */
+            against: number;
+            /** @description Of those, judged: the moved item had a score (unscored items never count) */
+            judged: number;
+            /** @description Reprioritizations in the period */
+            reprioritizations: number;
+            /** @description against ÷ reprioritizations; null without reprioritizations */
+            share: number | null;
+            /** @description against ÷ judged; null when none was judged */
+            shareOfJudged: number | null;
+            /** @description routine, stakeholder-request, escalation, review or new-evidence */
+            trigger: string;
+        };
+        AgainstScoreDecisionDto: {
+            actorId: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            backlogId: string;
+            /**
+             * Format: uuid
+             * @description The item.reprioritized event
+             */
+            eventId: string;
+            fromPosition: number;
+            /** Format: uuid */
+            itemId: string;
+            /** @description The scoring model in force */
+            model: string;
+            /** @description At most 50, highest score first */
+            passedOver: components["schemas"]["PassedOverDto"][];
+            /** @description How many open items it was moved above against the score */
+            passedOverCount: number;
+            /** @description The moved item's frozen score */
+            score: number;
+            /** @description The margin in force (0.2 = 20 %) */
+            scoreMargin: number;
+            title: string;
+            toPosition: number;
+            trigger: string;
+        };
+        AgainstScoreReportDto: {
+            /** @description Of those, against the score */
+            against: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            backlogId: string;
+            /** @description Most against first */
+            byActor: components["schemas"]["AgainstScoreByActorDto"][];
+            /** @description Most against first */
+            byTrigger: components["schemas"]["AgainstScoreByTriggerDto"][];
+            /** @description The reprioritizations against the score, most recent first (at most 500) */
+            decisions: components["schemas"]["AgainstScoreDecisionDto"][];
+            /** @description Of those, judged: the moved item had a score (unscored items never count) */
+            judged: number;
+            period: components["schemas"]["PeriodDto"];
+            /** @description Reprioritizations in the period */
+            reprioritizations: number;
+            /** @description against ÷ reprioritizations; null without reprioritizations */
+            share: number | null;
+            /** @description against ÷ judged; null when none was judged */
+            shareOfJudged: number | null;
+            /** @description Weekly: one point per week end from `from` to `to`, each over the preceding week */
+            trend?: components["schemas"]["AgainstScoreTrendPointDto"][];
+            truncated: boolean;
+        };
+        AgainstScoreTrendPointDto: {
+            against: number;
+            /**
+             * Format: date-time
+             * @description Computed as of this instant over [from, at)
+             */
+            at: string;
+            /** Format: date-time */
+            from: string;
+            judged: number;
+            reprioritizations: number;
+            share: number | null;
         };
         AgePercentilesDto: {
             p50: number | null;
@@ -1274,10 +1454,19 @@ export type components = {
         BacklogPolicyDto: {
             /** @description Healthy backlog size in sprints (default 3..6) */
             healthySprints?: components["schemas"]["HealthySprintsDto"];
+            /** @description A delivered item without an outcome is overdue this many days after delivery (default 90) */
+            outcomeDueDays?: number;
             /** @description Two opposite reprioritizations within this many days can be a reversal (default 30) */
             reversalWindowDays?: number;
             /** @description Days between zombie reviews (default 14) */
             reviewCadenceDays?: number;
+            /** @description Against the score: a passed-over item beats the moved one by more than this share (default 0.2 = 20 %) */
+            scoreMargin?: number;
+            /**
+             * @description Scoring model item decisions freeze scores with (default none; ADR 0033)
+             * @enum {string}
+             */
+            scoringModel?: "none" | "rice" | "wsjf" | "value-effort";
             /** @description Days without a progress event before an item counts as stale (default 60) */
             staleAfterDays?: number;
             /** @description Open items older than this with no progress can be zombies (default 90) */
@@ -1346,6 +1535,139 @@ export type components = {
             revision: number;
             /** @description By sprint end date */
             velocities: components["schemas"]["SprintVelocityDto"][];
+        };
+        BreachOutcomeDto: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description The item.outcome-recorded event
+             */
+            eventId: string;
+            /** Format: uuid */
+            objectiveId: string;
+            /** @description The number read from observedValue */
+            observed: number;
+            observedValue: string;
+        };
+        CalibratedItemDto: {
+            /** Format: uuid */
+            backlogId: string;
+            daysSinceDelivery: number;
+            decisionMaker: string;
+            /** Format: date-time */
+            deliveredAt: string;
+            /**
+             * Format: date-time
+             * @description delivery + outcomeDueDays
+             */
+            dueAt: string | null;
+            /** Format: uuid */
+            itemId: string;
+            objectiveId: string | null;
+            outcome: components["schemas"]["CalibrationOutcomeDto"] | null;
+            /** @enum {string} */
+            status: "validated" | "refuted" | "unknown" | "overdue" | "no-objective";
+            title: string;
+        };
+        CalibrationByBacklogDto: {
+            /** Format: uuid */
+            backlogId: string;
+            /** @description Items delivered (the throughput) */
+            delivered: number;
+            /** @description Delivered without a linked objective */
+            noObjective: number;
+            /** @description The policy as of `at` */
+            outcomeDueDays: number;
+            /** @description No outcome outcomeDueDays after delivery */
+            overdue: number;
+            /** @description The latest outcome on the linked objective after delivery says not moved */
+            refuted: number;
+            /** @description No outcome yet, not yet due */
+            unknown: number;
+            /** @description The latest outcome on the linked objective after delivery says moved */
+            validated: number;
+            /** @description validated ÷ (validated + refuted) */
+            validationRate: number | null;
+        };
+        CalibrationByDecisionMakerDto: {
+            /** @description Actor of the last reprioritization before the start (or before delivery), else who added it */
+            actorId: string;
+            /** @description Items delivered (the throughput) */
+            delivered: number;
+            /** @description Delivered without a linked objective */
+            noObjective: number;
+            /** @description No outcome outcomeDueDays after delivery */
+            overdue: number;
+            /** @description The latest outcome on the linked objective after delivery says not moved */
+            refuted: number;
+            /** @description No outcome yet, not yet due */
+            unknown: number;
+            /** @description The latest outcome on the linked objective after delivery says moved */
+            validated: number;
+            /** @description validated ÷ (validated + refuted) */
+            validationRate: number | null;
+        };
+        CalibrationByMonthDto: {
+            /** @description Items delivered (the throughput) */
+            delivered: number;
+            /**
+             * @description Month of delivery (UTC)
+             * @example 2026-03
+             */
+            month: string;
+            /** @description Delivered without a linked objective */
+            noObjective: number;
+            /** @description No outcome outcomeDueDays after delivery */
+            overdue: number;
+            /** @description The latest outcome on the linked objective after delivery says not moved */
+            refuted: number;
+            /** @description No outcome yet, not yet due */
+            unknown: number;
+            /** @description The latest outcome on the linked objective after delivery says moved */
+            validated: number;
+            /** @description validated ÷ (validated + refuted) */
+            validationRate: number | null;
+        };
+        CalibrationCountsDto: {
+            /** @description Items delivered (the throughput) */
+            delivered: number;
+            /** @description Delivered without a linked objective */
+            noObjective: number;
+            /** @description No outcome outcomeDueDays after delivery */
+            overdue: number;
+            /** @description The latest outcome on the linked objective after delivery says not moved */
+            refuted: number;
+            /** @description No outcome yet, not yet due */
+            unknown: number;
+            /** @description The latest outcome on the linked objective after delivery says moved */
+            validated: number;
+            /** @description validated ÷ (validated + refuted) */
+            validationRate: number | null;
+        };
+        CalibrationOutcomeDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            eventId: string;
+            moved: boolean;
+        };
+        CalibrationReportDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            backlogId: string;
+            byBacklog: components["schemas"]["CalibrationByBacklogDto"][];
+            /** @description Most delivered first */
+            byDecisionMaker: components["schemas"]["CalibrationByDecisionMakerDto"][];
+            /** @description Every month of the period, oldest first: throughput (delivered) next to validated */
+            byMonth: components["schemas"]["CalibrationByMonthDto"][];
+            /** @description Delivered without an outcome after outcomeDueDays, longest overdue first (at most 500) */
+            overdue: components["schemas"]["CalibratedItemDto"][];
+            /** @description Items delivered in [from, to) */
+            period: components["schemas"]["PeriodDto"];
+            totals: components["schemas"]["CalibrationCountsDto"];
+            truncated: boolean;
         };
         CastVoteRequestDto: {
             /** @enum {string} */
@@ -1485,6 +1807,89 @@ export type components = {
             position: number;
             /** @description Stream revision after the decision; send it back as If-Match. */
             revision: number;
+        };
+        DelegatedVoteDto: {
+            /** @enum {string} */
+            choice: "kill" | "keep" | "abstain";
+            /** @description Who cast the vote */
+            delegateId: string;
+            /** Format: uuid */
+            delegationId: string;
+            /** @description The delegator, for whom the vote counted */
+            memberId: string;
+            /**
+             * Format: uuid
+             * @description The delegate's proposal.vote-cast event
+             */
+            voteEventId: string;
+        };
+        DelegateVoteRequestDto: {
+            /**
+             * @description The member who votes for you (their `sub`); a member of the same forum
+             * @example max
+             */
+            delegateId: string;
+            /**
+             * @description Why you delegate (e.g. leave), for the audit trail
+             * @example Customer interviews show churn is driven by onboarding.
+             */
+            rationale: string;
+            /**
+             * Format: date-time
+             * @description From when (default now; not in the past)
+             */
+            validFrom?: string;
+            /**
+             * Format: date-time
+             * @description Until when (exclusive; at most 366 days after validFrom)
+             * @example 2030-02-01T00:00:00Z
+             */
+            validUntil: string;
+        };
+        DelegationListDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Every delegation ever granted in the forum, in the order granted */
+            delegations: components["schemas"]["DelegationViewDto"][];
+            /** Format: uuid */
+            forumId: string;
+        };
+        DelegationResponseDto: {
+            /**
+             * Format: uuid
+             * @description The delegation (revoke it with POST /forums/{forumId}/delegations/{delegationId}/revoke)
+             */
+            delegationId: string;
+            /** @description The events written, in order */
+            eventIds: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Global position of the last event written. */
+            position: number;
+            /** @description Stream revision after the decision; send it back as If-Match. */
+            revision: number;
+        };
+        DelegationViewDto: {
+            /** @description Who votes for them */
+            delegateId: string;
+            /** Format: uuid */
+            delegationId: string;
+            /** @description Who delegated their vote */
+            delegatorId: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * @description As of `at`: scheduled (not started), active (holds: the delegate votes for the delegator), ended (its period is over), revoked, ended-by-leave (a party left the forum)
+             * @enum {string}
+             */
+            status: "scheduled" | "active" | "ended" | "revoked" | "ended-by-leave";
+            /** Format: date-time */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            validUntil: string;
         };
         DeliverItemRequestDto: {
             /**
@@ -1635,12 +2040,14 @@ export type components = {
         };
         EstimateItemRequestDto: {
             /** @description Story points */
-            estimate: number;
+            estimate?: number;
             /**
              * @description Why this decision was taken (at least 10 meaningful characters).
              * @example Customer interviews show churn is driven by onboarding.
              */
             rationale: string;
+            /** @description Score inputs to set (null removes one); the others stay (ADR 0033) */
+            scoreInputs?: components["schemas"]["ScoreInputsDto"];
         };
         EventRefDto: {
             /**
@@ -1678,9 +2085,19 @@ export type components = {
             forums: components["schemas"]["ForumSummaryDto"][];
         };
         ForumReportDto: {
+            /** @description Delegations holding as of `at` */
+            activeDelegations: number;
             /** Format: date-time */
             at: string;
             closed: components["schemas"]["ClosedProposalsDto"];
+            /** @description delegatedVotes ÷ the votes cast in those closes */
+            delegatedShare: number | null;
+            /** @description Votes that counted for someone else in the proposals closed in the period (ADR 0035) */
+            delegatedVotes: number;
+            /** @description Delegations granted in the period */
+            delegationsGranted: number;
+            /** @description Delegations revoked in the period */
+            delegationsRevoked: number;
             /** Format: uuid */
             forumId: string;
             /** @description kill ÷ closed */
@@ -1738,6 +2155,8 @@ export type components = {
             rule: components["schemas"]["ForumRuleViewDto"];
         };
         ForumViewDto: {
+            /** @description Delegations holding now (every one: GET /forums/{forumId}/delegations) */
+            activeDelegations: components["schemas"]["ActiveDelegationDto"][];
             backlogIds: string[];
             /** Format: uuid */
             id: string;
@@ -1753,6 +2172,17 @@ export type components = {
             /** @description Stream revision (the ETag) */
             revision: number;
             rule: components["schemas"]["ForumRuleViewDto"];
+        };
+        FrozenScoreDto: {
+            /** @description The item's inputs after the decision */
+            inputs: components["schemas"]["ScoreInputsViewDto"];
+            /**
+             * @description The backlog's scoring model at the decision
+             * @enum {string}
+             */
+            model: "none" | "rice" | "wsjf" | "value-effort";
+            /** @description null: the model is none, or an input it needs is missing */
+            score: number | null;
         };
         HealthDto: {
             analytics: components["schemas"]["AnalyticsLagDto"];
@@ -1836,6 +2266,10 @@ export type components = {
             recordedAt: string;
             /** @description Revision in the item's stream */
             revision: number;
+            /** @description Reprioritizations: the open items passed over against the score; null when not judged (the item had no score, or recorded before ADR 0033) */
+            scoreCheck: components["schemas"]["ScoreCheckDto"] | null;
+            /** @description The score this decision froze; null for decisions recorded before scores were frozen (ADR 0033) */
+            scoring: components["schemas"]["FrozenScoreDto"] | null;
             /** @description False when the decision states no why (imported from a tracker that records none: "no stated why") */
             statedWhy: boolean;
             toPosition: number | null;
@@ -1946,6 +2380,11 @@ export type components = {
             via: "owner" | "forum";
         };
         ItemOutcomeDto: {
+            /**
+             * Format: uuid
+             * @description The item.outcome-recorded event
+             */
+            eventId: string;
             moved: boolean;
             /** Format: uuid */
             objectiveId: string;
@@ -1975,14 +2414,43 @@ export type components = {
             requestedBy: string | null;
             /** @description Stream revision (the ETag) */
             revision: number;
+            /** @description The item's score inputs now (ADR 0033) */
+            scoreInputs: components["schemas"]["ScoreInputsViewDto"];
+            /** @description The score its latest decision froze; null before any (events before ADR 0033) */
+            scoring: components["schemas"]["LatestScoreDto"] | null;
             /** @enum {string} */
             status: "open" | "in-progress" | "delivered" | "killed" | "anti-backlog";
             title: string;
         };
+        KillCriteriaCheckDto: {
+            /** @description What breached it: an outcome meeting the threshold, or the review date passing with none */
+            breach: (components["schemas"]["OutcomeMetBreachDto"] | components["schemas"]["NoOutcomeByDateBreachDto"]) | null;
+            /**
+             * Format: uuid
+             * @description The kill proposal a breach opens (once the forum scheduler ran)
+             */
+            proposalId: string | null;
+            /**
+             * @description manual: plain-text criteria reviewed at the forum cadence; watching: a threshold not breached (yet); breached
+             * @enum {string}
+             */
+            status: "manual" | "watching" | "breached";
+        };
         KillCriteriaDto: {
+            check: components["schemas"]["KillCriteriaCheckDto"];
+            /**
+             * Format: uuid
+             * @description The item.kill-criteria-set event
+             */
+            eventId: string;
             exitCondition: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description With a threshold: the date by which it is checked
+             */
             reviewBy: string;
+            /** @description The machine-checked form of the exit condition (ADR 0034) */
+            threshold: components["schemas"]["KillThresholdDto"] | null;
         };
         KillItemRequestDto: {
             /** @description Why the item is killed (required, non-trivial) */
@@ -1992,6 +2460,39 @@ export type components = {
             /** @description Every month of the period, zeros included */
             byMonth: components["schemas"]["MonthCountDto"][];
             count: number;
+        };
+        KillThresholdDto: {
+            /**
+             * Format: uuid
+             * @description An active objective of the item's backlog whose outcomes are checked
+             */
+            objectiveId: string;
+            /**
+             * @description Kill if the observed value is <, <=, > or >= value
+             * @enum {string}
+             */
+            operator: "<" | "<=" | ">" | ">=";
+            /**
+             * @description Compared with the number an outcome observes (its leading number: "1.8 %" is 1.8)
+             * @example 2
+             */
+            value: number;
+        };
+        LatestScoreDto: {
+            /**
+             * Format: uuid
+             * @description The decision (event) that froze it
+             */
+            eventId: string;
+            /** @description The item's inputs after the decision */
+            inputs: components["schemas"]["ScoreInputsViewDto"];
+            /**
+             * @description The backlog's scoring model at the decision
+             * @enum {string}
+             */
+            model: "none" | "rice" | "wsjf" | "value-effort";
+            /** @description null: the model is none, or an input it needs is missing */
+            score: number | null;
         };
         LeaveForumRequestDto: {
             /** @description Who leaves (default: the caller). Removing someone else needs an admin or product leader. */
@@ -2054,6 +2555,15 @@ export type components = {
         MoveToAntiBacklogRequestDto: {
             /** @description Why the idea is explicitly not pursued (required, non-trivial) */
             reason: string;
+        };
+        NoOutcomeByDateBreachDto: {
+            /** @enum {string} */
+            kind: "no-outcome-by-date";
+            /**
+             * Format: date
+             * @description The review date that passed without an outcome stating a number
+             */
+            reviewBy: string;
         };
         ObjectiveResponseDto: {
             /** @description The events written, in order */
@@ -2118,6 +2628,18 @@ export type components = {
             /** @description Why the item should be killed (locked once a vote is cast) */
             reason: string;
         };
+        OutcomeMetBreachDto: {
+            /** @enum {string} */
+            kind: "outcome-met";
+            outcome: components["schemas"]["BreachOutcomeDto"];
+        };
+        PassedOverDto: {
+            /** Format: uuid */
+            itemId: string;
+            /** @description Its score at the decision, as frozen in the decision */
+            score: number;
+            title: string;
+        };
         PeriodDto: {
             /**
              * Format: date-time
@@ -2133,10 +2655,29 @@ export type components = {
         PolicyViewDto: {
             /** @description Healthy backlog size in sprints */
             healthySprints: components["schemas"]["SizeBandDto"];
+            /** @description A delivered item without an outcome is overdue this many days after delivery */
+            outcomeDueDays: number;
             reversalWindowDays: number;
             reviewCadenceDays: number;
+            /** @description Against the score: a passed-over item scores more than this share higher (0.2 = 20 %) */
+            scoreMargin: number;
+            /**
+             * @description The model item decisions freeze scores with (ADR 0033); none: items have no score
+             * @enum {string}
+             */
+            scoringModel: "none" | "rice" | "wsjf" | "value-effort";
             staleAfterDays: number;
             zombieAfterDays: number;
+        };
+        PortfolioAgainstScoreDto: {
+            /** @description Of those, against the score */
+            against: number;
+            /** @description Of those, judged (the moved item had a score) */
+            judged: number;
+            /** @description Reprioritizations in the period */
+            reprioritizations: number;
+            /** @description against ÷ reprioritizations; null without reprioritizations */
+            share: number | null;
         };
         PortfolioDto: {
             /** Format: date-time */
@@ -2146,6 +2687,7 @@ export type components = {
             period: components["schemas"]["PeriodDto"];
         };
         PortfolioRowDto: {
+            againstScore: components["schemas"]["PortfolioAgainstScoreDto"];
             /** Format: uuid */
             backlogId: string;
             /** @description The backlog's name */
@@ -2232,6 +2774,8 @@ export type components = {
              * @description Voting ends here (exclusive)
              */
             closesAt: string | null;
+            /** @description Every vote that counted (counts, while open) for someone else through a delegation */
+            delegatedVotes: components["schemas"]["DelegatedVoteDto"][];
             extended: boolean;
             /**
              * @description After a no-quorum close
@@ -2279,6 +2823,8 @@ export type components = {
              * @description Voting ends here (exclusive)
              */
             closesAt: string | null;
+            /** @description Every vote that counted (counts, while open) for someone else through a delegation */
+            delegatedVotes: components["schemas"]["DelegatedVoteDto"][];
             extended: boolean;
             /**
              * @description After a no-quorum close
@@ -2339,6 +2885,8 @@ export type components = {
             requestedBy: string | null;
             /** @description The item stream's revision (send it as If-Match) */
             revision: number;
+            /** @description The score the item's latest decision froze (as of `at`: its latest decision up to then); null when it has none (ADR 0033) */
+            scoring: components["schemas"]["FrozenScoreDto"] | null;
             /**
              * @description open / in-progress in the ranking; the list’s status otherwise
              * @enum {string}
@@ -2514,6 +3062,8 @@ export type components = {
              * @example Customer interviews show churn is driven by onboarding.
              */
             rationale: string;
+            /** @description Score inputs (ADR 0033): new evidence that comes with the move; the move is judged against the score with them */
+            scoreInputs?: components["schemas"]["ScoreInputsDto"];
             /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
             toPosition?: number;
             /**
@@ -2656,6 +3206,70 @@ export type components = {
             /** @description 1-based target position (1 = top). Give exactly one of toPosition, before, after. */
             toPosition?: number;
         };
+        RevokeDelegationRequestDto: {
+            /**
+             * @description Why the delegation ends early
+             * @example Customer interviews show churn is driven by onboarding.
+             */
+            rationale: string;
+        };
+        ScoreCheckDto: {
+            /** @description Open items moved above whose score exceeded the item’s by more than the margin (0: not against the score) */
+            count: number;
+            /** @description At most 50, highest score first */
+            items: components["schemas"]["ScoreCheckItemDto"][];
+            /** @description The policy margin in force (0.2 = 20 %) */
+            scoreMargin: number;
+        };
+        ScoreCheckItemDto: {
+            /** Format: uuid */
+            itemId: string;
+            /** @description Its score at the decision (its inputs then, the model then) */
+            score: number;
+        };
+        ScoreInputsDto: {
+            /** @description WSJF business value: > 0; null removes it */
+            businessValue?: number | null;
+            /** @description RICE confidence: a share in (0, 1]; null removes it */
+            confidence?: number | null;
+            /** @description RICE and value/effort effort: > 0; null removes it */
+            effort?: number | null;
+            /**
+             * @description RICE impact: 0.25, 0.5, 1, 2 or 3; null removes it
+             * @enum {number|null}
+             */
+            impact?: 0.25 | 0.5 | 1 | 2 | 3 | null;
+            /** @description WSJF job size: > 0; null removes it */
+            jobSize?: number | null;
+            /** @description RICE reach: people or events per period, ≥ 0; null removes it */
+            reach?: number | null;
+            /** @description WSJF risk reduction / opportunity enablement: > 0; null removes it */
+            riskReduction?: number | null;
+            /** @description WSJF time criticality: > 0; null removes it */
+            timeCriticality?: number | null;
+            /** @description value/effort value: ≥ 0; null removes it */
+            value?: number | null;
+        };
+        ScoreInputsViewDto: {
+            /** @description WSJF business value */
+            businessValue?: number;
+            /** @description RICE confidence, a share in (0, 1] */
+            confidence?: number;
+            /** @description RICE and value/effort effort */
+            effort?: number;
+            /** @description RICE impact (0.25, 0.5, 1, 2 or 3) */
+            impact?: number;
+            /** @description WSJF job size */
+            jobSize?: number;
+            /** @description RICE reach */
+            reach?: number;
+            /** @description WSJF risk reduction / opportunity enablement */
+            riskReduction?: number;
+            /** @description WSJF time criticality */
+            timeCriticality?: number;
+            /** @description value/effort value */
+            value?: number;
+        };
         SessionDto: {
             backlogs: string[];
             /** Format: date-time */
@@ -2685,10 +3299,12 @@ export type components = {
             rationale: string;
             /**
              * Format: date
-             * @description Review-by date (YYYY-MM-DD), today or later
+             * @description Review-by date (YYYY-MM-DD), today or later; with a threshold, the date it is checked by
              * @example 2030-01-31
              */
             reviewBy: string;
+            /** @description Self-checking criteria: breached when an outcome on the objective meets the threshold, or when reviewBy passes with none; a breach nominates the item to its review forum once */
+            threshold?: components["schemas"]["KillThresholdDto"];
         };
         SignInRequestDto: {
             /**
@@ -2740,6 +3356,8 @@ export type components = {
         };
         TallyDto: {
             abstain: number;
+            /** @description Of votesCast, how many counted for a member through their delegate (ADR 0035; 0 for closes before delegation) */
+            delegated: number;
             keep: number;
             kill: number;
             /** @description Forum members when the tally was taken */
@@ -2755,9 +3373,9 @@ export type components = {
             /** Format: date-time */
             from: string;
             /** @enum {string} */
-            metric: "zombies" | "reversal-rate" | "size-in-sprints";
-            /** @description One per week, oldest first; ZombieTrendPointDto for zombies, ReversalTrendPointDto for reversal-rate, SizeTrendPointDto for size-in-sprints */
-            points: (components["schemas"]["ZombieTrendPointDto"] | components["schemas"]["ReversalTrendPointDto"] | components["schemas"]["SizeTrendPointDto"])[];
+            metric: "zombies" | "reversal-rate" | "size-in-sprints" | "against-score";
+            /** @description One per week, oldest first; ZombieTrendPointDto for zombies, ReversalTrendPointDto for reversal-rate, SizeTrendPointDto for size-in-sprints, AgainstScoreTrendPointDto for against-score */
+            points: (components["schemas"]["ZombieTrendPointDto"] | components["schemas"]["ReversalTrendPointDto"] | components["schemas"]["SizeTrendPointDto"] | components["schemas"]["AgainstScoreTrendPointDto"])[];
             /** Format: date-time */
             to: string;
         };
@@ -2778,11 +3396,15 @@ export type components = {
             choice: "kill" | "keep" | "abstain";
             /** @description Counts in the tally: the member's latest vote, cast by a (then) member */
             counts: boolean;
+            /** @description Members this vote counts for through their delegation (judged at the deadline, or now while voting runs) */
+            countsFor: string[];
             /**
              * Format: uuid
              * @description The proposal.vote-cast event
              */
             eventId: string;
+            /** @description Members whose delegation to the voter held when it was cast (recorded with the vote) */
+            forDelegators: string[];
             /** @description False once the same member voted again */
             latest: boolean;
             memberId: string;
@@ -3725,6 +4347,196 @@ export interface operations {
             };
         };
     };
+    AgainstScoreController_get: {
+        parameters: {
+            query?: {
+                /** @description Compute as of this instant (default: now) */
+                at?: string;
+                /** @description Start of the period (inclusive; default: 90 days before `to`) */
+                from?: string;
+                /** @description Wait until analytics include this global position (from a write response) */
+                minPosition?: number;
+                /** @description End of the period (exclusive; default: `at`) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                backlogId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgainstScoreReportDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description minPosition is beyond the last written position */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CalibrationController_get: {
+        parameters: {
+            query?: {
+                /** @description Compute as of this instant (default: now) */
+                at?: string;
+                /** @description Start of the period (inclusive; default: 90 days before `to`) */
+                from?: string;
+                /** @description Wait until analytics include this global position (from a write response) */
+                minPosition?: number;
+                /** @description End of the period (exclusive; default: `at`) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                backlogId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationReportDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description minPosition is beyond the last written position */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     HealthAnalyticsController_get: {
         parameters: {
             query?: {
@@ -4021,7 +4833,7 @@ export interface operations {
                 every?: "week";
                 /** @description Start of the period (inclusive; default: 90 days before `to`) */
                 from?: string;
-                metric?: "zombies" | "reversal-rate" | "size-in-sprints";
+                metric?: "zombies" | "reversal-rate" | "size-in-sprints" | "against-score";
                 /** @description Wait until analytics include this global position (from a write response) */
                 minPosition?: number;
                 /** @description End of the period (exclusive; default: `at`) */
@@ -5058,7 +5870,10 @@ export interface operations {
     };
     ListForumsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the forums that review this backlog (where a kill proposal on its items may go) */
+                backlogId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5409,6 +6224,304 @@ export interface operations {
             /** @description Analytics have not reached minPosition yet; retry after Retry-After seconds */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ListDelegationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Statuses as of this instant (default now) */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationListDto"];
+                };
+            };
+            /** @description Invalid query */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DelegateVoteController_delegate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key; a retry returns the first answer */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision (ETag from GET); stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateVoteRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role or backlog scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision is not valid in the current state, or a concurrent decision won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision breaks a rule (e.g. trivial rationale) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RevokeDelegationController_revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key; a retry returns the first answer */
+                "Idempotency-Key"?: string;
+                /** @description Expected revision (ETag from GET); stale → 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                delegationId: string;
+                forumId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeDelegationRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponseDto"];
+                };
+            };
+            /** @description Invalid request (validation, unknown field, malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or forged token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role or backlog scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision is not valid in the current state, or a concurrent decision won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The decision breaks a rule (e.g. trivial rationale) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this principal (or, without a valid token, this client address): RATE_LIMIT.EXCEEDED; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

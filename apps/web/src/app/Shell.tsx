@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, NavLink, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
-import { onUnauthorized } from '../api/client';
+import { api, onUnauthorized, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
 import { ErrorState, Loading } from '../shared/states';
+import { Time } from '../shared/Time';
 import { hrefWithAt, parseAt } from './as-of';
 import { AsOfControl } from './AsOfControl';
 import { navFor } from './nav';
@@ -29,6 +30,8 @@ export function Shell() {
 
   useEffect(() => {
     onUnauthorized(() => navigate(`${SIGN_IN_PATH}?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true }));
+    // Outside the shell (the sign-in pages ask GET /me themselves) a 401 sends nobody anywhere.
+    return () => onUnauthorized(() => {});
   }, [navigate, location.pathname, location.search]);
 
   useEffect(() => {
@@ -67,7 +70,14 @@ export function Shell() {
         {route?.asOf && <AsOfControl />}
         <p className="who" aria-label="Signed in as">
           <span className="who-name">{me.name ?? me.sub}</span> <span className="role-badge">{ROLE_LABEL[me.role] ?? me.role}</span>
+          {me.expiresAt && (
+            <span className="session-ends">
+              {' '}
+              session until <Time iso={me.expiresAt} />
+            </span>
+          )}
         </p>
+        <SignOut />
       </header>
       <main id="main" tabIndex={-1}>
         {at && route?.asOf && (
@@ -82,6 +92,39 @@ export function Shell() {
         )}
       </main>
     </SessionContext.Provider>
+  );
+}
+
+/** POST /auth/sign-out (ends the session, clears the cookie), then the sign-in page, forgetting everything cached. */
+function SignOut() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [failed, setFailed] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function signOut() {
+    setBusy(true);
+    setFailed(null);
+    try {
+      await unwrap(api.POST('/auth/sign-out'));
+      await navigate(`${SIGN_IN_PATH}?signed-out`, { replace: true });
+      // The shell and its screens are gone: nothing the signed-out person read stays in memory.
+      client.removeQueries({ predicate: (q) => q.getObserversCount() === 0 });
+    } catch (e) {
+      setFailed(`Signing out failed: ${e instanceof Error ? e.message : String(e)}. You are still signed in; try again.`);
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="sign-out">
+      <button type="button" className="small" onClick={() => void signOut()} disabled={busy}>
+        Sign out
+      </button>
+      {failed && (
+        <p className="field-error" role="alert">
+          {failed}
+        </p>
+      )}
+    </div>
   );
 }
 

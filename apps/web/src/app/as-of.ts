@@ -23,9 +23,11 @@ export function withAt(search: string, at: string | null): string {
   return s ? `?${s}` : '';
 }
 
-/** A link to `path` that keeps the current instant (every screen with history honours it). */
+/** A link to `path` that keeps the current instant (every screen with history honours it); a `#fragment` stays last. */
 export function hrefWithAt(path: string, at: string | null): string {
-  return at === null ? path : `${path}${withAt('', at)}`;
+  if (at === null) return path;
+  const hash = path.indexOf('#');
+  return hash < 0 ? `${path}${withAt('', at)}` : `${path.slice(0, hash)}${withAt('', at)}${path.slice(hash)}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -22,6 +22,7 @@ describe('as-of URL state (?at=)', () => {
 
   it('links to another screen keep the instant', () => {
     expect(hrefWithAt('/backlogs/b1', null)).toBe('/backlogs/b1');
+    expect(hrefWithAt('/items/i1#event-e1', '2026-01-31T12:00:00.000Z')).toBe('/items/i1?at=2026-01-31T12%3A00%3A00.000Z#event-e1');
     expect(parseAt(hrefWithAt('/backlogs/b1', '2026-01-31T12:00:00.000Z').split('?')[1].replace(/^/, '?'))).toBe('2026-01-31T12:00:00.000Z');
   });
 

@@ -14,6 +14,12 @@ export interface NavEntry {
 export const NAV: readonly NavEntry[] = [
   { label: 'Portfolio', to: '/', roles: 'all' },
   { label: 'Forums', to: '/forums', roles: ['forum-member', 'product-leader', 'admin', 'product-owner', 'auditor'] },
+  { label: 'Request an item', to: '/request', roles: ['stakeholder'] },
+  { label: 'My escalations', to: '/escalations', roles: ['stakeholder'] },
+  { label: 'Escalations', to: '/escalations', roles: ['product-owner', 'product-leader', 'admin', 'auditor'] },
+  { label: 'Audit', to: '/audit', roles: ['auditor', 'product-leader', 'admin'] },
+  { label: 'People', to: '/people', roles: ['admin'] },
+  { label: 'Webhooks', to: '/webhooks', roles: ['admin', 'product-leader', 'auditor'] },
 ];
 
 export function navFor(session: Session, nav: readonly NavEntry[] = NAV): NavEntry[] {

@@ -14,6 +14,10 @@ export interface Session {
   role: Role;
   /** Backlogs named in the session: a product owner decides only on these; a stakeholder is limited to them when present. */
   backlogs: string[];
+  /** When the session (or API token) stops working (GET /me `expiresAt`). */
+  expiresAt?: string;
+  /** The web session's id (null / absent for API tokens): marks "this browser" among the live sessions. */
+  sessionId?: string;
 }
 
 const DECIDE_ALL: readonly Role[] = ['admin', 'product-leader'];
@@ -121,4 +125,69 @@ export function proposalActions(
   if (governor && !p.extended) out.push('extend');
   if (opener || governor) out.push('withdraw');
   return out;
+}
+
+// ------------------------------------------------------------------------------------------------ audit, requests, escalations
+
+const AUDIT_READERS: readonly Role[] = ['auditor', 'admin', 'product-leader'];
+
+/** Read the audit log, download it, verify the hash chains (Authorization.assertAuditor). */
+export function canAudit(s: Session): boolean {
+  return AUDIT_READERS.includes(s.role);
+}
+
+/** Request an item: a stakeholder, on a backlog in the session's scope (deciders add items on the backlog screen). */
+export function canRequestItem(s: Session, backlogId: string): boolean {
+  return s.role === 'stakeholder' && inWriteScope(s, backlogId);
+}
+
+export const ESCALATION_VIEWS = ['open', 'all', 'mine'] as const;
+/** open: waiting for a resolution on the backlogs I may read; all: every escalation there; mine: the ones I raised. */
+export type EscalationView = (typeof ESCALATION_VIEWS)[number];
+
+/**
+ * The lists of escalations a person gets, the first one the default (GET /escalations): a stakeholder only the ones
+ * they raised (AUTH.NOT_YOUR_ESCALATIONS otherwise); owners, leaders and admins first what waits for them, then
+ * everything, then their own; an auditor reads them all and raises none.
+ */
+export function escalationViews(s: Session): EscalationView[] {
+  if (s.role === 'stakeholder') return ['mine'];
+  if (s.role === 'auditor') return ['all', 'open'];
+  if (ESCALATORS.includes(s.role)) return ['open', 'all', 'mine'];
+  return [];
+}
+
+/** A review forum as the proposal rule needs it (GET /forums). */
+export interface ForumScope {
+  backlogIds: readonly string[];
+  members: readonly string[];
+}
+
+/**
+ * Open a kill proposal on an item of `backlogId` in `forum` (the proposal decider's OpenProposal rule): the forum must
+ * review the backlog, and the person be a product leader or admin, one of the forum's members, or a product owner of
+ * that backlog. An auditor is offered no decision, even as a forum member.
+ */
+export function canProposeKill(s: Session, backlogId: string, forum: ForumScope): boolean {
+  if (s.role === 'auditor' || !forum.backlogIds.includes(backlogId)) return false;
+  return DECIDE_ALL.includes(s.role) || forum.members.includes(s.sub) || (s.role === 'product-owner' && s.backlogs.includes(backlogId));
+}
+
+// ------------------------------------------------------------------------------------------ people and webhooks
+// apps/api/src/sign-in/session-issuer.ts (assertAdmin) and apps/api/src/webhooks/webhook-access.ts.
+
+/** Invite people, revoke invitations and sessions (only admins: AUTH.ROLE_FORBIDDEN otherwise). */
+export function canManagePeople(s: Session): boolean {
+  return s.role === 'admin';
+}
+
+const WEBHOOK_MANAGERS: readonly Role[] = ['admin', 'product-leader'];
+/** Register and remove webhooks. */
+export function canManageWebhooks(s: Session): boolean {
+  return WEBHOOK_MANAGERS.includes(s.role);
+}
+
+/** See webhooks and their deliveries: the managers, and auditors (read only). */
+export function canSeeWebhooks(s: Session): boolean {
+  return canManageWebhooks(s) || s.role === 'auditor';
 }

@@ -1,5 +1,5 @@
 import { NAV, navFor } from './nav';
-import { canAddItem, canDecide, canEscalate, canGovernForums, canLeaveForum, canVote, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
+import { canAddItem, canAudit, canDecide, canEscalate, canGovernForums, canLeaveForum, canManagePeople, canManageWebhooks, canRequestItem, canSeeWebhooks, canVote, escalationViews, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
 import { mayOpen, ROUTES } from './routes';
 import { toSession } from './session';
 
@@ -76,6 +76,10 @@ describe('the session answer', () => {
       role: 'auditor',
       backlogs: [],
     });
+    expect(toSession({ sub: 'o', role: 'admin', backlogs: [], expiresAt: '2026-01-12T09:00:00.000Z', sessionId: 's-1' })).toEqual({
+      sub: 'o', role: 'admin', backlogs: [], expiresAt: '2026-01-12T09:00:00.000Z', sessionId: 's-1',
+    });
+    expect(toSession({ sub: 'o', role: 'admin', backlogs: [], expiresAt: 'soon', sessionId: null })).toEqual({ sub: 'o', role: 'admin', backlogs: [] });
     expect(() => toSession({ sub: 'x', role: 'system', backlogs: [] })).toThrow('not a person with a role');
     expect(() => toSession(null)).toThrow();
   });
@@ -112,5 +116,51 @@ describe('review forums', () => {
     expect(proposalActions(as('admin'), open, Date.parse(open.closesAt))).toEqual([]);
     expect(proposalActions(as('admin'), { ...open, status: 'closed' }, now)).toEqual([]);
     expect(proposalActions(as('admin'), { ...open, status: 'withdrawn' }, now)).toEqual([]);
+  });
+});
+
+describe('audit, requests and escalations by role', () => {
+  it('the audit log is for auditors, product leaders and admins (as the API’s assertAuditor)', () => {
+    expect(ROLES.filter((r) => canAudit(as(r)))).toEqual(['admin', 'product-leader', 'auditor']);
+  });
+
+  it('only a stakeholder requests items, within the backlogs of the session when it names some', () => {
+    expect(ROLES.filter((r) => canRequestItem(as(r), 'b1'))).toEqual(['stakeholder']);
+    expect(canRequestItem(as('stakeholder', ['b2']), 'b1')).toBe(false);
+    expect(canRequestItem(as('stakeholder', ['b1']), 'b1')).toBe(true);
+  });
+
+  it('a stakeholder lists only their own escalations; deciders what waits first; auditors read all and raise none', () => {
+    expect(escalationViews(as('stakeholder'))).toEqual(['mine']);
+    expect(escalationViews(as('product-owner', ['b1']))).toEqual(['open', 'all', 'mine']);
+    expect(escalationViews(as('product-leader'))).toEqual(['open', 'all', 'mine']);
+    expect(escalationViews(as('auditor'))).toEqual(['all', 'open']);
+    expect(escalationViews(as('forum-member'))).toEqual([]);
+  });
+
+  it('the navigation: a stakeholder gets request and my escalations, an auditor the audit log, nobody else’s', () => {
+    const labels = (role: Role) => navFor(as(role)).map((e) => e.label);
+    expect(labels('stakeholder')).toEqual(['Portfolio', 'Request an item', 'My escalations']);
+    expect(labels('auditor')).toEqual(['Portfolio', 'Forums', 'Escalations', 'Audit', 'Webhooks']);
+    expect(labels('product-owner')).not.toContain('Audit');
+    expect(labels('forum-member')).not.toContain('Escalations');
+  });
+});
+
+describe('people and webhooks', () => {
+  it('only admins manage people; admins and product leaders manage webhooks, auditors see them', () => {
+    expect(ROLES.filter((r) => canManagePeople(as(r)))).toEqual(['admin']);
+    expect(ROLES.filter((r) => canManageWebhooks(as(r)))).toEqual(['admin', 'product-leader']);
+    expect(ROLES.filter((r) => canSeeWebhooks(as(r)))).toEqual(['admin', 'product-leader', 'auditor']);
+  });
+
+  it('the People and Webhooks screens open for the same roles as the functions say', () => {
+    const route = (id: string) => ROUTES.find((r) => r.id === id)!;
+    for (const role of ROLES) {
+      expect(mayOpen(route('people'), role)).toBe(canManagePeople(as(role)));
+      expect(mayOpen(route('webhooks'), role)).toBe(canSeeWebhooks(as(role)));
+      expect(navFor(as(role)).some((e) => e.to === '/people')).toBe(canManagePeople(as(role)));
+      expect(navFor(as(role)).some((e) => e.to === '/webhooks')).toBe(canSeeWebhooks(as(role)));
+    }
   });
 });

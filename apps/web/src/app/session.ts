@@ -8,13 +8,15 @@ export async function fetchSession(): Promise<Session> {
 }
 
 export function toSession(body: unknown): Session {
-  const b = body as { sub?: unknown; name?: unknown; role?: unknown; backlogs?: unknown };
+  const b = body as { sub?: unknown; name?: unknown; role?: unknown; backlogs?: unknown; expiresAt?: unknown; sessionId?: unknown };
   if (typeof b?.sub !== 'string' || !ROLES.includes(b.role as Role)) throw new Error('the session answer is not a person with a role');
   return {
     sub: b.sub,
     ...(typeof b.name === 'string' && b.name.trim() !== '' ? { name: b.name } : {}),
     role: b.role as Role,
     backlogs: Array.isArray(b.backlogs) ? b.backlogs.filter((x): x is string => typeof x === 'string') : [],
+    ...(typeof b.expiresAt === 'string' && !Number.isNaN(Date.parse(b.expiresAt)) ? { expiresAt: b.expiresAt } : {}),
+    ...(typeof b.sessionId === 'string' ? { sessionId: b.sessionId } : {}),
   };
 }
 

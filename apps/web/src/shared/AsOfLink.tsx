@@ -3,11 +3,11 @@ import { Link } from 'react-router';
 import { hrefWithAt } from '../app/as-of';
 import { useAsOf } from '../app/useAsOf';
 
-/** A link to another screen that keeps the "as of" instant. */
-export function AsOfLink({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+/** A link to another screen that keeps the "as of" instant; `label` names it when its text alone does not say enough. */
+export function AsOfLink({ to, children, className, label }: { to: string; children: ReactNode; className?: string; label?: string }) {
   const { at } = useAsOf();
   return (
-    <Link to={hrefWithAt(to, at)} className={className}>
+    <Link to={hrefWithAt(to, at)} className={className} aria-label={label}>
       {children}
     </Link>
   );

@@ -22,4 +22,10 @@ export class ForumReportDto {
   @ApiProperty({ type: 'integer' }) withdrawn: number;
   @ApiProperty({ type: 'integer', description: 'Open as of `at`' }) openProposals: number;
   @ApiProperty({ type: 'integer', description: 'Members as of `at`' }) members: number;
+  @ApiProperty({ type: 'integer', description: 'Votes that counted for someone else in the proposals closed in the period (ADR 0035)' })
+  delegatedVotes: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'delegatedVotes ÷ the votes cast in those closes' }) delegatedShare: number | null;
+  @ApiProperty({ type: 'integer', description: 'Delegations granted in the period' }) delegationsGranted: number;
+  @ApiProperty({ type: 'integer', description: 'Delegations revoked in the period' }) delegationsRevoked: number;
+  @ApiProperty({ type: 'integer', description: 'Delegations holding as of `at`' }) activeDelegations: number;
 }

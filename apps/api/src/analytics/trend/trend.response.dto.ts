@@ -1,5 +1,6 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import type { ReversalTrendPoint, SizeTrendPoint, SizeVerdict, ZombieTrendPoint } from '@ledger/analytics';
+import type { AgainstScoreTrendPoint, ReversalTrendPoint, SizeTrendPoint, SizeVerdict, ZombieTrendPoint } from '@ledger/analytics';
+import { AgainstScoreTrendPointDto } from '../against-score/against-score.response.dto';
 import { TREND_METRICS } from '../analytics-query.request.dto';
 import { SIZE_VERDICTS } from '../health/health.response.dto';
 
@@ -36,9 +37,11 @@ export class TrendReportDto {
         { $ref: getSchemaPath(ZombieTrendPointDto) },
         { $ref: getSchemaPath(ReversalTrendPointDto) },
         { $ref: getSchemaPath(SizeTrendPointDto) },
+        { $ref: getSchemaPath(AgainstScoreTrendPointDto) },
       ],
     },
-    description: 'One per week, oldest first; ZombieTrendPointDto for zombies, ReversalTrendPointDto for reversal-rate, SizeTrendPointDto for size-in-sprints',
+    description:
+      'One per week, oldest first; ZombieTrendPointDto for zombies, ReversalTrendPointDto for reversal-rate, SizeTrendPointDto for size-in-sprints, AgainstScoreTrendPointDto for against-score',
   })
-  points: ZombieTrendPoint[] | ReversalTrendPoint[] | SizeTrendPoint[];
+  points: ZombieTrendPoint[] | ReversalTrendPoint[] | SizeTrendPoint[] | AgainstScoreTrendPoint[];
 }

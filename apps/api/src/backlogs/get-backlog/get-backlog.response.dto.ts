@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SCORING_MODELS, type ScoringModel } from '@ledger/domain';
 
 export class SizeBandDto {
   @ApiProperty({ type: 'integer' }) min: number;
@@ -12,6 +13,12 @@ export class PolicyViewDto {
   @ApiProperty({ type: 'integer' }) reversalWindowDays: number;
   @ApiProperty({ type: () => SizeBandDto, description: 'Healthy backlog size in sprints' }) healthySprints: SizeBandDto;
   @ApiProperty({ type: 'integer' }) reviewCadenceDays: number;
+  @ApiProperty({ enum: SCORING_MODELS, description: 'The model item decisions freeze scores with (ADR 0033); none: items have no score' })
+  scoringModel: ScoringModel;
+  @ApiProperty({ type: 'number', description: 'Against the score: a passed-over item scores more than this share higher (0.2 = 20 %)' })
+  scoreMargin: number;
+  @ApiProperty({ type: 'integer', description: 'A delivered item without an outcome is overdue this many days after delivery' })
+  outcomeDueDays: number;
 }
 
 export class ObjectiveViewDto {

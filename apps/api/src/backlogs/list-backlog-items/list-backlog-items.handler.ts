@@ -47,6 +47,7 @@ export class ListBacklogItemsHandler implements IQueryHandler<ListBacklogItemsQu
         objectiveId: r.objectiveId,
         requestedBy: r.requestedBy,
         revision: r.revision,
+        scoring: r.scoring,
         lastProgressAt: progress.get(r.itemId) ?? r.addedAt,
       }));
     }

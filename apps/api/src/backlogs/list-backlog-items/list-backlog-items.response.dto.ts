@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ITEM_KINDS, type ItemKind } from '@ledger/domain';
+import { FrozenScoreDto } from '../../items/scoring.response.dto';
 import { ITEM_LIST_STATUSES, type ItemListStatus } from './list-backlog-items.request.dto';
 
 const ITEM_STATUSES = ['open', 'in-progress', 'delivered', 'killed', 'anti-backlog'] as const;
@@ -22,6 +23,12 @@ export class RankedItemDto {
     description: 'When the item last progressed (started, delivered, outcome recorded, estimated, linked to an objective, kill criteria set), or was added if it never did; reprioritizations are not progress',
   })
   lastProgressAt: string;
+  @ApiProperty({
+    type: () => FrozenScoreDto,
+    nullable: true,
+    description: "The score the item's latest decision froze (as of `at`: its latest decision up to then); null when it has none (ADR 0033)",
+  })
+  scoring: FrozenScoreDto | null;
 }
 
 export class RankedItemsPageDto {

@@ -1,4 +1,4 @@
-import type { ItemKind } from '@ledger/domain';
+import type { FrozenScore, ItemKind, ItemState } from '@ledger/domain';
 import { inRanking, type ItemVersion } from '../../read-model/item-version';
 
 export interface RankedItemView {
@@ -19,6 +19,15 @@ export interface RankedItemView {
    * linked to an objective, kill criteria set), or when it was added if it never did. Reprioritizations are not progress.
    */
   lastProgressAt: string;
+  /** The score the item's latest decision (as of then) froze; null when it has none (ADR 0033). */
+  scoring: FrozenScore | null;
+}
+
+/** The frozen score of a state, without the event id. */
+export function frozenOf(state: Pick<ItemState, 'lastScore'>): FrozenScore | null {
+  if (!state.lastScore) return null;
+  const { eventId: _eventId, ...frozen } = state.lastScore;
+  return frozen;
 }
 
 const view = ({ state, revision, lastProgressAt }: ItemVersion, position: number | null): RankedItemView => ({
@@ -33,6 +42,7 @@ const view = ({ state, revision, lastProgressAt }: ItemVersion, position: number
   requestedBy: state.requestedBy,
   revision,
   lastProgressAt,
+  scoring: frozenOf(state),
 });
 
 /**

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ledger/event-store';
 import type { Clock } from '@ledger/kernel';
+import { holdsAt } from '@ledger/domain';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG, CLOCK, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
 import type { ForumIndex } from '../forum-index';
@@ -41,6 +42,10 @@ export class GetForumHandler implements IQueryHandler<GetForumQuery, ForumViewDt
       members: state.members,
       nextCadenceAt,
       openProposals: open.map((p) => ({ id: p.proposalId, itemId: p.itemId, closesAt: p.closesAt })),
+      /** Delegations holding now: the delegate's vote counts for the delegator (ADR 0035; all of them: GET …/delegations). */
+      activeDelegations: state.delegations
+        .filter((d) => holdsAt(d, this.clock.now().toISOString()))
+        .map((d) => ({ delegationId: d.delegationId, delegatorId: d.delegatorId, delegateId: d.delegateId, validUntil: d.validUntil, revokedAt: d.revokedAt })),
       revision,
     };
   }

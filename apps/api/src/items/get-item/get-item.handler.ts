@@ -1,5 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { itemDecider, isRanked } from '@ledger/domain';
+import type { Clock } from '@ledger/kernel';
+import { itemDecider, isRanked, type FrozenScore } from '@ledger/domain';
+import { CLOCK } from '../../infrastructure/tokens';
+import { frozenOf } from '../../backlogs/list-backlog-items/ranking-at';
+import { killCriteriaCheck } from '../kill-criteria-check';
 import { Authorization } from '../../auth/authorization';
 import { DecisionExecutor } from '../../shared/decision-executor';
 import { Streams } from '../../shared/streams';
@@ -15,6 +20,7 @@ export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemViewDto> 
   constructor(
     private readonly executor: DecisionExecutor,
     private readonly ranking: Ranking,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ itemId, principal }: GetItemQuery): Promise<ItemViewDto> {
@@ -38,7 +44,9 @@ export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemViewDto> 
       estimate: state.estimate,
       requestedBy: state.requestedBy,
       rank: state.rank,
-      killCriteria: state.killCriteria,
+      killCriteria: state.killCriteria ? { ...state.killCriteria, check: killCriteriaCheck(events, state.killCriteria, this.clock.now()) } : null,
+      scoreInputs: state.scoreInputs,
+      scoring: state.lastScore ? { ...(frozenOf(state) as FrozenScore), eventId: state.lastScore.eventId } : null,
       kill: state.kill,
       antiBacklogReason: state.antiBacklogReason,
       // The decider's state does not know who raised an escalation: that is the actor of its item.escalated event.

@@ -1,15 +1,16 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../auth/auth.guard';
 import type { Principal } from '../../auth/principal';
 import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { GetItemQuery } from './get-item.query';
-import { ItemViewDto } from './get-item.response.dto';
+import { ItemViewDto, NoOutcomeByDateBreachDto, OutcomeMetBreachDto } from './get-item.response.dto';
 
 @ApiTags('items')
+@ApiExtraModels(OutcomeMetBreachDto, NoOutcomeByDateBreachDto)
 @Controller('items')
 export class GetItemController {
   constructor(private readonly queries: QueryBus) {}

@@ -5,7 +5,8 @@ import type { EventStore } from '@ledger/event-store';
 import { Authorization } from '../../auth/authorization';
 import type { ForumIndex } from '../../forums/forum-index';
 import type { AppConfig } from '../../config/config';
-import { APP_CONFIG, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
+import type { Clock } from '@ledger/kernel';
+import { APP_CONFIG, CLOCK, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/tokens';
 import { proposalView } from '../../proposals/proposal-view';
 import { Streams } from '../../shared/streams';
 import { itemNotFound } from '../item-decisions';
@@ -20,6 +21,7 @@ export class ItemHistoryHandler implements IQueryHandler<ItemHistoryQuery, ItemH
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FORUM_INDEX) private readonly forumIndex: ForumIndex,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ itemId, principal }: ItemHistoryQuery): Promise<ItemHistoryDto> {
@@ -44,7 +46,7 @@ export class ItemHistoryHandler implements IQueryHandler<ItemHistoryQuery, ItemH
       if (events.length === 0) continue; // slot claimed, opening not completed yet
       const forumEvents = await this.store.readStream(Streams.forum(row.forumId));
       const forum = fold(forumDecider, forumEvents as unknown as (ForumEvent & { id: string })[]);
-      const { history: _history, ...view } = proposalView(events, forum);
+      const { history: _history, ...view } = proposalView(events, forum, this.clock.now());
       out.push(view);
     }
     return out;

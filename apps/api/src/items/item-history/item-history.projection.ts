@@ -1,4 +1,5 @@
 import type { Actor, RecordedEvent } from '@ledger/kernel';
+import type { FrozenScore, ScoreCheck } from '@ledger/domain';
 
 export interface EventRef {
   eventId: string;
@@ -38,6 +39,10 @@ export interface HistoryEntry {
   /** From the root cause to this entry, e.g. escalated → escalation-resolved → reprioritized. */
   chain: EventRef[];
   hash: string;
+  /** The score this decision froze (model, inputs, score); null for decisions recorded before scores were frozen (ADR 0033). */
+  scoring: FrozenScore | null;
+  /** Reprioritizations: the items passed over against the score; null when not judged (unscored, or before ADR 0033). */
+  scoreCheck: ScoreCheck | null;
   data: Record<string, unknown>;
 }
 
@@ -89,6 +94,8 @@ export function itemHistory(events: RecordedEvent[]): HistoryEntry[] {
       ledTo: (children.get(e.id) ?? []).map(ref),
       chain,
       hash: e.hash,
+      scoring: d.scoring && typeof d.scoring === 'object' ? (d.scoring as FrozenScore) : null,
+      scoreCheck: d.scoreCheck && typeof d.scoreCheck === 'object' ? (d.scoreCheck as ScoreCheck) : null,
       data: d,
     };
   });

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ActorDto, FreeFormObject } from '../../http/dto';
 import { ProposalSummaryDto } from '../../proposals/get-proposal/get-proposal.response.dto';
+import { FrozenScoreDto, ScoreCheckDto } from '../scoring.response.dto';
 
 export class EventRefDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
@@ -34,6 +35,14 @@ export class HistoryEntryDto {
   @ApiProperty({ type: [EventRefDto], description: 'Decisions this one caused' }) ledTo: EventRefDto[];
   @ApiProperty({ type: [EventRefDto], description: 'From the root cause to this entry' }) chain: EventRefDto[];
   @ApiProperty({ description: 'sha256 of the event in its hash chain' }) hash: string;
+  @ApiProperty({ type: () => FrozenScoreDto, nullable: true, description: 'The score this decision froze; null for decisions recorded before scores were frozen (ADR 0033)' })
+  scoring: FrozenScoreDto | null;
+  @ApiProperty({
+    type: () => ScoreCheckDto,
+    nullable: true,
+    description: 'Reprioritizations: the open items passed over against the score; null when not judged (the item had no score, or recorded before ADR 0033)',
+  })
+  scoreCheck: ScoreCheckDto | null;
   @FreeFormObject('The event data as recorded') data: Record<string, unknown>;
 }
 

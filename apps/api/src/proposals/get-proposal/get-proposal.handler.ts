@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ledger/event-store';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import type { Clock } from '@ledger/kernel';
+import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
 import { ForumDecisions, assertCanReadForum } from '../../forums/forum-decisions';
 import { Streams } from '../../shared/streams';
 import { proposalNotFound } from '../proposal-decisions';
@@ -14,6 +15,7 @@ export class GetProposalHandler implements IQueryHandler<GetProposalQuery, Propo
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly forums: ForumDecisions,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ proposalId, principal }: GetProposalQuery): Promise<ProposalViewDto> {
@@ -21,6 +23,6 @@ export class GetProposalHandler implements IQueryHandler<GetProposalQuery, Propo
     if (events.length === 0) throw proposalNotFound(proposalId);
     const forum = await this.forums.load(String((events[0].data as { forumId: string }).forumId));
     assertCanReadForum(principal, forum.state);
-    return proposalView(events, forum.state);
+    return proposalView(events, forum.state, this.clock.now());
   }
 }

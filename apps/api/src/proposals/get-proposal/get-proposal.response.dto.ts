@@ -11,6 +11,17 @@ export class TallyDto {
   @ApiProperty({ type: 'integer' }) abstain: number;
   @ApiProperty({ type: 'integer', description: 'kill + keep + abstain (the quorum counts all three)' }) votesCast: number;
   @ApiProperty({ type: 'integer', description: 'Forum members when the tally was taken' }) members: number;
+  @ApiProperty({ type: 'integer', description: 'Of votesCast, how many counted for a member through their delegate (ADR 0035; 0 for closes before delegation)' })
+  delegated: number;
+}
+
+/** A vote that counted for someone else: the delegate's own vote, counted for the delegator (ADR 0035). */
+export class DelegatedVoteDto {
+  @ApiProperty({ description: 'The delegator, for whom the vote counted' }) memberId: string;
+  @ApiProperty({ description: 'Who cast the vote' }) delegateId: string;
+  @ApiProperty({ format: 'uuid' }) delegationId: string;
+  @ApiProperty({ enum: VOTE_CHOICES }) choice: VoteChoice;
+  @ApiProperty({ format: 'uuid', description: "The delegate's proposal.vote-cast event" }) voteEventId: string;
 }
 
 export class VoteDto {
@@ -22,6 +33,10 @@ export class VoteDto {
   @ApiProperty({ description: 'The member had voted before' }) replacesPrevious: boolean;
   @ApiProperty({ description: 'False once the same member voted again' }) latest: boolean;
   @ApiProperty({ description: "Counts in the tally: the member's latest vote, cast by a (then) member" }) counts: boolean;
+  @ApiProperty({ type: [String], description: 'Members this vote counts for through their delegation (judged at the deadline, or now while voting runs)' })
+  countsFor: string[];
+  @ApiProperty({ type: [String], description: 'Members whose delegation to the voter held when it was cast (recorded with the vote)' })
+  forDelegators: string[];
 }
 
 export class ProposalHistoryEntryDto {
@@ -50,6 +65,8 @@ export class ProposalSummaryDto {
   @ApiProperty({ type: [String] }) nominationReasons: string[];
   @ApiProperty({ type: () => ForumRuleViewDto, description: 'The rule the proposal closes under' }) rule: ForumRuleViewDto;
   @ApiProperty({ type: () => TallyDto, description: 'Final once closed; so far while open' }) tally: TallyDto;
+  @ApiProperty({ type: [DelegatedVoteDto], description: 'Every vote that counted (counts, while open) for someone else through a delegation' })
+  delegatedVotes: DelegatedVoteDto[];
   @ApiProperty({ enum: PROPOSAL_OUTCOMES, nullable: true }) outcome: ProposalOutcome | null;
   @ApiProperty({ enum: PROPOSAL_OUTCOMES, nullable: true, description: 'What the outcome would be if it closed now (open proposals only)' })
   outcomeIfClosedNow: ProposalOutcome | null;

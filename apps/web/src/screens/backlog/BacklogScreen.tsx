@@ -1,10 +1,12 @@
-import { useState, type DragEvent } from 'react';
+import { useDeferredValue, useState, type DragEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { withAt } from '../../app/as-of';
 import { canAddItem, canDecide } from '../../app/roles';
 import { useSession } from '../../app/session';
 import { useAsOf } from '../../app/useAsOf';
 import { AsOfLink } from '../../shared/AsOfLink';
+import { BacklogAnalyticsNav } from '../../shared/BacklogAnalyticsNav';
+import { useDataMark } from '../../shared/data-mark';
 import { DecisionDialog, type FieldSpec } from '../../shared/DecisionDialog';
 import { QueryView } from '../../shared/states';
 import { daysSince, Time } from '../../shared/Time';
@@ -13,6 +15,7 @@ import {
   KINDS,
   LIST_TABS,
   reprioritize,
+  tabOf,
   TRIGGERS,
   useBacklog,
   useItemList,
@@ -27,13 +30,13 @@ import {
 const TAB_LABEL: Record<ListTab, string> = { ranked: 'Ranked', 'anti-backlog': 'Anti-backlog', killed: 'Killed', delivered: 'Delivered' };
 
 function useTab(): ListTab {
-  const raw = new URLSearchParams(useLocation().search).get('tab');
-  return (LIST_TABS as readonly string[]).includes(raw ?? '') ? (raw as ListTab) : 'ranked';
+  return tabOf(useLocation().search);
 }
 
 export default function BacklogScreen() {
   const { backlogId = '' } = useParams();
   const backlog = useBacklog(backlogId);
+  // The list and its zombie badges were asked for with the route (prefetchBacklog), not once the backlog arrived.
   return (
     <QueryView query={backlog} what="Loading the backlog">
       {(b) => (
@@ -45,6 +48,7 @@ export default function BacklogScreen() {
           <p className="goal">
             <span className="muted">Product goal:</span> {b.productGoal}
           </p>
+          <BacklogAnalyticsNav backlogId={backlogId} current="backlog" />
           <BacklogLists backlogId={backlogId} />
         </section>
       )}
@@ -58,6 +62,7 @@ function BacklogLists({ backlogId }: { backlogId: string }) {
   const location = useLocation();
   const tab = useTab();
   const list = useItemList(backlogId, tab, at);
+  useDataMark('backlog', list.isSuccess);
   const zombies = useZombies(backlogId, at);
   const refresh = useRefreshBacklog(backlogId);
   const [adding, setAdding] = useState(false);
@@ -153,12 +158,17 @@ interface Moving {
   toPosition: number;
 }
 
+/** Rows of a long list painted in the first frame (a screenful and more); the rest follow in a deferred render. */
+const FIRST_ROWS = 100;
+
 function RankedTable({ list, zombies, asOf, canMove, onMoved }: { list: ItemList; zombies: Zombie[]; asOf: string | null; canMove: boolean; onMoved: () => Promise<unknown> }) {
   const [moving, setMoving] = useState<Moving | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const zombieOf = new Map(zombies.map((z) => [z.itemId, z]));
   const byId = new Map(list.items.map((i) => [i.id, i]));
+  // A long list paints its first rows at once and the rest in a render right after, which input can interrupt.
+  const rows = useDeferredValue(list.items, list.items.length > FIRST_ROWS ? list.items.slice(0, FIRST_ROWS) : list.items);
   // After a refetch (a 412 included) the dialog decides on the item as the list now shows it.
   const fresh = moving ? (byId.get(moving.item.id) ?? moving.item) : null;
 
@@ -205,7 +215,7 @@ function RankedTable({ list, zombies, asOf, canMove, onMoved }: { list: ItemList
             </tr>
           </thead>
           <tbody>
-            {list.items.map((i) => {
+            {rows.map((i) => {
               const z = zombieOf.get(i.id);
               return (
                 <tr

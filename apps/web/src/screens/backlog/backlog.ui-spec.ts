@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startLedger, type Ledger } from '../../../../../test/support/ledger';
 import { seedCheckout, type Seeded } from '../../../test/fixtures';
-import { axeViolations, horizontalOverflow, launchBrowser, PHONE, screenshot, signIn } from '../../../test/ui';
+import { axeViolations, horizontalOverflow, launchBrowser, PHONE, screenshot, signIn, waitForExpression } from '../../../test/ui';
 
 /** The item titles of the ranked table, top first. */
 const rankedTitles = (page: Page) => page.locator('table.ranked tbody th[scope=row] a').allTextContents();
@@ -61,7 +61,7 @@ describe('backlog screen (Chromium, real app)', () => {
     await screenshot(page, 'decision-dialog');
     await dialog.getByRole('button', { name: 'Move', exact: true }).press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForFunction("document.querySelector('table.ranked tbody th[scope=row] a')?.textContent === 'Guest checkout'");
+    await waitForExpression(page, "document.querySelector('table.ranked tbody th[scope=row] a')?.textContent === 'Guest checkout'");
     expect(await rankedTitles(page)).toEqual(['Guest checkout', 'One-tap payment', 'Saved cards', 'Address autocomplete']);
 
     // Drag "Address autocomplete" onto the second row: the same dialog, position 2 filled in.
@@ -72,7 +72,7 @@ describe('backlog screen (Chromium, real app)', () => {
     await drag.getByLabel(/Why\?/).fill('Autocomplete removes the most typing on a phone.');
     await drag.getByRole('button', { name: 'Move', exact: true }).click();
     await drag.waitFor({ state: 'detached' });
-    await page.waitForFunction("document.querySelectorAll('table.ranked tbody th[scope=row] a')[1]?.textContent === 'Address autocomplete'");
+    await waitForExpression(page, "document.querySelectorAll('table.ranked tbody th[scope=row] a')[1]?.textContent === 'Address autocomplete'");
     expect(await rankedTitles(page)).toEqual(['Guest checkout', 'Address autocomplete', 'One-tap payment', 'Saved cards']);
 
     // The API recorded both, with who and why.
@@ -176,7 +176,7 @@ describe('backlog screen (Chromium, real app)', () => {
     await page.getByLabel('As of', { exact: true }).fill(local);
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/\?at=/);
-    await page.waitForFunction("document.querySelectorAll('table.ranked tbody tr').length === 6");
+    await waitForExpression(page, "document.querySelectorAll('table.ranked tbody tr').length === 6");
     expect(await rankedTitles(page)).toEqual(['One-tap payment', 'Saved cards', 'Guest checkout', 'Address autocomplete', 'Receipt emails', 'Gift wrapping']);
     await expect(page.getByText('You are looking at the past.').isVisible()).resolves.toBe(true);
     await page.getByRole('link', { name: 'Killed' }).click();
@@ -227,7 +227,7 @@ describe('backlog screen (Chromium, real app)', () => {
     await dialog.getByLabel(/Why\?/).fill('Half of our mobile buyers have Apple Pay set up.');
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForFunction("document.querySelector('table.ranked tbody th[scope=row] a')?.textContent === 'Apple Pay'");
+    await waitForExpression(page, "document.querySelector('table.ranked tbody th[scope=row] a')?.textContent === 'Apple Pay'");
     const row = page.getByRole('row', { name: /Apple Pay/ });
     await expect(row.locator('td').nth(2).textContent()).resolves.toBe('13');
     await context.close();

@@ -1,6 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, etagOf, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { parseAt } from '../../app/as-of';
+import type { RoutePrefetch } from '../../app/routes';
 
 /** GET /backlogs/:id (typed by hand until the API documents its response schema). */
 export interface BacklogView {
@@ -38,28 +40,52 @@ export const backlogKeys = {
   zombies: (id: string, at: string | null) => ['zombies', id, at] as const,
 };
 
-export function useBacklog(backlogId: string) {
-  return useQuery({
+const backlogQuery = (backlogId: string) =>
+  queryOptions({
     queryKey: backlogKeys.backlog(backlogId),
     queryFn: async () => (await unwrap<BacklogView>(api.GET('/backlogs/{backlogId}', { params: { path: { backlogId } } }))).data,
   });
-}
 
-export function useItemList(backlogId: string, tab: ListTab, at: string | null) {
-  return useQuery({
+const itemListQuery = (backlogId: string, tab: ListTab, at: string | null) =>
+  queryOptions({
     queryKey: backlogKeys.items(backlogId, tab, at),
     queryFn: async () =>
       (await unwrap<ItemList>(api.GET('/backlogs/{backlogId}/items', { params: { path: { backlogId }, query: { status: tab, at: at ?? undefined, limit: 10000 } } })))
         .data,
   });
-}
 
-export function useZombies(backlogId: string, at: string | null) {
-  return useQuery({
+const zombiesQuery = (backlogId: string, at: string | null) =>
+  queryOptions({
     queryKey: backlogKeys.zombies(backlogId, at),
     queryFn: async () =>
       (await unwrap<ZombieReport>(api.GET('/backlogs/{backlogId}/analytics/zombies', { params: { path: { backlogId }, query: { at: at ?? undefined } } }))).data,
   });
+
+/** The tab of the URL's `?tab=` (the ranked list when absent or unknown). */
+export function tabOf(search: string): ListTab {
+  const raw = new URLSearchParams(search).get('tab');
+  return (LIST_TABS as readonly string[]).includes(raw ?? '') ? (raw as ListTab) : 'ranked';
+}
+
+/** The backlog, its list and its zombie badges, all at once with the route. */
+export const prefetchBacklog: RoutePrefetch = ({ client, params, search }) => {
+  const backlogId = params.backlogId ?? '';
+  const at = parseAt(search);
+  void client.prefetchQuery(backlogQuery(backlogId));
+  void client.prefetchQuery(itemListQuery(backlogId, tabOf(search), at));
+  void client.prefetchQuery(zombiesQuery(backlogId, at));
+};
+
+export function useBacklog(backlogId: string) {
+  return useQuery(backlogQuery(backlogId));
+}
+
+export function useItemList(backlogId: string, tab: ListTab, at: string | null) {
+  return useQuery(itemListQuery(backlogId, tab, at));
+}
+
+export function useZombies(backlogId: string, at: string | null) {
+  return useQuery(zombiesQuery(backlogId, at));
 }
 
 export interface MoveBody {

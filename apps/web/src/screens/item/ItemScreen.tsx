@@ -1,11 +1,12 @@
-import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useLocation, useParams } from 'react-router';
 import { etagOf } from '../../api/client';
 import { upTo } from '../../app/as-of';
 import { canEscalate, itemActions, type ItemAction } from '../../app/roles';
 import { useSession } from '../../app/session';
 import { useAsOf } from '../../app/useAsOf';
 import { AsOfLink } from '../../shared/AsOfLink';
+import { useDataMark } from '../../shared/data-mark';
 import { DecisionDialog } from '../../shared/DecisionDialog';
 import { EChart } from '../../shared/EChart';
 import { Empty, ErrorState, Loading, QueryView } from '../../shared/states';
@@ -14,12 +15,14 @@ import { useBacklog } from '../backlog/queries';
 import { actionSpecs, withOpenEscalations } from './actions';
 import { useItem, useItemHistory, useRefreshItem, useVerify, type HistoryEntry, type ItemHistory, type ItemView, type Proposal } from './queries';
 import { decisionLabel, rankPoints, timelineRows } from './timeline';
+import { Link } from 'react-router';
 
 const loadRankChart = () => import('./rank-chart.echarts');
 const AUDIT_ROLES = ['auditor', 'admin', 'product-leader'];
 
 export default function ItemScreen() {
   const { itemId = '' } = useParams();
+  // The timeline was asked for with the route (prefetchItem), together with the item; ItemPage reads it.
   const item = useItem(itemId);
   return (
     <QueryView query={item} what="Loading the item">
@@ -37,6 +40,7 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
   const session = useSession();
   const { at } = useAsOf();
   const history = useItemHistory(item.id);
+  useDataMark('item', history.isSuccess);
   const backlog = useBacklog(item.backlogId);
   const refresh = useRefreshItem(item.id, item.backlogId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -111,7 +115,7 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
       </dl>
       {item.hypothesis && <p className="hypothesis">{item.hypothesis}</p>}
 
-      {AUDIT_ROLES.includes(session.role) && <ChainBadge />}
+      {AUDIT_ROLES.includes(session.role) && <ChainBadge itemId={item.id} />}
 
       {actions.length > 0 && (
         <section aria-label="Decisions" className="actions">
@@ -156,7 +160,7 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
   );
 }
 
-function ChainBadge() {
+function ChainBadge({ itemId }: { itemId: string }) {
   const [asked, setAsked] = useState(false);
   const verify = useVerify(asked);
   if (!asked) {
@@ -164,7 +168,8 @@ function ChainBadge() {
       <p className="chain">
         <button type="button" onClick={() => setAsked(true)}>
           Verify the hash chains
-        </button>
+        </button>{' '}
+        <Link to={`/audit?itemId=${itemId}`}>This item’s events in the audit log</Link>
       </p>
     );
   }
@@ -175,20 +180,32 @@ function ChainBadge() {
     <p className="chain">
       <span className="badge badge-ok">Chain verified</span> {r.eventsChecked} events in {r.streamsChecked} streams, nothing altered (checked{' '}
       <Time iso={r.checkedAt} />
-      ).
+      ). <Link to="/audit/verify">The printable report</Link>
     </p>
   ) : (
     <p className="chain" role="alert">
-      <span className="badge badge-broken">Chain broken</span> first broken link: {r.firstBreak?.streamId} revision {r.firstBreak?.revision} ({r.firstBreak?.problem}).
+      <span className="badge badge-broken">Chain broken</span> first broken link: {r.firstBreak?.streamId} revision {r.firstBreak?.revision} ({r.firstBreak?.problem}).{' '}
+      <Link to="/audit/verify">The report</Link>
     </p>
   );
 }
 
+/** Timeline entries painted in the first frame; the rest follow in a deferred render. */
+const FIRST_ENTRIES = 60;
+
 function History({ history, at, onEscalate }: { history: ItemHistory; at: string | null; onEscalate?: (eventId: string) => void }) {
   const entries = useMemo(() => upTo(history.entries, at, (e) => e.occurredAt), [history.entries, at]);
-  const rows = timelineRows(entries);
-  const points = rankPoints(entries);
+  const allRows = useMemo(() => timelineRows(entries), [entries]);
+  // A long timeline paints its first entries at once and the rest in a render right after, which input can interrupt.
+  const rows = useDeferredValue(allRows, allRows.length > FIRST_ENTRIES ? allRows.slice(0, FIRST_ENTRIES) : allRows);
+  const points = useMemo(() => rankPoints(entries), [entries]);
   const byId = new Map(history.entries.map((e) => [e.eventId, e]));
+  // A link to one decision (#event-<id>, e.g. from the reversals screen) scrolls to its entry and marks it.
+  const { hash } = useLocation();
+  const target = hash.startsWith('#event-') ? decodeURIComponent(hash.slice('#event-'.length)) : null;
+  useEffect(() => {
+    if (target) document.getElementById(`event-${target}`)?.scrollIntoView({ block: 'center' });
+  }, [target, rows.length]);
   const option = useMemo(
     () => ({
       animation: false,
@@ -224,7 +241,7 @@ function History({ history, at, onEscalate }: { history: ItemHistory; at: string
             {rows.map((row) =>
               row.kind === 'decision' ? (
                 <li key={row.entry.eventId} className="timeline-entry">
-                  <Entry entry={row.entry} onEscalate={onEscalate} />
+                  <Entry entry={row.entry} onEscalate={onEscalate} target={target} />
                 </li>
               ) : (
                 <li key={row.escalationId} className="timeline-entry thread">
@@ -238,7 +255,7 @@ function History({ history, at, onEscalate }: { history: ItemHistory; at: string
                   <ol className="thread-entries">
                     {row.entries.map((e) => (
                       <li key={e.eventId}>
-                        <Entry entry={e} />
+                        <Entry entry={e} target={target} />
                       </li>
                     ))}
                   </ol>
@@ -253,10 +270,10 @@ function History({ history, at, onEscalate }: { history: ItemHistory; at: string
   );
 }
 
-function Entry({ entry: e, onEscalate }: { entry: HistoryEntry; onEscalate?: (eventId: string) => void }) {
+function Entry({ entry: e, onEscalate, target }: { entry: HistoryEntry; onEscalate?: (eventId: string) => void; target?: string | null }) {
   const wanted = e.type === 'item.escalated' && typeof e.data.wanted === 'string' ? e.data.wanted : null;
   return (
-    <div className="entry" data-event-id={e.eventId}>
+    <div className={target === e.eventId ? 'entry entry-target' : 'entry'} id={`event-${e.eventId}`} data-event-id={e.eventId} aria-current={target === e.eventId ? 'true' : undefined}>
       <p className="entry-head">
         <strong className="entry-decision">{decisionLabel(e)}</strong>
         {(e.fromPosition !== null || e.toPosition !== null) && e.type !== 'item.escalation-resolved' && (

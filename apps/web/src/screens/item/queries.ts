@@ -1,5 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import type { RoutePrefetch } from '../../app/routes';
 
 /** GET /items/:id (typed by hand until the API documents its response schema); ETag = revision. */
 export interface ItemView {
@@ -96,18 +97,30 @@ export const itemKeys = {
   history: (id: string) => ['item', id, 'history'] as const,
 };
 
-export function useItem(itemId: string) {
-  return useQuery({
+const itemQuery = (itemId: string) =>
+  queryOptions({
     queryKey: itemKeys.item(itemId),
     queryFn: () => unwrap<ItemView>(api.GET('/items/{itemId}', { params: { path: { itemId } } })),
   });
-}
 
-export function useItemHistory(itemId: string) {
-  return useQuery({
+const historyQuery = (itemId: string) =>
+  queryOptions({
     queryKey: itemKeys.history(itemId),
     queryFn: async () => (await unwrap<ItemHistory>(api.GET('/items/{itemId}/history', { params: { path: { itemId } } }))).data,
   });
+
+/** The item and its timeline, both at once with the route (not the timeline once the item arrived). */
+export const prefetchItem: RoutePrefetch = ({ client, params }) => {
+  void client.prefetchQuery(itemQuery(params.itemId ?? ''));
+  void client.prefetchQuery(historyQuery(params.itemId ?? ''));
+};
+
+export function useItem(itemId: string) {
+  return useQuery(itemQuery(itemId));
+}
+
+export function useItemHistory(itemId: string) {
+  return useQuery(historyQuery(itemId));
 }
 
 /** Recomputes every hash chain (heavy on a large ledger): run on demand. */

@@ -1,5 +1,6 @@
 import { useAsOf } from '../../app/useAsOf';
 import { AsOfLink } from '../../shared/AsOfLink';
+import { useDataMark } from '../../shared/data-mark';
 import { QueryView } from '../../shared/states';
 import { Time } from '../../shared/Time';
 import { useBacklogSummaries, usePortfolio, type Portfolio, type PortfolioRow } from './queries';
@@ -16,6 +17,7 @@ const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) 
 export default function PortfolioScreen() {
   const { at } = useAsOf();
   const portfolio = usePortfolio(at);
+  useDataMark('portfolio', portfolio.isSuccess);
   return (
     <section aria-labelledby="portfolio-title">
       <h1 id="portfolio-title">Portfolio</h1>
@@ -32,7 +34,8 @@ export default function PortfolioScreen() {
 }
 
 function PortfolioTable({ portfolio }: { portfolio: Portfolio }) {
-  const summaries = useBacklogSummaries(portfolio.backlogs.map((b) => b.backlogId));
+  // Names and goals of every backlog in one request (GET /backlogs), not one per row.
+  const summaries = useBacklogSummaries();
   return (
     <>
       <p className="muted">
@@ -58,21 +61,32 @@ function PortfolioTable({ portfolio }: { portfolio: Portfolio }) {
             </tr>
           </thead>
           <tbody>
-            {portfolio.backlogs.map((b, i) => {
-              const s = summaries[i]?.data;
+            {portfolio.backlogs.map((b) => {
+              const s = summaries.get(b.backlogId);
+              const base = `/backlogs/${b.backlogId}`;
               return (
                 <tr key={b.backlogId}>
                   <th scope="row">
-                    <AsOfLink to={`/backlogs/${b.backlogId}`}>{s?.name ?? b.backlogId}</AsOfLink>
+                    <AsOfLink to={base}>{b.name}</AsOfLink>
                     {s?.productGoal && <span className="sub">{s.productGoal}</span>}
                   </th>
                   <td className="num">{b.openItems}</td>
-                  <td className="num">{b.zombies > 0 ? <span className="badge badge-zombie">{b.zombies}</span> : 0}</td>
                   <td className="num">
-                    {b.sizeInSprints === null ? '—' : b.sizeInSprints.toFixed(1)}{' '}
+                    <AsOfLink to={`${base}/zombies`} className="figure-link" label={`${b.zombies} zombies`}>
+                      {b.zombies > 0 ? <span className="badge badge-zombie">{b.zombies}</span> : 0}
+                    </AsOfLink>
+                  </td>
+                  <td className="num">
+                    <AsOfLink to={`${base}/health`} className="figure-link" label={`Size ${b.sizeInSprints === null ? '—' : b.sizeInSprints.toFixed(1)} sprints: health`}>
+                      {b.sizeInSprints === null ? '—' : b.sizeInSprints.toFixed(1)}
+                    </AsOfLink>{' '}
                     <span className={`verdict verdict-${b.verdict}`}>{VERDICT[b.verdict]}</span>
                   </td>
-                  <td className="num">{pct(b.reversalRate)}</td>
+                  <td className="num">
+                    <AsOfLink to={`${base}/reversals`} className="figure-link" label={`Reversal rate ${pct(b.reversalRate)}`}>
+                      {pct(b.reversalRate)}
+                    </AsOfLink>
+                  </td>
                 </tr>
               );
             })}
