@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/kernel';
 import { FixedClock } from '@ledger/kernel';
@@ -46,6 +46,42 @@ async function readEverything(store: SqliteEventStore): Promise<RecordedEvent[]>
     if (page.length === 0) return all;
     all.push(...page);
   }
+}
+
+/**
+ * Reads an `strace -f -y` log of writes and syncs in call order: how often the database file was written while
+ * the WAL had writes no sync had started after, and how often the WAL restarted (a 32-byte header write at offset
+ * 0, after the first) while the database file had such writes. A sync counts from its start (its entry line).
+ */
+function syncOrder(log: string, dbFile: string) {
+  const result = { dbWrites: 0, walRestarts: 0, dbWrittenWhileWalUnsynced: 0, walRestartedWhileDbUnsynced: 0 };
+  let dbDirty = false;
+  let walDirty = false;
+  let walHeaders = 0;
+  for (const line of log.split('\n')) {
+    const m = /^\d+\s+(pwrite64|pwritev|write|fsync|fdatasync)\(\d+<([^>]+)>(.*)$/.exec(line);
+    if (!m) continue;
+    const [, call, path, rest] = m;
+    const isSync = call === 'fsync' || call === 'fdatasync';
+    if (path === dbFile) {
+      if (isSync) dbDirty = false;
+      else {
+        result.dbWrites += 1;
+        if (walDirty) result.dbWrittenWhileWalUnsynced += 1;
+        dbDirty = true;
+      }
+    } else if (path === `${dbFile}-wal`) {
+      if (isSync) walDirty = false;
+      else {
+        if (call === 'pwrite64' && /, 32, 0\)/.test(rest) && ++walHeaders > 1) {
+          result.walRestarts += 1;
+          if (dbDirty) result.walRestartedWhileDbUnsynced += 1;
+        }
+        walDirty = true;
+      }
+    }
+  }
+  return result;
 }
 
 function range(from: number, to: number): number[] {
@@ -572,6 +608,44 @@ describe('SqliteEventStore', () => {
         syncs.restore();
       }
     });
+
+    /**
+     * COMMIT does not sync (synchronous=NORMAL), so a commit's frames are on disk only through the store's fsync
+     * of the WAL — or through a checkpoint, which copies them into the database file, after which the next writer
+     * restarts the WAL and overwrites them. That is safe only if the checkpoint synced the WAL before copying and
+     * the database file before the WAL could restart (ADR 0031). SQLite's own syncs are in C, so they are watched
+     * with strace: in the order the syscalls were made, no write to the database file while the WAL has unsynced
+     * writes, and no WAL restart (its header rewritten at offset 0) while the database file has unsynced writes.
+     */
+    it('checkpoints sync the WAL before copying it and the database file before the WAL restarts (strace; synchronous=OFF would not)', async () => {
+      const checked = async (mode: 'store' | 'raw-off') => {
+        const target = join(mkdtempSync(join(tmpdir(), 'ledger-ckpt-')), 'events.db');
+        tempDirs.push(dirname(target));
+        const trace = `${target}.strace`;
+        const child = spawn(
+          'strace',
+          ['-f', '-y', '-e', 'trace=pwrite64,pwritev,write,fsync,fdatasync', '-o', trace, process.execPath,
+            '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register',
+            'libs/event-store/src/testing/checkpoint-writer.ts', target, mode, '6000'],
+          { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        const exit = await new Promise<number | null>((done, fail) => {
+          child.on('error', (err) => fail(new Error(`strace is needed to watch SQLite's syncs (apt-get install strace): ${err.message}`)));
+          child.on('exit', (code) => done(code));
+        });
+        expect({ exit, stderr: stderr.trim() }).toEqual({ exit: 0, stderr: '' });
+        return syncOrder(readFileSync(trace, 'utf8'), target);
+      };
+      const store = await checked('store');
+      expect(store.walRestarts).toBeGreaterThanOrEqual(3); // the run really checkpointed and reused the WAL
+      expect(store.dbWrites).toBeGreaterThan(0);
+      expect(store).toMatchObject({ dbWrittenWhileWalUnsynced: 0, walRestartedWhileDbUnsynced: 0 });
+      const off = await checked('raw-off');
+      expect(off.walRestarts).toBeGreaterThanOrEqual(3);
+      expect(off.walRestartedWhileDbUnsynced).toBeGreaterThan(0);
+    }, 120_000);
   });
 
   describe('crash safety', () => {

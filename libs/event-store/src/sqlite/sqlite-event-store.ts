@@ -130,10 +130,15 @@ export class SqliteEventStore implements EventStore {
       return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200, undefined, true);
     }
     try {
-      db.pragma('journal_mode = WAL');
+      // The durability below rests on WAL mode (the store fsyncs the `-wal` file): refuse to run in any other.
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new Error(`journal_mode is ${String(mode)}, not wal (the file system may not support WAL)`);
       // COMMIT writes the WAL frames without waiting for the disk; the store then fsyncs the WAL off the event loop
       // and settles appends (and shows events to readers) only after that: durable as with FULL (ADR 0031).
-      // Checkpoints still sync the WAL before copying it and the database after (SQLite's NORMAL in WAL mode).
+      // NORMAL, never OFF: checkpoints (wal_autocheckpoint, run by whichever connection's COMMIT crosses 1,000
+      // pages — every writing connection is opened here) sync the WAL before copying it into the database file and
+      // the database file before nBackfill reaches the WAL's end, so a restarted WAL never overwrites frames that
+      // are on disk nowhere else. With OFF they sync nothing (checked with strace in the int spec).
       db.pragma('synchronous = NORMAL');
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
       db.exec(SCHEMA);
