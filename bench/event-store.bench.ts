@@ -1,5 +1,5 @@
 /**
- * Durable append throughput of the SQLite event store (WAL, synchronous=FULL).
+ * Durable append throughput of the SQLite event store (WAL; an append settles after an fsync of the WAL, ADR 0031).
  *   npx ts-node -r tsconfig-paths/register --transpile-only bench/event-store.bench.ts [events]
  * (a) serial: one writer awaiting each 1-event append; (b) 32 concurrent writers, each a loop of
  * awaited 1-event appends to its own stream (group commit batches them).

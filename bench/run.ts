@@ -243,7 +243,7 @@ function markdown(summary: Json): string {
   const r = summary.results as Json;
   if (r['event-store'] && !r['event-store'].error) {
     const e = r['event-store'];
-    table('event-store (SQLite, WAL, synchronous=FULL)', [
+    table('event-store (SQLite, WAL, settled after an fsync of the WAL)', [
       ['serial: events', e.serial_events],
       ['serial: events/s (1 fsync per append)', e.serial_events_per_s],
       ['serial: p50 / p99 ms', `${e.serial_p50_ms} / ${e.serial_p99_ms}`],
