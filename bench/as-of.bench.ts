@@ -30,6 +30,10 @@ export interface AsOfOptions {
   budgetSeconds: number;
   nodeArgs?: string[];
   onPhase?: (name: string, fromNs: bigint, toNs: bigint) => void;
+  /** Source tree the app runs from (a baseline export for side-by-side runs); default this one. */
+  root?: string;
+  /** Data dirs go under `<dir>/<label>` (one per side in a side-by-side run). */
+  label?: string;
 }
 
 const ACTOR = { id: 'bench-leader', role: 'product-leader' as const };
@@ -79,6 +83,8 @@ async function seed(file: string, o: AsOfOptions) {
   let endInstant = '';
   let midOrder: string[] = [];
   let midEvents = 0;
+  /** The ranking at the end of every commit (what an auditor scrubbing through the year would ask for). */
+  const snapshots: { instant: string; order: string[] }[] = [];
 
   const next = (n: number): { streamId: string; event: EventToAppend } => {
     if (n === 0) {
@@ -165,6 +171,7 @@ async function seed(file: string, o: AsOfOptions) {
     await Promise.all(pending); // queued in one tick: one transaction, one fsync
     const instant = clock.current.toISOString();
     endInstant = instant;
+    snapshots.push({ instant, order: order.map((x) => x.id) });
     if (b === midBatch) {
       midInstant = instant;
       midOrder = order.map((s) => s.id);
@@ -186,27 +193,28 @@ async function seed(file: string, o: AsOfOptions) {
     midOrder,
     endInstant,
     endOrder: order.map((s) => s.id),
+    snapshots,
     maxKeyLength,
   };
 }
 
 export async function benchAsOf(o: AsOfOptions) {
-  const dataDir = join(o.dir, 'as-of');
+  const dataDir = join(o.dir, o.label ?? 'as-of');
   mkdirSync(dataDir, { recursive: true });
   const s = await seed(join(dataDir, 'events.sqlite'), o);
   log(`as-of: seeded ${fmt(s.total)} events in ${s.seedSeconds.toFixed(1)} s (${s.commits} commits); mid-history ${s.midInstant}, end ${s.endInstant}`);
 
   // Boot time without history, to separate boot from the read model's catch-up.
-  const emptyDir = join(o.dir, 'as-of-empty');
+  const emptyDir = join(o.dir, `${o.label ?? 'as-of'}-empty`);
   mkdirSync(emptyDir, { recursive: true });
   log('as-of: baseline boot on an empty data dir');
-  const empty = await startLedgerApp({ dataDir: emptyDir, label: 'app-empty' });
+  const empty = await startLedgerApp({ dataDir: emptyDir, label: 'app-empty', root: o.root });
   await waitCaughtUp(empty.url, { timeoutMs: 10_000 });
   const emptyBootMs = empty.bootMs;
   await empty.stop();
 
   log(`as-of: starting the app on the seeded store (the read model rebuilds ${fmt(s.total)} events)`);
-  const app = await startLedgerApp({ dataDir, label: 'app', nodeArgs: o.nodeArgs });
+  const app = await startLedgerApp({ dataDir, label: 'app', nodeArgs: o.nodeArgs, root: o.root });
   try {
     const samples = await waitCaughtUp(app.url, {
       timeoutMs: 600_000,
@@ -234,10 +242,19 @@ export async function benchAsOf(o: AsOfOptions) {
 
     const token = await benchToken('product-leader');
     const base = `/backlogs/${s.backlogId}/items`;
-    const variants: { name: string; path: string; expect: string[] }[] = [
-      { name: 'now', path: base, expect: s.endOrder },
-      { name: 'at_mid_history', path: `${base}?at=${encodeURIComponent(s.midInstant)}`, expect: s.midOrder },
-      { name: 'at_end_of_history', path: `${base}?at=${encodeURIComponent(s.endInstant)}`, expect: s.endOrder },
+    const at = (instant: string) => `${base}?at=${encodeURIComponent(instant)}`;
+    const variants: { name: string; next: () => { path: string; expect: string[] } }[] = [
+      { name: 'now', next: () => ({ path: base, expect: s.endOrder }) },
+      { name: 'at_mid_history', next: () => ({ path: at(s.midInstant), expect: s.midOrder }) },
+      { name: 'at_end_of_history', next: () => ({ path: at(s.endInstant), expect: s.endOrder }) },
+      {
+        // Scrubbing: each request asks for the end of a random commit of the year (answers checked against each).
+        name: 'at_random',
+        next: () => {
+          const snap = s.snapshots[Math.floor(Math.random() * s.snapshots.length)];
+          return { path: at(snap.instant), expect: snap.order };
+        },
+      },
     ];
     const results: Record<string, unknown> = {};
     for (const v of variants) {
@@ -246,16 +263,17 @@ export async function benchAsOf(o: AsOfOptions) {
       let check = 'ok';
       let total = 0;
       const one = async () => {
+        const { path, expect } = v.next();
         const t = process.hrtime.bigint();
-        const res = await requestJson(app.url, 'GET', v.path, { token, timeoutMs: 120_000 });
+        const res = await requestJson(app.url, 'GET', path, { token, timeoutMs: 120_000 });
         const ms = Number(process.hrtime.bigint() - t) / 1e6;
-        if (res.status !== 200) throw new Error(`GET ${v.path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+        if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
         bytes = Number(res.headers['content-length'] ?? 0) || JSON.stringify(res.body).length;
         total = res.body.total;
         const got = (res.body.items as { id: string }[]).map((i) => i.id);
-        const want = v.expect.slice(0, got.length);
-        if (res.body.total !== v.expect.length || got.some((id, i) => id !== want[i])) {
-          check = `MISMATCH: total ${res.body.total} (expected ${v.expect.length}), first difference at ${got.findIndex((id, i) => id !== want[i]) + 1}`;
+        const want = expect.slice(0, got.length);
+        if (res.body.total !== expect.length || got.some((id, i) => id !== want[i])) {
+          check = `MISMATCH: total ${res.body.total} (expected ${expect.length}), first difference at ${got.findIndex((id, i) => id !== want[i]) + 1}`;
         }
         return ms;
       };

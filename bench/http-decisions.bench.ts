@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { startLedgerApp } from './lib/app-process';
+import { startLedgerApp, treeCpuMs } from './lib/app-process';
 import { benchToken, health, pool, requestJson, waitAnalyticsCaughtUp, waitCaughtUp } from './lib/http';
 import { runAutocannon, runPaced, type AcRequest, type LoadResult, type PacedResult } from './lib/load';
 import { counter, fmt, log } from './lib/progress';
@@ -28,10 +28,18 @@ export interface HttpDecisionsOptions {
   mixSeconds: number;
   /** Paced runs at 25/50/75 % of the measured max throughput, this long each (0 = skip). */
   sweepSeconds: number;
+  /** false: skip (ii-a), autocannon's bursty overallRate (the paced run (ii-b) is the one that counts). */
+  autocannonFixedRate?: boolean;
   /** node flags for the app child, e.g. ['--cpu-prof', …]. */
   nodeArgs?: string[];
   /** Called with each measured phase's monotonic window (for cutting a CPU profile). */
   onPhase?: (name: string, fromNs: bigint, toNs: bigint) => void;
+  /** Source tree the app runs from (a baseline export for side-by-side runs); default this one. */
+  root?: string;
+  /** Data dir under `<dir>/<label>`. */
+  label?: string;
+  /** Extra environment for the app (e.g. the number of API processes). */
+  env?: Record<string, string>;
 }
 
 type Codes = Record<string, number>;
@@ -47,10 +55,10 @@ function problemCode(status: number, body: string): string {
 }
 
 export async function benchHttpDecisions(o: HttpDecisionsOptions) {
-  const dataDir = join(o.dir, 'http-decisions');
+  const dataDir = join(o.dir, o.label ?? 'http-decisions');
   mkdirSync(dataDir, { recursive: true });
   log(`http-decisions: starting the app (child process, data in ${dataDir})`);
-  const app = await startLedgerApp({ dataDir, label: 'app', nodeArgs: o.nodeArgs });
+  const app = await startLedgerApp({ dataDir, label: 'app', nodeArgs: o.nodeArgs, root: o.root, env: o.env });
   log(`http-decisions: app up at ${app.url} (pid ${app.pid}) after ${Math.round(app.bootMs)} ms`);
   const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const from = process.hrtime.bigint();
@@ -124,6 +132,7 @@ export async function benchHttpDecisions(o: HttpDecisionsOptions) {
     await waitCaughtUp(app.url, { timeoutMs: 60_000 });
     await new Promise((r) => setTimeout(r, 300)); // let the warm-up's last in-flight requests land
     const headBefore = (await requestJson(app.url, 'GET', '/health')).body.eventStore.headPosition as number;
+    const cpuBefore = treeCpuMs(app.pid);
     const throughput = await phase('throughput', () =>
       runAutocannon('max throughput', {
         url: app.url,
@@ -133,6 +142,8 @@ export async function benchHttpDecisions(o: HttpDecisionsOptions) {
         requests: [reprioritize],
       }),
     );
+    // CPU the app (all its processes and threads) spent per decision: steadier than rates on a shared machine.
+    const cpuPerDecisionMs = throughput.ok_2xx > 0 ? round((treeCpuMs(app.pid) - cpuBefore) / throughput.ok_2xx, 3) : null;
     const afterThroughput = await health(app.url);
     const headAfter = afterThroughput.head;
     if (afterThroughput.analytics) log(`http-decisions: analytics projection ${fmt(afterThroughput.analytics.lagEvents)} events behind right after the run`);
@@ -144,8 +155,8 @@ export async function benchHttpDecisions(o: HttpDecisionsOptions) {
 
     // ---- (ii) fixed rate, autocannon overallRate
     await waitCaughtUp(app.url, { timeoutMs: 60_000 });
-    log(`http-decisions: (ii-a) fixed rate ${fmt(o.fixedRate)}/s × ${o.fixedRateSeconds} s with autocannon overallRate (${o.connections} connections)`);
-    const fixedAc = await phase('fixed-rate-autocannon', () =>
+    if (o.autocannonFixedRate !== false) log(`http-decisions: (ii-a) fixed rate ${fmt(o.fixedRate)}/s × ${o.fixedRateSeconds} s with autocannon overallRate (${o.connections} connections)`);
+    const fixedAc = o.autocannonFixedRate === false ? null : await phase('fixed-rate-autocannon', () =>
       runAutocannon('fixed rate (autocannon)', {
         url: app.url,
         connections: o.connections,
@@ -160,7 +171,7 @@ export async function benchHttpDecisions(o: HttpDecisionsOptions) {
     );
     const fixedAcProblems = { ...problems };
     for (const k of Object.keys(problems)) delete problems[k];
-    log(`http-decisions: (ii-a) p50 ${fixedAc.latency_p50_ms} ms, p99 ${fixedAc.latency_p99_ms} ms, max ${fixedAc.latency_max_ms} ms, achieved ${fmt(fixedAc.ok_per_s)}/s`);
+    if (fixedAc) log(`http-decisions: (ii-a) p50 ${fixedAc.latency_p50_ms} ms, p99 ${fixedAc.latency_p99_ms} ms, max ${fixedAc.latency_max_ms} ms, achieved ${fmt(fixedAc.ok_per_s)}/s`);
 
     // ---- (ii) fixed rate, paced open loop
     await waitCaughtUp(app.url, { timeoutMs: 60_000 });
@@ -293,11 +304,12 @@ export async function benchHttpDecisions(o: HttpDecisionsOptions) {
       throughput: {
         ...throughput,
         decisions_per_s: throughput.ok_per_s,
+        app_cpu_ms_per_decision: cpuPerDecisionMs,
         events_appended: headAfter - headBefore,
         problems: throughputProblems,
         no_change_409: throughputProblems['409 ITEM.NO_CHANGE'] ?? 0,
       },
-      fixed_rate_autocannon: { target_per_s: o.fixedRate, ...fixedAc, problems: fixedAcProblems },
+      fixed_rate_autocannon: fixedAc ? { target_per_s: o.fixedRate, ...fixedAc, problems: fixedAcProblems } : null,
       fixed_rate_paced: { ...fixedPaced, problems: pacedProblems },
       paced_sweep: sweep,
       mix,

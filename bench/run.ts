@@ -16,15 +16,21 @@
  * --large: analytics at 10M events. --keep-data <dir>: the analytics data dir goes under <dir> and is kept;
  *   with --metrics-only, a later run measures only the endpoints on it (no seed, rebuild or lag). The web
  *   benchmark uses the same <dir>/analytics (seeding it when it is new).
- * --quick: small sizes (a smoke run, < 60 s). --wait-quiet [s]: on a shared machine, wait (up to s, default
+ * --quick: small sizes (a smoke run, < 60 s). --short: http-decisions with 10 s phases, only max throughput and the
+ * paced 1,000/s (for iterating). --wait-quiet [s]: on a shared machine, wait (up to s, default
  * 300) before each benchmark until the CPU is idle. --profile: the app children run with --cpu-prof and the
  * summary gets the self time per area/function of each measured phase (files kept in [dir] if given).
+ * --baseline <ref> [--rounds n]: event-store, http-decisions and as-of also run against the code of <ref>
+ *   (exported with `git archive` into the temp dir, sharing node_modules), interleaved with this tree in one
+ *   run: base, head (round 2: head, base; …), each with the load average and the other processes' CPU
+ *   around it, and a side-by-side table of the headline figures.
+ * --api-processes n: http-decisions runs this tree's app with LEDGER_API_PROCESSES=n (ADR 0031).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
-import { benchEventStore } from './event-store.bench';
+import { benchEventStoreIn } from './event-store.bench';
 import { benchHttpDecisions } from './http-decisions.bench';
 import { benchAsOf } from './as-of.bench';
 import { benchBacklogLists } from './backlog-lists.bench';
@@ -37,6 +43,7 @@ import { childrenCpuMs, killAllChildren, REPO_ROOT } from './lib/app-process';
 import { destroyAgent } from './lib/http';
 import { summarizeProfile } from './lib/cpuprofile';
 import { log } from './lib/progress';
+import { exportBaseline, headTree, type SourceTree } from './lib/baseline';
 
 const NAMES = ['event-store', 'http-decisions', 'as-of', 'backlog-lists', 'http-adapter', 'kafka', 'analytics', 'access-directory', 'web'] as const;
 type Name = (typeof NAMES)[number];
@@ -54,14 +61,30 @@ interface Args {
   profileDir?: string;
   /** Before each benchmark, wait up to this many seconds for the machine to be idle (shared machines). */
   waitQuietSeconds: number;
+  /** Also run the side-by-side benchmarks against this commit. */
+  baseline?: string;
+  rounds: number;
+  /** http-decisions without the sweep, the mix and autocannon's fixed rate; 10 s phases (for iterating). */
+  short: boolean;
+  /** http-decisions: LEDGER_API_PROCESSES for this tree's app (a baseline without the setting ignores it). */
+  apiProcesses?: number;
 }
 
+/** The benchmarks that can run against a baseline commit in the same run. */
+const SIDE_BY_SIDE: readonly Name[] = ['event-store', 'http-decisions', 'as-of'];
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, large: false, metricsOnly: false, only: [...NAMES], profile: false, waitQuietSeconds: 0 };
+  const args: Args = { quick: false, large: false, metricsOnly: false, only: [...NAMES], profile: false, waitQuietSeconds: 0, rounds: 1, short: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
     else if (a === '--large') args.large = true;
+    else if (a === '--short') args.short = true;
+    else if (a === '--api-processes') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1 || v > 16) throw new Error('--api-processes needs an integer from 1 to 16');
+      args.apiProcesses = v;
+    }
     else if (a === '--keep-data') {
       const v = argv[++i];
       if (!v) throw new Error('--keep-data needs a directory');
@@ -79,10 +102,18 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--profile') {
       args.profile = true;
       if (argv[i + 1] && !argv[i + 1].startsWith('--')) args.profileDir = resolve(argv[++i]);
+    } else if (a === '--baseline') {
+      const v = argv[++i];
+      if (!v) throw new Error('--baseline needs a commit (e.g. HEAD~3 or a hash)');
+      args.baseline = v;
+    } else if (a === '--rounds') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1 || v > 10) throw new Error('--rounds needs an integer from 1 to 10');
+      args.rounds = v;
     } else if (a === '--wait-quiet') {
       args.waitQuietSeconds = argv[i + 1] && /^\d+$/.test(argv[i + 1]) ? Number(argv[++i]) : 300;
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write(`usage: npm run bench -- [--quick] [--large] [--keep-data <dir> [--metrics-only]] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]]\n`);
+      process.stdout.write(`usage: npm run bench -- [--quick] [--short] [--large] [--keep-data <dir> [--metrics-only]] [--only ${NAMES.join('|')}[,…]] [--profile [dir]] [--wait-quiet [seconds]] [--baseline <ref> [--rounds n]] [--api-processes n]\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -157,10 +188,24 @@ function machineBusyMs(): number | null {
   }
 }
 
-/** CPU this process and its (stopped) children used so far, ms. */
+/**
+ * CPU this process and its children used so far, ms: on Linux utime + stime + cutime + cstime of this process
+ * (children count once they have exited and been reaped, with their own reaped workers); elsewhere our own CPU
+ * plus what the app children used when they were stopped.
+ */
 function ourCpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000 + childrenCpuMs();
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / 100;
+  } catch {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000 + childrenCpuMs();
+  }
+}
+
+function loadavg(): number[] {
+  return os.loadavg().map((x) => Math.round(x * 100) / 100);
 }
 
 /** Machine-wide CPU busy % over `ms` (from /proc/stat; null elsewhere): how much else is running. */
@@ -198,7 +243,7 @@ function markdown(summary: Json): string {
   const r = summary.results as Json;
   if (r['event-store'] && !r['event-store'].error) {
     const e = r['event-store'];
-    table('event-store (SQLite, WAL, synchronous=FULL)', [
+    table('event-store (SQLite, WAL, settled after an fsync of the WAL)', [
       ['serial: events', e.serial_events],
       ['serial: events/s (1 fsync per append)', e.serial_events_per_s],
       ['serial: p50 / p99 ms', `${e.serial_p50_ms} / ${e.serial_p99_ms}`],
@@ -206,6 +251,7 @@ function markdown(summary: Json): string {
       ['32 writers: events/s', e.concurrent32_events_per_s],
       ['32 writers: commits (avg events/commit)', `${e.concurrent32_commits} (${e.concurrent32_avg_events_per_commit})`],
       ['32 writers: p50 / p99 ms per append', `${e.concurrent32_p50_ms} / ${e.concurrent32_p99_ms}`],
+      ['raw SQLite floor, same schema, 32 rows/commit: events/s fsync / no fsync', `${e.raw_sqlite_32_per_commit_events_per_s} / ${e.raw_sqlite_32_per_commit_no_fsync_events_per_s}`],
     ], e);
   }
   if (r['access-directory'] && !r['access-directory'].error) {
@@ -221,11 +267,12 @@ function markdown(summary: Json): string {
   if (r['http-decisions'] && !r['http-decisions'].error) {
     const h = r['http-decisions'];
     const t = h.throughput;
-    const a = h.fixed_rate_autocannon;
+    const a = h.fixed_rate_autocannon ?? { target_per_s: '—', ok_per_s: 'skipped', latency_p50_ms: '—', latency_p99_ms: '—', latency_max_ms: '—' };
     const p = h.fixed_rate_paced;
     const rows: [string, unknown][] = [
       ['items seeded over HTTP (32 in flight)', `${h.items} in ${h.seed.seconds} s = ${h.seed.items_per_s} adds/s`],
       [`(i) max throughput: decisions/s (${t.connections} conns, ${t.duration_s} s)`, t.decisions_per_s],
+      ['(i) app CPU per decision, ms (all its processes and threads)', t.app_cpu_ms_per_decision],
       ['(i) latency p50 / p90 / p99 / max ms', `${t.latency_p50_ms} / ${t.latency_p90_ms} / ${t.latency_p99_ms} / ${t.latency_max_ms}`],
       ['(i) responses: 2xx / total', `${t.ok_2xx} / ${t.requests}`],
       ['(i) non-2xx by code', t.problems],
@@ -275,6 +322,7 @@ function markdown(summary: Json): string {
       row('GET items (now)', q.now),
       row('GET items?at=mid-history', q.at_mid_history),
       row('GET items?at=end of history', q.at_end_of_history),
+      ...(q.at_random ? [row('GET items?at=<end of a random commit>', q.at_random)] : []),
     ], x);
   }
   if (r['backlog-lists'] && !r['backlog-lists'].error) {
@@ -352,12 +400,84 @@ function markdown(summary: Json): string {
     table(`web (Chromium, cold loads, on ${x.data.backlogs} backlogs${x.data.seeded ? `, seeded ${x.data.seeded.events} events` : ', kept data dir'})`, rows, x);
   }
   for (const [name, v] of Object.entries(r)) if ((v as Json).error) out.push(`**${name} failed:** ${(v as Json).error}`, '');
+  if (summary.side_by_side) out.push(sideBySideMarkdown(summary));
+  return out.join('\n');
+}
+
+/** The headline figures of one run of a side-by-side benchmark, in display order. */
+function headline(name: string, x: Json): [string, string][] {
+  if (x.error) return [['error', String(x.error)]];
+  const lat = (v: Json | undefined) => (v ? `${v.p50_ms} / ${v.p95_ms} / ${v.p99_ms}` : '—');
+  if (name === 'event-store') {
+    return [
+      ['32 writers: events/s', String(x.concurrent32_events_per_s)],
+      ['32 writers: events per commit', String(x.concurrent32_avg_events_per_commit)],
+      ['32 writers: p50 / p99 ms per append', `${x.concurrent32_p50_ms} / ${x.concurrent32_p99_ms}`],
+      ['serial: events/s', String(x.serial_events_per_s)],
+      ['raw SQLite, same schema, 32 rows per commit: events/s with fsync / without', `${x.raw_sqlite_32_per_commit_events_per_s ?? '—'} / ${x.raw_sqlite_32_per_commit_no_fsync_events_per_s ?? '—'}`],
+    ];
+  }
+  if (name === 'http-decisions') {
+    const t = x.throughput;
+    const p = x.fixed_rate_paced;
+    const rows: [string, string][] = [
+      ['seed: adds/s', String(x.seed.items_per_s)],
+      ['max throughput: decisions/s', String(t.decisions_per_s)],
+      ['max throughput: p50 / p99 ms', `${t.latency_p50_ms} / ${t.latency_p99_ms}`],
+      ['max throughput: app CPU ms per decision (all its processes and threads)', String(t.app_cpu_ms_per_decision ?? '—')],
+      [`paced ${p.target_rate_per_s}/s: achieved/s`, `${p.achieved_per_s}${p.saturated ? ` (SATURATED after ${p.stopped_after_s} s)` : ''}`],
+      [`paced ${p.target_rate_per_s}/s: p50 / p95 / p99 / max ms`, `${lat(p.latency)} / ${p.latency.max_ms}`],
+    ];
+    for (const w of x.paced_sweep ?? []) {
+      rows.push([`paced ${w.fraction_of_max * 100}% of max: rate → p99 ms`, `${w.target_rate_per_s}/s → ${w.latency.p99_ms}${w.saturated ? ' (SATURATED)' : ''}`]);
+    }
+    if (x.mix) rows.push(['mix: decisions/s (p99 ms)', `${x.mix.ok_per_s} (${x.mix.latency_p99_ms})`]);
+    if (x.api_processes) rows.push(['API processes', String(x.api_processes)]);
+    return rows;
+  }
+  if (name === 'as-of') {
+    const q = x.queries;
+    const rows: [string, string][] = [
+      ['?at=end of history: p50 / p95 / p99 ms', lat(q.at_end_of_history)],
+      ['?at=mid-history: p50 / p95 / p99 ms', lat(q.at_mid_history)],
+    ];
+    if (q.at_random) rows.push([`?at=random instants: p50 / p95 / p99 ms`, lat(q.at_random)]);
+    rows.push(['now: p50 / p95 / p99 ms', lat(q.now)]);
+    rows.push(['answers checked', [...new Set(Object.values(q as Json).map((v: Json) => v.check))].join(', ')]);
+    rows.push(['read model caught up (ms after spawn, 100,001 events at full size)', String(x.caught_up_after_spawn_ms)]);
+    return rows;
+  }
+  return [];
+}
+
+function sideBySideMarkdown(summary: Json): string {
+  const out: string[] = [`## Side by side: head vs baseline ${summary.baseline.commit} (\`--baseline ${summary.baseline.ref}\`)`, ''];
+  for (const [name, runs] of Object.entries(summary.side_by_side as Record<string, Json[]>)) {
+    out.push(`### ${name}`, '');
+    out.push(`| | ${runs.map((r) => `${r.side} ${r.commit} (round ${r.round})`).join(' | ')} |`);
+    out.push(`|---|${runs.map(() => '---').join('|')}|`);
+    const rows = new Map<string, string[]>();
+    runs.forEach((r, i) => {
+      for (const [k, v] of headline(name, r.result)) {
+        if (!rows.has(k)) rows.set(k, Array(runs.length).fill('—'));
+        rows.get(k)![i] = v;
+      }
+    });
+    for (const [k, vs] of rows) out.push(`| ${k} | ${vs.join(' | ')} |`);
+    const la = (v: number[] | undefined) => (v ? v.join(' / ') : '?');
+    out.push(`| load average before → after | ${runs.map((r) => `${la(r.result.loadavg_before)} → ${la(r.result.loadavg_after)}`).join(' | ')} |`);
+    out.push(`| other processes (avg cores) | ${runs.map((r) => String(r.result.other_processes_cpu?.avg_cores ?? '?')).join(' | ')} |`);
+    out.push('');
+  }
   return out.join('\n');
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const sizes = args.quick ? SIZES.quick : SIZES.full;
+  const base = args.quick ? SIZES.quick : SIZES.full;
+  const sizes = args.short
+    ? { ...base, http: { ...base.http, throughputSeconds: 10, fixedRateSeconds: 10, mixSeconds: 0, sweepSeconds: 0, autocannonFixedRate: false } }
+    : base;
   const dir = mkdtempSync(join(os.tmpdir(), 'ledger-bench-'));
   const profileDir = args.profile ? (args.profileDir ?? join(dir, 'profiles')) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
@@ -379,9 +499,10 @@ async function main(): Promise<void> {
   const analyticsSizes = args.large ? { ...sizes.analytics, ...LARGE_ANALYTICS } : sizes.analytics;
   // The analytics benchmark seeds and projects millions of events: its own, longer, allowance.
   const analyticsSeconds = args.only.includes('analytics') ? (args.large ? 4 * 3600 : args.quick ? 5 * 60 : 45 * 60) : 0;
+  const sides = args.baseline ? 2 * args.rounds : 1;
   // The web benchmark may seed the same history and waits for the app's read models to catch up on it.
   const webSeconds = args.only.includes('web') ? (args.quick ? 10 * 60 : 75 * 60) : 0;
-  const watchdogSeconds = sizes.watchdogSeconds + analyticsSeconds + webSeconds + args.waitQuietSeconds * args.only.length;
+  const watchdogSeconds = sizes.watchdogSeconds * sides + analyticsSeconds + webSeconds + args.waitQuietSeconds * args.only.length * sides;
   const watchdog = setTimeout(() => {
     log(`watchdog: the run exceeded ${watchdogSeconds} s; aborting`);
     cleanup();
@@ -393,7 +514,15 @@ async function main(): Promise<void> {
   log(`benchmarks: ${args.only.join(', ')} (${summary.mode}); data in ${dir}`);
   const t0 = Date.now();
   try {
-    for (const name of args.only) {
+    const trees: SourceTree[] = [headTree()];
+    if (args.baseline) {
+      const base = exportBaseline(args.baseline, dir);
+      log(`baseline: commit ${base.commit} exported to ${base.root}${base.packageJsonDiffers ? ' (its package.json differs from this tree: it runs on this tree\'s node_modules)' : ''}`);
+      trees.unshift(base);
+      summary.baseline = { ref: args.baseline, commit: base.commit, package_json_differs: base.packageJsonDiffers, rounds: args.rounds };
+      summary.side_by_side = {};
+    }
+    const waitQuiet = async (): Promise<number | null> => {
       let background = await backgroundCpuBusy();
       if (args.waitQuietSeconds > 0 && background !== null && background > 15) {
         const until = Date.now() + args.waitQuietSeconds * 1000;
@@ -405,25 +534,33 @@ async function main(): Promise<void> {
         }
         log(quiet >= 3 ? 'machine quiet' : `still busy after ${args.waitQuietSeconds} s (${background}%): running anyway`);
       }
+      return background;
+    };
+    const runOne = async (name: Name, tree: SourceTree, tag: string): Promise<Json> => {
+      const background = await waitQuiet();
       const busy0 = machineBusyMs();
       const ours0 = ourCpuMs();
       const started = Date.now();
-      log(`=== ${name} (machine CPU busy before start, all processes: ${background ?? '?'}%)`);
+      const loadBefore = loadavg();
+      log(`=== ${name}${tag ? ` [${tag}: ${tree.side} ${tree.commit}]` : ''} (machine CPU busy before start, all processes: ${background ?? '?'}%; load average ${loadBefore.join(' / ')})`);
       const phases: { name: string; fromNs: bigint; toNs: bigint }[] = [];
       const onPhase = (n: string, fromNs: bigint, toNs: bigint) => phases.push({ name: n, fromNs, toNs });
-      const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}.cpuprofile`] : undefined;
+      const profName = `${name}${tag ? `-${tag}-${tree.side}` : ''}.cpuprofile`;
+      const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profName] : undefined;
+      const label = tag ? `${name}-${tag}-${tree.side}` : name;
       try {
         let result: Json;
         if (name === 'event-store') {
-          const esDir = join(dir, 'event-store');
-          mkdirSync(esDir, { recursive: true });
-          log(`event-store: ${sizes.eventStore.events.toLocaleString('en-US')} events with 32 writers (and 1/16 of that serially)`);
-          result = await benchEventStore({ dir: esDir, events: sizes.eventStore.events });
+          const esDir = join(dir, label);
+          log(`event-store: ${sizes.eventStore.events.toLocaleString('en-US')} events with 32 writers (and 1/16 of that serially), child process on ${tree.side} ${tree.commit}`);
+          result = await benchEventStoreIn(tree.root, { dir: esDir, events: sizes.eventStore.events });
           log(`event-store: serial ${result.serial_events_per_s} events/s; 32 writers ${result.concurrent32_events_per_s} events/s`);
         } else if (name === 'http-decisions') {
-          result = await benchHttpDecisions({ dir, ...sizes.http, nodeArgs, onPhase });
+          const env = args.apiProcesses && tree.side === 'head' ? { LEDGER_API_PROCESSES: String(args.apiProcesses) } : undefined;
+          result = await benchHttpDecisions({ dir, ...sizes.http, nodeArgs, onPhase, root: tree.root, label, env });
+          result.api_processes = tree.side === 'head' ? (args.apiProcesses ?? 1) : 1;
         } else if (name === 'as-of') {
-          result = await benchAsOf({ dir, ...sizes.asOf, nodeArgs, onPhase });
+          result = await benchAsOf({ dir, ...sizes.asOf, nodeArgs, onPhase, root: tree.root, label });
         } else if (name === 'backlog-lists') {
           result = await benchBacklogLists({ dir, ...sizes.backlogLists });
         } else if (name === 'kafka') {
@@ -445,29 +582,49 @@ async function main(): Promise<void> {
           result = await benchHttpAdapter(sizes.adapter);
         }
         if (profileDir && name !== 'event-store' && name !== 'http-adapter' && name !== 'analytics') {
-          const file = join(profileDir, `${name}.cpuprofile`);
+          const file = join(profileDir, profName);
           result.profile = {
             file: args.profileDir ? file : '(deleted with the temp dir; pass --profile <dir> to keep it)',
             whole_run: summarizeProfile(file, undefined, 15),
             phases: Object.fromEntries(phases.map((p) => [p.name, summarizeProfile(file, p)])),
           };
         }
+        result.code = { side: tree.side, commit: tree.commit, uncommitted_files: tree.dirtyFiles };
         result.wall_seconds = Math.round((Date.now() - started) / 100) / 10;
         result.background_cpu_busy_pct_before = background;
+        result.loadavg_before = loadBefore;
+        result.loadavg_after = loadavg();
         const busy1 = machineBusyMs();
         if (busy0 !== null && busy1 !== null) {
           // Everything the machine did minus what this run (and its children) did: other sessions' work.
           const wall = Date.now() - started;
           const foreign = Math.max(0, busy1 - busy0 - (ourCpuMs() - ours0));
           result.other_processes_cpu = { cpu_seconds: Math.round(foreign / 100) / 10, avg_cores: Math.round((foreign / wall) * 100) / 100 };
-          log(`${name}: other processes used ${result.other_processes_cpu.cpu_seconds} CPU-s meanwhile (avg ${result.other_processes_cpu.avg_cores} of ${os.cpus().length} cores)`);
+          log(`${name}: other processes used ${result.other_processes_cpu.cpu_seconds} CPU-s meanwhile (avg ${result.other_processes_cpu.avg_cores} of ${os.cpus().length} cores); load average ${result.loadavg_after.join(' / ')}`);
         }
-        summary.results[name] = result;
+        return result;
       } catch (e) {
         log(`${name} FAILED: ${e instanceof Error ? e.stack : String(e)}`);
-        summary.results[name] = { error: e instanceof Error ? e.message : String(e) };
         process.exitCode = 1;
+        return { error: e instanceof Error ? e.message : String(e), code: { side: tree.side, commit: tree.commit } };
       }
+    };
+    for (const name of args.only) {
+      if (trees.length === 1 || !SIDE_BY_SIDE.includes(name)) {
+        summary.results[name] = await runOne(name, trees[trees.length - 1], '');
+        continue;
+      }
+      const runs: Json[] = [];
+      for (let round = 1; round <= args.rounds; round++) {
+        // ABBA: base, head, then head, base, … so a drifting machine load favours neither side.
+        const order = round % 2 === 1 ? trees : [...trees].reverse();
+        for (const tree of order) {
+          const result = await runOne(name, tree, `r${round}`);
+          runs.push({ side: tree.side, commit: tree.commit, round, result });
+          if (tree.side === 'head' && !summary.results[name]) summary.results[name] = result;
+        }
+      }
+      summary.side_by_side[name] = runs;
     }
   } finally {
     summary.total_seconds = Math.round((Date.now() - t0) / 100) / 10;

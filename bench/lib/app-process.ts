@@ -4,7 +4,7 @@
  * prints "running on http://…" on stdout, which is how we learn the URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { log } from './progress';
 
@@ -20,25 +20,62 @@ export function childrenCpuMs(): number {
   return childCpuMs;
 }
 
-/** utime + stime of a live process (all its threads), in ms; 0 where /proc is unavailable. */
-export function procCpuMs(pid: number): number {
+function procStat(pid: number): { ppid: number; cpuMs: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ = 100
+    return { ppid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 }; // USER_HZ = 100
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** utime + stime of a live process (all its threads), in ms; 0 where /proc is unavailable. */
+export function procCpuMs(pid: number): number {
+  return procStat(pid)?.cpuMs ?? 0;
+}
+
+/** The live descendants of `pid` (an app that runs several worker processes). */
+export function descendantPids(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    const st = procStat(Number(name));
+    if (st) children.set(st.ppid, [...(children.get(st.ppid) ?? []), Number(name)]);
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+/** CPU of a process and all its live descendants, ms. */
+export function treeCpuMs(pid: number): number {
+  return [pid, ...descendantPids(pid)].reduce((sum, p) => sum + procCpuMs(p), 0);
 }
 
 /** Last-resort cleanup (uncaught error, Ctrl-C): only the children this process started, by pid. */
 export function killAllChildren(): void {
   for (const child of live) {
     if (child.exitCode === null && child.signalCode === null && child.pid) {
-      try {
-        process.kill(child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
+      // An app with worker processes: its workers first (by pid), then the app.
+      for (const pid of [...descendantPids(child.pid), child.pid]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
       }
     }
   }
@@ -59,6 +96,8 @@ export interface ServerProcess {
 
 export interface StartOptions {
   entry: string;
+  /** Source tree the child runs from (its tsconfig paths resolve there): REPO_ROOT, or a baseline export. */
+  root?: string;
   env: Record<string, string>;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
@@ -80,6 +119,9 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 export function startServer(opts: StartOptions): Promise<ServerProcess> {
   const args = [
+    // NODE_OPTIONS is not passed on (see childEnv): BENCH_APP_NODE_ARGS gives the app's node flags instead,
+    // e.g. BENCH_APP_NODE_ARGS='--max-old-space-size=512 --trace-gc' for one investigation.
+    ...(process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : []),
     ...(opts.nodeArgs ?? []),
     '-r',
     'ts-node/register/transpile-only',
@@ -88,7 +130,7 @@ export function startServer(opts: StartOptions): Promise<ServerProcess> {
     opts.entry,
   ];
   const startedAt = process.hrtime.bigint();
-  const child = spawn(process.execPath, args, { cwd: opts.cwd ?? REPO_ROOT, env: childEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: opts.root ?? opts.cwd ?? REPO_ROOT, env: childEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   const lines: string[] = [];
   let forwarded = 0;
@@ -153,10 +195,17 @@ export function startServer(opts: StartOptions): Promise<ServerProcess> {
         tail: () => lines.join('\n'),
         async stop(graceMs = 20_000) {
           if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-          childCpuMs += procCpuMs(child.pid!);
+          childCpuMs += treeCpuMs(child.pid!);
           child.kill('SIGTERM');
           const killer = setTimeout(() => {
-            log(`${opts.label} (pid ${child.pid}) did not exit ${graceMs} ms after SIGTERM: SIGKILL`);
+            log(`${opts.label} (pid ${child.pid}) did not exit ${graceMs} ms after SIGTERM: SIGKILL (with its worker processes)`);
+            for (const pid of descendantPids(child.pid!)) {
+              try {
+                process.kill(pid, 'SIGKILL');
+              } catch {
+                /* already gone */
+              }
+            }
             child.kill('SIGKILL');
           }, graceMs);
           const code = await exited;
@@ -183,9 +232,10 @@ function splitLines(stream: NodeJS.ReadableStream, onLine: (line: string) => voi
 }
 
 /** The real app, as `npm start` would run it but from the TS sources (ts-node, transpile-only). */
-export function startLedgerApp(opts: { dataDir: string; label?: string; nodeArgs?: string[]; env?: Record<string, string> }) {
+export function startLedgerApp(opts: { dataDir: string; label?: string; nodeArgs?: string[]; env?: Record<string, string>; root?: string }) {
   return startServer({
-    entry: APP_ENTRY,
+    entry: join(opts.root ?? REPO_ROOT, 'apps', 'api', 'src', 'main.ts'),
+    root: opts.root,
     label: opts.label ?? 'app',
     nodeArgs: opts.nodeArgs,
     env: {

@@ -286,7 +286,7 @@ describe('responses conform to the OpenAPI document (demo history, every GET ope
   }, 300_000);
 
   it('the check has teeth: a body with a member the schema does not list, or a wrong type, is refused', () => {
-    const body = { status: 'ok', eventStore: { headPosition: 1 }, readModel: { position: 1, lagEvents: 0 }, forums: { position: 1, lagEvents: 0 }, webhooks: null };
+    const body = { status: 'ok', apiProcess: { worker: 0, processes: 1 }, eventStore: { headPosition: 1 }, readModel: { position: 1, lagEvents: 0 }, forums: { position: 1, lagEvents: 0 }, webhooks: null };
     const analytics = { position: 1, lagEvents: 0, lagSeconds: 0, state: 'running' };
     expect(contract.errors('GET', '/health', 200, { ...body, analytics })).toEqual([]);
     expect(contract.errors('GET', '/health', 200, { ...body, analytics, extra: 1 }).join()).toContain('must NOT have additional properties');

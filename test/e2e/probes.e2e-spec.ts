@@ -47,7 +47,7 @@ describe('probes: /health/live and /health/ready', () => {
       ],
     });
     const health = await ledger.request('GET', '/health');
-    expect(Object.keys(health.body)).toEqual(['status', 'eventStore', 'readModel', 'forums', 'webhooks', 'analytics']);
+    expect(Object.keys(health.body)).toEqual(['status', 'apiProcess', 'eventStore', 'readModel', 'forums', 'webhooks', 'analytics']);
   });
 
   it('is not ready while a read model catches up with a store far ahead, then flips to ready; live all along', async () => {

@@ -1,6 +1,37 @@
-import { loadConfig, ConfigError } from './config/config';
+import cluster from 'node:cluster';
+import { loadConfig, ConfigError, type AppConfig } from './config/config';
 import { createApp } from './app.factory';
 import { FirstAdminLink } from './sign-in/first-admin-link';
+import { runPrimary, type WorkerReady } from './cluster/primary';
+
+/** What `npm start` prints once the API listens (by the primary, once all workers do, with several processes). */
+export function banner(config: AppConfig, url: string, firstAdmin: string | null): string {
+  const signIn = config.oidc
+    ? `  sign in:      ${url}/app/  (with ${config.oidc.issuer})`
+    : firstAdmin
+      ? [
+          `  first admin:  open this one-time link to sign in (a restart makes a new one; it stops working once used):`,
+          `                ${firstAdmin}`,
+        ].join('\n')
+      : `  sign in:      ${url}/app/  (people sign in with the invitation links admins send them)`;
+  const apiHint =
+    config.jwt.mode === 'hs256'
+      ? `  API token:    npm run token -- --sub alice --role product-leader   (roles: admin, product-owner [--backlog <id>], product-leader, stakeholder, forum-member, auditor)`
+      : `  API tokens:   from your identity provider (${config.jwt.jwksUrl ?? config.jwt.issuer})`;
+  const processes = config.cluster.processes > 1 ? `  (${config.cluster.processes} API processes)` : '';
+  return (
+    [
+      '',
+      `Backlog Ledger is running on ${url}  (data in ${config.dataDir})${processes}`,
+      signIn,
+      `  web app:      ${url}/app/`,
+      `  API docs:     ${url}/docs   (OpenAPI JSON at ${url}/docs-json)`,
+      apiHint,
+      `  then:         curl -H "Authorization: Bearer $TOKEN" ${url}/health`,
+      '',
+    ].join('\n') + '\n'
+  );
+}
 
 async function main(): Promise<void> {
   let config;
@@ -12,6 +43,10 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw e;
+  }
+  if (config.cluster.processes > 1 && cluster.isPrimary) {
+    await runPrimary(config, (url, firstAdmin) => banner(config, url, firstAdmin));
+    return;
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
@@ -35,30 +70,13 @@ async function main(): Promise<void> {
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   const firstAdmin = app.get(FirstAdminLink).takeLink(url);
-  const signIn = config.oidc
-    ? `  sign in:      ${url}/app/  (with ${config.oidc.issuer})`
-    : firstAdmin
-      ? [
-          `  first admin:  open this one-time link to sign in (a restart makes a new one; it stops working once used):`,
-          `                ${firstAdmin}`,
-        ].join('\n')
-      : `  sign in:      ${url}/app/  (people sign in with the invitation links admins send them)`;
-  const apiHint =
-    config.jwt.mode === 'hs256'
-      ? `  API token:    npm run token -- --sub alice --role product-leader   (roles: admin, product-owner [--backlog <id>], product-leader, stakeholder, forum-member, auditor)`
-      : `  API tokens:   from your identity provider (${config.jwt.jwksUrl ?? config.jwt.issuer})`;
-  process.stdout.write(
-    [
-      '',
-      `Backlog Ledger is running on ${url}  (data in ${config.dataDir})`,
-      signIn,
-      `  web app:      ${url}/app/`,
-      `  API docs:     ${url}/docs   (OpenAPI JSON at ${url}/docs-json)`,
-      apiHint,
-      `  then:         curl -H "Authorization: Bearer $TOKEN" ${url}/health`,
-      '',
-    ].join('\n') + '\n',
-  );
+  if (config.cluster.worker > 0) {
+    // One of several API processes: the primary announces once all listen; without it, this one stops.
+    process.send?.({ t: 'listening', url, firstAdmin } satisfies WorkerReady);
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+    return;
+  }
+  process.stdout.write(banner(config, url, firstAdmin));
 }
 
 main().catch((e) => {

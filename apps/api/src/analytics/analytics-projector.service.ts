@@ -47,9 +47,12 @@ export class AnalyticsProjectorService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await migrate(this.client, { database: this.config.analytics.database, cluster: this.config.analytics.cluster }, (line) =>
-      this.logger.info(line),
-    );
+    // Several API processes: the primary migrates before it starts the workers (ADR 0031).
+    if (this.config.cluster.worker === 0) {
+      await migrate(this.client, { database: this.config.analytics.database, cluster: this.config.analytics.cluster }, (line) =>
+        this.logger.info(line),
+      );
+    }
     await this.projector.start();
   }
 

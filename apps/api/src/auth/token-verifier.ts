@@ -29,6 +29,11 @@ export function bearerToken(authorization: string | undefined): string {
 
 type KeySource = ReturnType<typeof createRemoteJWKSet>;
 
+/** Seconds of clock skew tolerated on exp and nbf. */
+const CLOCK_TOLERANCE = 5;
+/** HS256 tokens whose signature has been checked (a client sends the same token with every request). */
+export const VERIFIED_CACHE_TOKENS = 10_000;
+
 /**
  * API tokens: HS256 with a local secret, or RS256/ES256/PS256 of an identity provider, through its JWKS (given, or
  * found in the issuer's discovery document). Web sessions are verified by sign-in/session-auth.ts.
@@ -37,6 +42,12 @@ export class TokenVerifier {
   private jwks?: Promise<KeySource>;
   /** Built once: given raw bytes, jose would rebuild the key object on every request (~8 % of a decision's CPU). */
   private readonly hmacKey?: KeyObject;
+  /**
+   * HS256 only (the secret is fixed for the life of the process; a JWKS can rotate): token text → its checked
+   * claims and principal. A hit skips the HMAC and claim parsing but re-checks the time-bound claims (exp, nbf,
+   * iat) exactly as a full verification would, so a token stops working at the same instant either way.
+   */
+  private readonly verified = new Map<string, { payload: JWTPayload; principal: Principal }>();
 
   constructor(
     private readonly config: JwtConfig,
@@ -48,9 +59,14 @@ export class TokenVerifier {
 
   async verify(authorization: string | undefined): Promise<Principal> {
     const token = bearerToken(authorization);
+    const cached = this.verified.get(token);
+    if (cached) {
+      if (stillValid(cached.payload, Date.now())) return cached.principal;
+      this.verified.delete(token); // verified in full below, which explains what is wrong with it now
+    }
     let payload: JWTPayload;
     try {
-      const options = { issuer: this.config.issuer, audience: this.config.audience, clockTolerance: 5 };
+      const options = { issuer: this.config.issuer, audience: this.config.audience, clockTolerance: CLOCK_TOLERANCE };
       payload =
         this.config.mode === 'hs256'
           ? (await jwtVerify(token, this.hmacKey!, { ...options, algorithms: ['HS256'] })).payload
@@ -70,7 +86,11 @@ export class TokenVerifier {
       }
       throw new AuthError('AUTH.TOKEN_INVALID', 'the token signature or claims are invalid');
     }
-    return this.config.mode === 'jwks' && this.config.claims ? principalFromProviderClaims(payload, this.config.claims) : principalFromClaims(payload);
+    if (this.config.mode === 'jwks') return this.config.claims ? principalFromProviderClaims(payload, this.config.claims) : principalFromClaims(payload);
+    const principal = principalFromClaims(payload);
+    if (this.verified.size >= VERIFIED_CACHE_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { payload, principal });
+    return principal;
   }
 
   /** The provider's key set: from LEDGER_JWKS_URL, or the `jwks_uri` of the issuer's discovery document (fetched once; retried after a failure). */
@@ -87,6 +107,15 @@ export class TokenVerifier {
     );
     return this.jwks;
   }
+}
+
+/** The time-bound checks of a verification at `nowMs`: jose's exp and nbf (whole seconds, with the tolerance), ours on iat. */
+function stillValid(payload: JWTPayload, nowMs: number): boolean {
+  const now = Math.floor(nowMs / 1000);
+  if (typeof payload.exp === 'number' && payload.exp <= now - CLOCK_TOLERANCE) return false;
+  if (typeof payload.nbf === 'number' && payload.nbf > now + CLOCK_TOLERANCE) return false;
+  if (typeof payload.iat === 'number' && payload.iat > nowMs / 1000 + 60) return false;
+  return true;
 }
 
 async function fetchDiscovery(url: string): Promise<unknown> {

@@ -51,7 +51,7 @@ export interface AppConfig {
   /** How long reads wait for the read model to catch up with the store before answering 503. */
   readYourWritesTimeoutMs: number;
   /** Review forums: their read model (rebuildable) and how often the scheduler ticks (0 = only at start). */
-  forums: { indexFile: string; tickMs: number };
+  forums: { indexFile: string; tickMs: number; scheduler: boolean };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Webhook outbox and signing (ADR 0015). */
   webhooks: WebhooksConfig;
@@ -69,6 +69,11 @@ export interface AppConfig {
   trustProxy: boolean;
   /** OpenTelemetry traces over OTLP/HTTP; null (the default) = off, the SDK is never loaded. */
   tracing: TracingConfig | null;
+  /**
+   * Several API processes (ADR 0031): LEDGER_API_PROCESSES workers share the port, the store and the data dir;
+   * `worker` is this process's number (1..n, set by the primary; 0 when not one of several).
+   */
+  cluster: { processes: number; worker: number; firstAdminToken: string | null };
 }
 
 export interface MetricsConfig {
@@ -106,6 +111,11 @@ export interface WebhooksConfig {
    * turn it on in exactly one (each replica's outbox is its own), so a delivery is not sent once per replica.
    */
   dispatch: boolean;
+  /**
+   * An API worker that does not dispatch (ADR 0031) reads the outbox the dispatching worker writes in the same
+   * file, waiting on its checkpoint, instead of answering WEBHOOKS.NOT_DISPATCHED_HERE.
+   */
+  sharedOutbox: boolean;
 }
 
 export type EventStoreConfig =
@@ -162,12 +172,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (projector !== 'embedded' && projector !== 'external') {
     throw new ConfigError(`LEDGER_PROJECTOR must be "embedded" or "external", got "${projector}"`);
   }
+  const processes = intVar(env, 'LEDGER_API_PROCESSES', 1, 1, 16);
+  // Set by the primary of several API processes in each worker it forks (not a setting for operators).
+  const worker = intVar(env, 'LEDGER_API_WORKER', 0, 0, 16);
+  const eventStore = eventStoreFromEnv(env, dataDir);
+  if (processes > 1 && eventStore.kind !== 'sqlite') {
+    throw new ConfigError('LEDGER_API_PROCESSES > 1 is for the embedded SQLite store; with EventStoreDB run API replicas instead (docs/distributed-tier.md)');
+  }
+  /** Each worker keeps its own rebuildable read models; worker 1 the files a single process uses. */
+  const own = (name: string) => join(dataDir, worker > 1 ? `${name}-${worker}.sqlite` : `${name}.sqlite`);
+  const webhooks = webhooksFromEnv(env, dataDir);
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
     dataDir,
-    eventStore: eventStoreFromEnv(env, dataDir),
-    readModelFile: join(dataDir, 'read-model.sqlite'),
+    eventStore,
+    readModelFile: own('read-model'),
     analytics: analyticsFromEnv(env, dataDir),
     apiStateFile: join(dataDir, 'api-state.sqlite'),
     jwt,
@@ -175,10 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessions,
     bodyLimitBytes: intVar(env, 'LEDGER_BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readYourWritesTimeoutMs: intVar(env, 'LEDGER_READ_WAIT_MS', 2000, 0, 60000),
-    forums: { indexFile: join(dataDir, 'forum-index.sqlite'), tickMs: intVar(env, 'LEDGER_FORUM_TICK_MS', 30000, 0, 86_400_000) },
+    // The scheduler's passes (closing proposals, nominating) run in one worker; the others serve forum reads.
+    forums: { indexFile: own('forum-index'), tickMs: intVar(env, 'LEDGER_FORUM_TICK_MS', 30000, 0, 86_400_000), scheduler: worker <= 1 },
     logLevel: level,
-    webhooks: webhooksFromEnv(env, dataDir),
-    projector,
+    // Worker 1 dispatches (if configured to); the others read its outbox.
+    webhooks: worker > 1 ? { ...webhooks, dispatch: false, sharedOutbox: true } : webhooks,
+    // In workers the primary runs the analytics projector: they read its checkpoint (ADR 0031).
+    projector: worker > 0 ? 'external' : projector,
     webDir: env.LEDGER_WEB_DIR ? resolve(env.LEDGER_WEB_DIR) : defaultWebDir(),
     metrics: metricsFromEnv(env),
     readyMaxLagEvents: intVar(env, 'LEDGER_READY_MAX_LAG_EVENTS', 5_000, 0, 1_000_000_000),
@@ -189,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: boolVar(env, 'LEDGER_TRUST_PROXY', false),
     tracing: tracingFromEnv(env),
+    // The primary's first-admin secret, shared by its workers (LEDGER_API_FIRST_ADMIN_TOKEN, set by it alone).
+    cluster: { processes, worker, firstAdminToken: worker > 0 ? env.LEDGER_API_FIRST_ADMIN_TOKEN || null : null },
   };
 }
 
@@ -322,7 +347,14 @@ function webhooksFromEnv(env: NodeJS.ProcessEnv, dataDir: string): WebhooksConfi
   }
   const key = env.LEDGER_WEBHOOK_KEY || null;
   if (key !== null && key.length < 32) throw new ConfigError('LEDGER_WEBHOOK_KEY must be at least 32 characters');
-  return { allowInsecure: insecure === 'true', stateFile: join(dataDir, 'webhooks.sqlite'), key, keyFile: join(dataDir, 'webhook-key'), dispatch: dispatch === 'true' };
+  return {
+    allowInsecure: insecure === 'true',
+    stateFile: join(dataDir, 'webhooks.sqlite'),
+    key,
+    keyFile: join(dataDir, 'webhook-key'),
+    dispatch: dispatch === 'true',
+    sharedOutbox: false,
+  };
 }
 
 const PERSON_ROLES: readonly Principal['role'][] = ['admin', 'product-owner', 'product-leader', 'stakeholder', 'forum-member', 'auditor'];

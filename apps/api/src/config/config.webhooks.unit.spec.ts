@@ -18,6 +18,7 @@ describe('config: webhooks (LEDGER_WEBHOOKS_DISPATCH, LEDGER_WEBHOOKS_ALLOW_INSE
       key: null,
       keyFile: join(dataDir, 'webhook-key'),
       stateFile: join(dataDir, 'webhooks.sqlite'),
+      sharedOutbox: false,
     });
   });
 

@@ -86,6 +86,8 @@ export class ForumScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
+    // Several API processes: one of them runs the passes (ADR 0031); passes are safe to overlap, but need not.
+    if (!this.config.forums.scheduler) return;
     // Not awaited: the read model and projectors start in their own bootstrap hooks.
     this.started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.tick().then(() => undefined, () => undefined));
     if (this.config.forums.tickMs > 0) {

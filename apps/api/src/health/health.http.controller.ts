@@ -59,7 +59,7 @@ export class HealthController {
   @ApiOkResponse({
     type: HealthDto,
     description:
-      '{ status, eventStore, readModel, forums, webhooks, analytics: { position, lagEvents, lagSeconds, state } }. The server answers while ' +
+      '{ status, apiProcess: { worker, processes }, eventStore, readModel, forums, webhooks, analytics: { position, lagEvents, lagSeconds, state } }. The server answers while ' +
       'the read models catch up after a start (reads that need one wait for it or answer 503). The forum index catches up on demand ' +
       '(each forum read and scheduler pass), so some lag between them is normal; webhooks is null where this replica does not dispatch.',
   })
@@ -69,10 +69,12 @@ export class HealthController {
     const analyticsLag = this.analytics.projector.lag();
     return {
       status: 'ok',
+      // Which of several API processes answered (ADR 0031); worker 0 of 1 when there is one.
+      apiProcess: { worker: this.config.cluster.worker, processes: this.config.cluster.processes },
       eventStore: { headPosition: head },
       readModel: lag(this.index.checkpoint()),
       forums: lag(this.forumIndex.checkpoint()),
-      webhooks: this.config.webhooks.dispatch ? lag(this.outbox.checkpoint()) : null,
+      webhooks: this.config.webhooks.dispatch || this.config.webhooks.sharedOutbox ? lag(this.outbox.checkpoint()) : null,
       analytics: {
         ...lag(this.analytics.projector.checkpoint()),
         lagSeconds: analyticsLag.seconds,

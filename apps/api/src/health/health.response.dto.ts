@@ -15,12 +15,18 @@ export class AnalyticsLagDto extends ProjectionLagDto {
   @ApiProperty({ enum: ['idle', 'running', 'retrying', 'stopping', 'stopped'] }) state: ProjectorState;
 }
 
+export class ApiProcessDto {
+  @ApiProperty({ type: 'integer', description: 'Which of several API processes answered (1..processes); 0 when there is one (ADR 0031)' }) worker: number;
+  @ApiProperty({ type: 'integer', description: 'LEDGER_API_PROCESSES' }) processes: number;
+}
+
 export class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
+  @ApiProperty({ type: () => ApiProcessDto }) apiProcess: ApiProcessDto;
   @ApiProperty({ type: () => StoreHeadDto }) eventStore: StoreHeadDto;
   @ApiProperty({ type: () => ProjectionLagDto, description: 'Ranking and audit index' }) readModel: ProjectionLagDto;
   @ApiProperty({ type: () => ProjectionLagDto, description: 'Forum index (caught up on demand)' }) forums: ProjectionLagDto;
-  @ApiProperty({ type: () => ProjectionLagDto, nullable: true, description: 'Webhook outbox; null where this replica does not dispatch' })
+  @ApiProperty({ type: () => ProjectionLagDto, nullable: true, description: 'Webhook outbox; null where this replica neither dispatches nor reads the dispatching process\'s outbox' })
   webhooks: ProjectionLagDto | null;
   @ApiProperty({ type: () => AnalyticsLagDto }) analytics: AnalyticsLagDto;
 }

@@ -14,6 +14,7 @@ import { AnalyticsProjectorService } from '../analytics/analytics-projector.serv
 import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, FORUM_INDEX, ID_GENERATOR, IDEMPOTENCY_STORE, LEDGER_INDEX, WEBHOOK_OUTBOX } from './tokens';
 import { SqliteWebhookOutbox } from '../webhooks/webhook-outbox';
 import { ForumIndex } from '../forums/forum-index';
+import { IpcClickHouseConnection } from '../cluster/clickhouse-ipc';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
 import { NO_TRACING, Tracing } from '../tracing/tracing';
 
@@ -67,7 +68,14 @@ export class AdaptersModule implements OnApplicationShutdown {
           },
         },
         { provide: FORUM_INDEX, useFactory: (): ForumIndex => new ForumIndex(config.forums.indexFile) },
-        { provide: ANALYTICS_CLIENT, useFactory: (): ClickHouseClient => createAnalyticsClient(config.analytics) },
+        {
+          provide: ANALYTICS_CLIENT,
+          // One of several API processes: the primary owns the embedded engine; this one reaches it over IPC.
+          useFactory: (): ClickHouseClient =>
+            config.cluster.worker > 0 && config.analytics.kind === 'chdb'
+              ? createAnalyticsClient(config.analytics, new IpcClickHouseConnection())
+              : createAnalyticsClient(config.analytics),
+        },
         AnalyticsProjectorService,
         {
           provide: IDEMPOTENCY_STORE,

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@ledger/kernel';
 import type { FrozenScore } from '@ledger/domain';
+import type { ItemVersion } from './item-version';
 
 export interface RankedItemRow {
   itemId: string;
@@ -143,8 +144,12 @@ export interface LedgerIndex {
   neighboursAt(backlogId: string, position: number, itemId: string): RankNeighbours;
   /** Neighbours for placing `itemId` directly above (`before`) or below (`after`) `anchorId`. */
   neighboursOf(backlogId: string, anchorId: string, side: 'before' | 'after', itemId: string): RankNeighbours & { position: number };
-  /** Every item event of the backlog that occurred at or before `at`, in position order. */
-  itemEventsUpTo(backlogId: string, at: string): RecordedEvent[];
+  /**
+   * "As of" (ADR 0030): per item stream of the backlog, its version folded from exactly its item events that
+   * occurred at or before `at` (data.backlogId = backlogId, with an itemId), in position order; streams with none
+   * are left out.
+   */
+  itemVersionsAt(backlogId: string, at: string): ItemVersion[];
   audit(filter: AuditFilter): RecordedEvent[];
   /** Position of the last event of the page `filter` describes, or null when the page is not full. */
   auditPageEnd(filter: AuditFilter): number | null;

@@ -22,9 +22,18 @@ const opArb = fc.record({ itemId: fc.constantFrom(...ids), rank: fc.option(rankA
 describe('RankOrder: the in-memory ranking answers exactly what the SQL over (rank, item_id) answers', () => {
   it('agrees with a naive sorted list after any sequence of moves, ties and removals', () => {
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 40 }), fc.constantFrom(...ids), fc.constantFrom(...ids), rankArb, (ops, me, anchor, probe) => {
-        const order = new RankOrder();
+      fc.property(
+        fc.array(opArb, { maxLength: 40 }),
+        fc.constantFrom(...ids),
+        fc.constantFrom(...ids),
+        rankArb,
+        fc.constantFrom(1, 2, 3, 256),
+        fc.array(opArb, { maxLength: 7 }),
+        (ops, me, anchor, probe, blockSize, loaded) => {
+        // Some items loaded from sorted rows first, then moved around (tiny blocks split and empty often).
         const naive = new Naive();
+        for (const op of loaded) if (op.rank !== null) naive.ranks.set(op.itemId, op.rank);
+        const order = RankOrder.fromSorted(naive.sorted(), blockSize);
         for (const op of ops) {
           order.set(op.itemId, op.rank);
           if (op.rank === null) naive.ranks.delete(op.itemId);
@@ -35,6 +44,10 @@ describe('RankOrder: the in-memory ranking answers exactly what the SQL over (ra
         expect(order.size).toBe(all.length);
         expect(order.positionOf(me)).toBe(naive.ranks.has(me) ? all.findIndex((r) => r.itemId === me) + 1 : null);
         expect(order.countOthers(me)).toBe(others.length);
+        // Across block boundaries (blocks of 1-3 keys), clamped at both ends, empty when from > to.
+        for (const [from, to] of [[1, all.length], [0, 2], [2, 4], [3, 3], [all.length - 1, all.length + 5], [4, 2]]) {
+          expect(order.idsBetween(from, to)).toEqual(all.slice(Math.max(1, from) - 1, Math.max(Math.max(1, from) - 1, to)).map((r) => r.itemId));
+        }
         for (let k = -1; k <= others.length; k++) expect(order.nthOtherRank(me, k)).toBe(others[k]?.rank ?? null);
         expect(order.nextDistinctRank(me, probe)).toBe(others.find((r) => r.rank > probe)?.rank ?? null);
         const anchorRank = naive.ranks.get(anchor) ?? probe;
@@ -44,7 +57,7 @@ describe('RankOrder: the in-memory ranking answers exactly what the SQL over (ra
           others.find((r) => r.rank > anchorRank || (r.rank === anchorRank && r.itemId > anchor))?.rank ?? null,
         );
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 

@@ -16,14 +16,17 @@ import type {
   RankedItemRow,
 } from './ledger-index.port';
 import { RankOrder } from './rank-order';
+import { evolveItemVersion, type ItemVersion } from './item-version';
 
 /**
  * Version of the tables below (PRAGMA user_version; files from before versioning read 0). A file at another
  * version is emptied and re-projected from position 0 in the background (ADR 0032): the read model is rebuildable.
  *   2: backlogs, their owners and item counts; escalations.
  *   3: items.scoring, the score frozen by the item's latest decision (ADR 0033; JSON, NULL when it has none).
+ *   4: the as-of index (as_of_tracks, as_of_versions; ADR 0030; each version carries the item's frozen score as it
+ *      stood), without the (backlog, occurred_at) index it replaces. A file at 3 lacks the index: re-projected.
  */
-export const READ_MODEL_VERSION = 3;
+export const READ_MODEL_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
@@ -36,7 +39,6 @@ CREATE INDEX IF NOT EXISTS entries_backlog ON entries (backlog_id, position);
 CREATE INDEX IF NOT EXISTS entries_item ON entries (item_id, position);
 CREATE INDEX IF NOT EXISTS entries_type ON entries (type, position);
 CREATE INDEX IF NOT EXISTS entries_actor ON entries (actor_id, position);
-CREATE INDEX IF NOT EXISTS entries_backlog_time ON entries (backlog_id, occurred_at);
 CREATE TABLE IF NOT EXISTS items (
   item_id TEXT PRIMARY KEY, backlog_id TEXT NOT NULL, status TEXT NOT NULL, ranked INTEGER NOT NULL,
   rank TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, estimate REAL, objective_id TEXT,
@@ -71,10 +73,39 @@ CREATE INDEX IF NOT EXISTS escalations_backlog ON escalations (backlog_id, statu
 CREATE INDEX IF NOT EXISTS escalations_raised_by ON escalations (raised_by, position);
 CREATE INDEX IF NOT EXISTS escalations_status ON escalations (status, position);
 CREATE INDEX IF NOT EXISTS escalations_position ON escalations (position);
+-- The "as of" index (ADR 0030): per (backlog, item stream) a track, and per item event the stream's version folded
+-- up to it, keyed (track, occurred_at, position). A track is monotone while its events' occurredAt never goes
+-- backwards along positions; then the events at or before any instant are a prefix of the track, and its state
+-- then is the version of the last of them: one index seek per item. Backdated events (imports into existing
+-- items) clear the flag, and such a track is folded from its own events instead. An item event costs one row here
+-- (the track row is written when it starts and when it stops being monotone).
+CREATE TABLE IF NOT EXISTS as_of_tracks (
+  track INTEGER PRIMARY KEY, backlog_id TEXT NOT NULL, stream_id TEXT NOT NULL, monotone INTEGER NOT NULL,
+  UNIQUE (backlog_id, stream_id));
+CREATE TABLE IF NOT EXISTS as_of_versions (
+  track INTEGER NOT NULL, occurred_at TEXT NOT NULL, position INTEGER NOT NULL, version TEXT NOT NULL,
+  PRIMARY KEY (track, occurred_at, position)) WITHOUT ROWID;
 `;
 
+/** Where a track stands: what the next event of its stream is folded onto. */
+interface TrackState {
+  track: number;
+  lastPosition: number;
+  maxOccurredAt: string;
+  monotone: boolean;
+  version: ItemVersion;
+}
+
+/** Track states kept between commits (least recently used dropped first; a miss reads the track's last row). */
+const TRACK_CACHE = 50_000;
+
+/** A version as stored: the stream id is the track's. */
+const versionJson = (v: ItemVersion): string =>
+  JSON.stringify({ state: v.state, revision: v.revision, position: v.position, lastProgressAt: v.lastProgressAt });
+const parseVersion = (streamId: string, json: string): ItemVersion => ({ streamId, ...(JSON.parse(json) as Omit<ItemVersion, 'streamId'>) });
+
 /** Every table and trigger of any version so far: dropped when the file's version is not READ_MODEL_VERSION. */
-const TABLES = ['checkpoint', 'entries', 'items', 'backlogs', 'backlog_owners', 'item_counts', 'escalations'];
+const TABLES = ['checkpoint', 'entries', 'items', 'backlogs', 'backlog_owners', 'item_counts', 'escalations', 'as_of_tracks', 'as_of_versions'];
 
 const ITEM_STATUS_COUNT: Record<string, keyof Omit<BacklogCounts, 'openEscalations'>> = {
   open: 'open',
@@ -216,6 +247,8 @@ export class SqliteLedgerIndex implements LedgerIndex {
   private readonly orders = new Map<string, RankOrder>();
   /** The version the file was at when it had to be emptied for re-projection, or null. */
   readonly resetFromVersion: number | null;
+  /** As-of track states by `backlog \0 stream`, so an item event writes one version row and reads nothing. */
+  private readonly trackCache = new Map<string, TrackState>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -247,12 +280,26 @@ export class SqliteLedgerIndex implements LedgerIndex {
       ranked: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id LIMIT ? OFFSET ?`),
       rankedKeys: db.prepare(`SELECT rank, item_id AS itemId FROM items WHERE backlog_id = ? AND ranked = 1 ORDER BY rank, item_id`),
       item: db.prepare('SELECT * FROM items WHERE item_id = ?'),
+      itemRank: db.prepare('SELECT backlog_id, ranked, rank FROM items WHERE item_id = ?'),
       withStatus: db.prepare(`SELECT * FROM items WHERE backlog_id = ? AND status = ? ORDER BY last_position DESC LIMIT ? OFFSET ?`),
       statusCount: db.prepare(`SELECT coalesce((SELECT n FROM item_counts WHERE backlog_id = ? AND status = ?), 0) AS n`),
       lastProgress: db.prepare(`SELECT item_id AS itemId, max(occurred_at) AS at FROM entries
         WHERE item_id IN (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?)) GROUP BY item_id`),
-      upTo: db.prepare(`SELECT event_json FROM entries WHERE backlog_id = ? AND item_id IS NOT NULL AND occurred_at <= ?
-        ORDER BY position`),
+      track: db.prepare('SELECT track, monotone FROM as_of_tracks WHERE backlog_id = ? AND stream_id = ?'),
+      /** A monotone track's last event: last in (occurred_at, position) order is last in position order. */
+      lastOfMonotone: db.prepare(`SELECT occurred_at AS occurredAt, position, version FROM as_of_versions WHERE track = ?
+        ORDER BY occurred_at DESC, position DESC LIMIT 1`),
+      lastByPosition: db.prepare('SELECT position, version FROM as_of_versions WHERE track = ? ORDER BY position DESC LIMIT 1'),
+      insertTrack: db.prepare('INSERT INTO as_of_tracks (backlog_id, stream_id, monotone) VALUES (?, ?, 1)'),
+      notMonotone: db.prepare('UPDATE as_of_tracks SET monotone = 0 WHERE track = ?'),
+      insertVersion: db.prepare('INSERT OR IGNORE INTO as_of_versions (track, occurred_at, position, version) VALUES (?, ?, ?, ?)'),
+      /** Per track of the backlog, in first-event order: the version of its last event at or before @at. */
+      versionsAt: db.prepare(`SELECT t.track, t.stream_id AS streamId, t.monotone,
+          (SELECT v.version FROM as_of_versions v WHERE v.track = t.track AND v.occurred_at <= @at
+            ORDER BY v.occurred_at DESC, v.position DESC LIMIT 1) AS version
+        FROM as_of_tracks t WHERE t.backlog_id = @backlogId ORDER BY t.track`),
+      trackEventsUpTo: db.prepare(`SELECT e.event_json FROM as_of_versions v JOIN entries e ON e.position = v.position
+        WHERE v.track = ? AND v.occurred_at <= ? ORDER BY v.position`).pluck(),
       insertBacklog: db.prepare(`INSERT OR IGNORE INTO backlogs
         (backlog_id, name, product_goal, created_at, created_by, created_by_role, revision, last_position)
         VALUES (@backlogId, @name, @productGoal, @createdAt, @createdBy, @createdByRole, @revision, @position)`),
@@ -283,12 +330,14 @@ export class SqliteLedgerIndex implements LedgerIndex {
     if (events.length === 0 || !this.db.open) return;
     /** Item id → its backlog id (null when the event does not say). */
     const touched = new Map<string, string | null>();
+    const tracks = new Map<string, TrackState>();
     const tx = this.db.transaction((batch: RecordedEvent[]) => {
       for (const e of batch) {
         if (e.position <= this.position) continue;
         const entry = entryRow(e);
         this.stmt.insertEntry.run({ ...entry, json: JSON.stringify(e) });
         this.applyBacklogAndEscalation(e, entry);
+        if (entry.backlogId !== null && entry.itemId !== null) this.addVersion(e, entry.backlogId, entry.occurredAt, tracks);
         const change = itemRowChange(e);
         if (change) {
           touched.set(change.itemId, entry.backlogId);
@@ -319,6 +368,7 @@ export class SqliteLedgerIndex implements LedgerIndex {
       this.stmt.setCheckpoint.run(last, last);
     });
     tx(events);
+    this.keepTracks(tracks);
     this.refreshOrders(touched);
     this.position = Math.max(this.position, events[events.length - 1].position);
     this.emitter.emit('advanced', this.position);
@@ -472,14 +522,70 @@ export class SqliteLedgerIndex implements LedgerIndex {
     if (this.orders.size === 0) return;
     for (const [itemId, backlogId] of touched) {
       if (backlogId !== null && !this.orders.has(backlogId)) continue;
-      const r = this.stmt.item.get(itemId) as ItemDbRow | undefined;
+      const r = this.stmt.itemRank.get(itemId) as Pick<ItemDbRow, 'backlog_id' | 'ranked' | 'rank'> | undefined;
       const order = r && this.orders.get(r.backlog_id);
       if (order) order.set(itemId, r.ranked === 1 ? r.rank : null);
     }
   }
 
-  itemEventsUpTo(backlogId: string, at: string): RecordedEvent[] {
-    return (this.stmt.upTo.all(backlogId, at) as { event_json: string }[]).map((r) => JSON.parse(r.event_json));
+  /**
+   * Appends the stream's next version (a no-op for an event the track already has: applying twice changes nothing).
+   * `tracks` holds this transaction's track states; they join the cache only once it has committed.
+   */
+  private addVersion(e: RecordedEvent, backlogId: string, occurredAt: string, tracks: Map<string, TrackState>): void {
+    const key = `${backlogId}\u0000${e.streamId}`;
+    const t = tracks.get(key) ?? this.trackCache.get(key) ?? this.readTrack(backlogId, e.streamId);
+    if (t && t.lastPosition >= e.position) return;
+    const version = evolveItemVersion(t ? t.version : null, e);
+    let next: TrackState;
+    if (!t) {
+      const track = Number(this.stmt.insertTrack.run(backlogId, e.streamId).lastInsertRowid);
+      next = { track, lastPosition: e.position, maxOccurredAt: occurredAt, monotone: true, version };
+    } else {
+      const monotone = t.monotone && occurredAt >= t.maxOccurredAt;
+      if (t.monotone && !monotone) this.stmt.notMonotone.run(t.track);
+      next = { track: t.track, lastPosition: e.position, maxOccurredAt: occurredAt > t.maxOccurredAt ? occurredAt : t.maxOccurredAt, monotone, version };
+    }
+    this.stmt.insertVersion.run(next.track, occurredAt, e.position, versionJson(version));
+    tracks.set(key, next);
+  }
+
+  /** A track's state from the file (a cache miss): its last version, and the latest occurredAt it has seen. */
+  private readTrack(backlogId: string, streamId: string): TrackState | undefined {
+    const row = this.stmt.track.get(backlogId, streamId) as { track: number; monotone: number } | undefined;
+    if (!row) return undefined;
+    const top = this.stmt.lastOfMonotone.get(row.track) as { occurredAt: string; position: number; version: string };
+    if (row.monotone === 1) return { track: row.track, lastPosition: top.position, maxOccurredAt: top.occurredAt, monotone: true, version: parseVersion(streamId, top.version) };
+    const last = this.stmt.lastByPosition.get(row.track) as { position: number; version: string };
+    return { track: row.track, lastPosition: last.position, maxOccurredAt: top.occurredAt, monotone: false, version: parseVersion(streamId, last.version) };
+  }
+
+  /** After a commit: the transaction's track states become the cache's (most recently used last). */
+  private keepTracks(tracks: Map<string, TrackState>): void {
+    for (const [key, t] of tracks) {
+      this.trackCache.delete(key);
+      this.trackCache.set(key, t);
+    }
+    while (this.trackCache.size > TRACK_CACHE) this.trackCache.delete(this.trackCache.keys().next().value as string);
+  }
+
+  itemVersionsAt(backlogId: string, at: string): ItemVersion[] {
+    // One read transaction: the versions and any track's own events come from the same snapshot.
+    return this.db.transaction(() => {
+      const out: ItemVersion[] = [];
+      const rows = this.stmt.versionsAt.all({ backlogId, at }) as { track: number; streamId: string; monotone: number; version: string | null }[];
+      for (const r of rows) {
+        if (r.monotone === 1) {
+          if (r.version !== null) out.push(parseVersion(r.streamId, r.version));
+          continue;
+        }
+        // Backdated events in this track: fold exactly the ones at or before the instant, in position order.
+        let v: ItemVersion | null = null;
+        for (const json of this.stmt.trackEventsUpTo.all(r.track, at) as string[]) v = evolveItemVersion(v, JSON.parse(json));
+        if (v) out.push(v);
+      }
+      return out;
+    })();
   }
 
   audit(f: AuditFilter): RecordedEvent[] {

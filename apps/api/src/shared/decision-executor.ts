@@ -50,6 +50,15 @@ export class ConcurrencyConflictError extends LedgerError {
 
 const MAX_ATTEMPTS = 5;
 
+/** Streams whose folded state the executor keeps between decisions (least recently decided dropped first). */
+export const STATE_CACHE_STREAMS = 20_000;
+
+interface CachedState {
+  decider: object;
+  state: unknown;
+  revision: number;
+}
+
 /**
  * Load → decide → append with the expected revision. Without If-Match a concurrency conflict re-runs
  * the decision on fresh state (bounded), so it fails only when the decision no longer holds.
@@ -63,11 +72,46 @@ export class DecisionExecutor {
     private readonly logger: JsonLogger,
   ) {}
 
+  /**
+   * Folded states of recently decided streams. A decision reads only the events after the cached revision (the
+   * store's stream index; usually none), so it folds 0-1 events instead of the whole stream. States are immutable
+   * (evolve returns new objects) and the store is the truth: events appended by another process are read and
+   * folded like any other, so a cached state is never stale when a decision is taken on it (ADR 0031).
+   */
+  private readonly states = new Map<string, CachedState>();
+
   async load<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>) {
     const events = await this.store.readStream(streamId);
     const state = fold(decider, events as unknown as (E & { id: string })[]);
     const revision = events.length ? events[events.length - 1].revision : null;
+    if (revision !== null) this.remember(streamId, decider, state, revision);
     return { state, revision, events };
+  }
+
+  /** The stream's current state and revision: the cached fold plus whatever was appended since. */
+  async current<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>) {
+    const cached = this.states.get(streamId);
+    if (!cached || cached.decider !== decider) {
+      const { state, revision } = await this.load(streamId, decider);
+      return { state, revision };
+    }
+    const newer = await this.store.readStream(streamId, { fromRevision: cached.revision + 1 });
+    if (newer.length === 0) {
+      // Most recently used last: Map iteration order is insertion order.
+      this.states.delete(streamId);
+      this.states.set(streamId, cached);
+      return { state: cached.state as S, revision: cached.revision as number | null };
+    }
+    const state = fold({ initialState: cached.state as S, evolve: decider.evolve }, newer as unknown as (E & { id: string })[]);
+    const revision = newer[newer.length - 1].revision;
+    this.remember(streamId, decider, state, revision);
+    return { state, revision: revision as number | null };
+  }
+
+  private remember(streamId: string, decider: object, state: unknown, revision: number): void {
+    this.states.delete(streamId);
+    this.states.set(streamId, { decider, state, revision });
+    if (this.states.size > STATE_CACHE_STREAMS) this.states.delete(this.states.keys().next().value as string);
   }
 
   run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
@@ -78,18 +122,34 @@ export class DecisionExecutor {
   private async decide<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>, span: SpanHandle | null): Promise<DecisionOutcome> {
     const { streamId, meta } = spec;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const { state, revision, events } = await this.load(streamId, spec.decider);
+      let state: S;
+      let revision: number | null;
       if (meta.idempotencyKey) {
-        const replay = this.findReplay(streamId, events, meta);
+        // A retry looks for its own events in the stream: the whole stream is read.
+        const loaded = await this.load(streamId, spec.decider);
+        const replay = this.findReplay(streamId, loaded.events, meta);
         if (replay) return replay;
+        ({ state, revision } = loaded);
+      } else {
+        ({ state, revision } = await this.current(streamId, spec.decider));
       }
       // Existence and scope first: a precondition on a stream you may not see must not reveal its revision.
       await spec.authorize?.(state);
       if (meta.ifMatch !== undefined && meta.ifMatch !== revision) {
         throw new PreconditionFailedError(streamId, meta.ifMatch, revision);
       }
-      const command = await spec.command(state);
-      const decided = spec.decider.decide(command, state);
+      let command: C;
+      let decided: Decided[];
+      try {
+        command = await spec.command(state);
+        decided = spec.decider.decide(command, state);
+      } catch (e) {
+        // The same Idempotency-Key may be running in another process (the in-flight guard is per process): when
+        // that one has written meanwhile, this decision fails on the state it produced — answer with its events.
+        const replay = meta.idempotencyKey ? this.findReplay(streamId, (await this.load(streamId, spec.decider)).events, meta) : null;
+        if (replay) return replay;
+        throw e;
+      }
       const toAppend = this.envelopes(streamId, decided, meta);
       try {
         const expected = revision === null ? 'no-stream' : revision;
@@ -109,6 +169,12 @@ export class DecisionExecutor {
               return r;
             },
           );
+        }
+        // Appended at exactly the expected revision: the state after it is this fold (of the events as they read
+        // back from the store, JSON), whoever appends next.
+        if (!result.alreadyAppended) {
+          const stored = toAppend.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: JSON.parse(JSON.stringify(e.data)) }));
+          this.remember(streamId, spec.decider, fold({ initialState: state, evolve: spec.decider.evolve }, stored as unknown as (E & { id: string })[]), result.nextRevision);
         }
         if (this.logger.enabled('debug')) {
           this.logger.debug('decision appended', {

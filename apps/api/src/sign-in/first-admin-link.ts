@@ -35,7 +35,8 @@ export class FirstAdminLink implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.directory.loaded;
     if (this.config.oidc === null && !this.directory.state.adminHasSignedIn) {
-      this.token = newLinkToken(FIRST_ADMIN_PREFIX);
+      // Several API processes share the primary's secret (ADR 0031): the printed link works on any of them.
+      this.token = this.config.cluster.firstAdminToken ?? newLinkToken(FIRST_ADMIN_PREFIX);
       this.hash = createHash('sha256').update(this.token).digest();
     }
   }

@@ -44,6 +44,7 @@ export class WebhooksService implements OnApplicationBootstrap, OnApplicationShu
 
   /** Read-your-writes for the outbox views: wait (bounded) until the enqueuer has reached the store's head. */
   async caughtUp(): Promise<void> {
+    if (this.config.webhooks.sharedOutbox) return this.sharedOutboxCaughtUp();
     if (!this.config.webhooks.dispatch) {
       throw new LedgerError(
         'WEBHOOKS.NOT_DISPATCHED_HERE',
@@ -57,6 +58,21 @@ export class WebhooksService implements OnApplicationBootstrap, OnApplicationShu
         position: head,
         reached: this.dispatcher.checkpoint(),
       });
+    }
+  }
+
+  /** Another API process of this data dir enqueues into the same outbox file: wait (bounded) for its checkpoint. */
+  private async sharedOutboxCaughtUp(): Promise<void> {
+    const head = await this.store.headPosition();
+    const deadline = Date.now() + this.config.readYourWritesTimeoutMs;
+    while (this.outbox.checkpoint() < head) {
+      if (Date.now() >= deadline) {
+        throw new LedgerError('WEBHOOKS.BEHIND', 'unavailable', `the webhook outbox has not caught up with position ${head} yet; retry`, {
+          position: head,
+          reached: this.outbox.checkpoint(),
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
 }

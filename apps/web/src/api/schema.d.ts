@@ -1361,6 +1361,12 @@ export type components = {
             /** @enum {string} */
             state: "idle" | "running" | "retrying" | "stopping" | "stopped";
         };
+        ApiProcessDto: {
+            /** @description LEDGER_API_PROCESSES */
+            processes: number;
+            /** @description Which of several API processes answered (1..processes); 0 when there is one (ADR 0031) */
+            worker: number;
+        };
         AuditEventDto: {
             /** @description The decision as recorded (see the event catalog) */
             data: {
@@ -2180,6 +2186,7 @@ export type components = {
         };
         HealthDto: {
             analytics: components["schemas"]["AnalyticsLagDto"];
+            apiProcess: components["schemas"]["ApiProcessDto"];
             eventStore: components["schemas"]["StoreHeadDto"];
             /** @description Forum index (caught up on demand) */
             forums: components["schemas"]["ProjectionLagDto"];
@@ -2187,7 +2194,7 @@ export type components = {
             readModel: components["schemas"]["ProjectionLagDto"];
             /** @enum {string} */
             status: "ok";
-            /** @description Webhook outbox; null where this replica does not dispatch */
+            /** @description Webhook outbox; null where this replica neither dispatches nor reads the dispatching process's outbox */
             webhooks: components["schemas"]["ProjectionLagDto"] | null;
         };
         HealthReportDto: {
@@ -6984,7 +6991,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { status, eventStore, readModel, forums, webhooks, analytics: { position, lagEvents, lagSeconds, state } }. The server answers while the read models catch up after a start (reads that need one wait for it or answer 503). The forum index catches up on demand (each forum read and scheduler pass), so some lag between them is normal; webhooks is null where this replica does not dispatch. */
+            /** @description { status, apiProcess: { worker, processes }, eventStore, readModel, forums, webhooks, analytics: { position, lagEvents, lagSeconds, state } }. The server answers while the read models catch up after a start (reads that need one wait for it or answer 503). The forum index catches up on demand (each forum read and scheduler pass), so some lag between them is normal; webhooks is null where this replica does not dispatch. */
             200: {
                 headers: {
                     [name: string]: unknown;

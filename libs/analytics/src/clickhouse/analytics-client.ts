@@ -7,7 +7,11 @@ import type { AnalyticsConfig } from './analytics-config';
  * The only place that knows how analytics are reached. Everything else talks `@clickhouse/client`:
  * the same SQL and calls against chDB (in-process) and a ClickHouse server.
  */
-export function createAnalyticsClient(config: AnalyticsConfig): ClickHouseClient {
+export function createAnalyticsClient(config: AnalyticsConfig, connection?: unknown): ClickHouseClient {
+  if (connection !== undefined) {
+    // A connection made elsewhere: the embedded engine of another process, reached over IPC (ADR 0031).
+    return createClient({ connection: connection as never, clickhouse_settings: { date_time_input_format: 'best_effort' } });
+  }
   if (config.kind === 'server') {
     return createClient({
       url: config.url,
@@ -17,17 +21,17 @@ export function createAnalyticsClient(config: AnalyticsConfig): ClickHouseClient
       clickhouse_settings: { date_time_input_format: 'best_effort' },
     });
   }
+  return createAnalyticsClient(config, createChdbConnection(config));
+}
+
+/** The embedded engine's connection (one per process and data dir), for a client here or served to other processes. */
+export function createChdbConnection(config: Extract<AnalyticsConfig, { kind: 'chdb' }>): unknown {
   mkdirSync(config.path, { recursive: true });
   stdinToDevNull();
   // chdb is loaded lazily so a server deployment never loads the embedded engine. (Its subpath export has
   // no types under this repo's CommonJS module resolution, hence the structural type.)
-  const { createChdbConnection } = require('chdb/connection') as {
-    createChdbConnection(options: { path: string }): unknown;
-  };
-  return createClient({
-    connection: createChdbConnection({ path: config.path }) as never,
-    clickhouse_settings: { date_time_input_format: 'best_effort' },
-  });
+  const chdb = require('chdb/connection') as { createChdbConnection(options: { path: string }): unknown };
+  return chdb.createChdbConnection({ path: config.path });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/kernel';
 import { FixedClock } from '@ledger/kernel';
@@ -46,6 +46,42 @@ async function readEverything(store: SqliteEventStore): Promise<RecordedEvent[]>
     if (page.length === 0) return all;
     all.push(...page);
   }
+}
+
+/**
+ * Reads an `strace -f -y` log of writes and syncs in call order: how often the database file was written while
+ * the WAL had writes no sync had started after, and how often the WAL restarted (a 32-byte header write at offset
+ * 0, after the first) while the database file had such writes. A sync counts from its start (its entry line).
+ */
+function syncOrder(log: string, dbFile: string) {
+  const result = { dbWrites: 0, walRestarts: 0, dbWrittenWhileWalUnsynced: 0, walRestartedWhileDbUnsynced: 0 };
+  let dbDirty = false;
+  let walDirty = false;
+  let walHeaders = 0;
+  for (const line of log.split('\n')) {
+    const m = /^\d+\s+(pwrite64|pwritev|write|fsync|fdatasync)\(\d+<([^>]+)>(.*)$/.exec(line);
+    if (!m) continue;
+    const [, call, path, rest] = m;
+    const isSync = call === 'fsync' || call === 'fdatasync';
+    if (path === dbFile) {
+      if (isSync) dbDirty = false;
+      else {
+        result.dbWrites += 1;
+        if (walDirty) result.dbWrittenWhileWalUnsynced += 1;
+        dbDirty = true;
+      }
+    } else if (path === `${dbFile}-wal`) {
+      if (isSync) walDirty = false;
+      else {
+        if (call === 'pwrite64' && /, 32, 0\)/.test(rest) && ++walHeaders > 1) {
+          result.walRestarts += 1;
+          if (dbDirty) result.walRestartedWhileDbUnsynced += 1;
+        }
+        walDirty = true;
+      }
+    }
+  }
+  return result;
 }
 
 function range(from: number, to: number): number[] {
@@ -137,6 +173,21 @@ describe('SqliteEventStore', () => {
       expect(violation).toMatchObject({ status: 'rejected', reason: expect.any(IdempotencyViolationError) });
       expect(sameTick).toMatchObject({ status: 'fulfilled', value: { nextRevision: 2, alreadyAppended: false } });
       expect((await store.readStream(s)).map((e) => e.revision)).toEqual([0, 1, 2]);
+      expect((await store.verify()).ok).toBe(true);
+    });
+
+    it('keeps positions gap-free when an append fails on a stored id after inserting its first events', async () => {
+      const stored = newEvent();
+      await store.append(newStreamId(), [stored], 'no-stream');
+      const s = newStreamId();
+      const [violating, next] = await Promise.allSettled([
+        store.append(s, [newEvent(), newEvent(), stored], 'no-stream'), // two new rows go in, then the id collides
+        store.append(newStreamId(), [newEvent()], 'no-stream'),
+      ]);
+      expect(violating).toMatchObject({ status: 'rejected', reason: expect.any(IdempotencyViolationError) });
+      expect(next).toMatchObject({ status: 'fulfilled', value: { position: 2 } });
+      expect(await store.readStream(s)).toEqual([]);
+      expect((await readEverything(store)).map((e) => e.position)).toEqual([1, 2]);
       expect((await store.verify()).ok).toBe(true);
     });
 
@@ -406,6 +457,30 @@ describe('SqliteEventStore', () => {
       }
     });
 
+    it('subscriptions that follow the head together read each event once and share it; one far behind reads its own', async () => {
+      const s = newStreamId();
+      for (let i = 0; i < 6; i++) await store.append(s, Array.from({ length: 500 }, () => newEvent()), i === 0 ? 'no-stream' : i * 500 - 1);
+      const received: RecordedEvent[][] = [[], [], []];
+      const subs = [0, 0, 2000].map((after, k) =>
+        store.subscribeAll(after, (e) => {
+          received[k].push(e);
+        }),
+      );
+      try {
+        for (let i = 0; i < 20; i++) await store.append(newStreamId(), [newEvent(), newEvent()], 'no-stream');
+        await waitFor(() => received[0].length === 3040 && received[1].length === 3040 && received[2].length === 1040);
+        await delay(100);
+        const all = await readEverything(store);
+        expect(received[0].map((e) => e.id)).toEqual(all.map((e) => e.id));
+        expect(received[1].map((e) => e.id)).toEqual(all.map((e) => e.id));
+        expect(received[2].map((e) => e.position)).toEqual(range(2001, 3040));
+        expect(received[1].slice(-40).every((e, i) => e === received[0][3000 + i])).toBe(true); // the same objects
+        expect(received[2][received[2].length - 1]).toEqual(all[all.length - 1]);
+      } finally {
+        for (const sub of subs) await sub.close();
+      }
+    });
+
     it("delivers another instance's commits to a subscription by polling", async () => {
       const second = SqliteEventStore.open({ file });
       const received: string[] = [];
@@ -443,6 +518,134 @@ describe('SqliteEventStore', () => {
       );
       expect(() => store.subscribeAll(0, () => undefined)).toThrow(EventStoreUnavailableError);
     });
+  });
+
+  describe('durability: the WAL is fsynced off the event loop, and nothing is acknowledged or read before', () => {
+    /** Holds every fdatasync until released (or fails it), to look at the store while one is pending. */
+    function holdSyncs() {
+      // The module object itself (an `import *` namespace is read-only): the store calls fdatasync through it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fs = require('node:fs') as typeof import('node:fs');
+      const held: { fd: number; done: (err: NodeJS.ErrnoException | null) => void }[] = [];
+      const real = fs.fdatasync;
+      const spy = jest.spyOn(fs, 'fdatasync').mockImplementation(((fd: number, done: (err: NodeJS.ErrnoException | null) => void) => {
+        held.push({ fd, done });
+      }) as typeof fs.fdatasync);
+      return {
+        held,
+        release: () => held.splice(0).forEach((h) => real(h.fd, h.done)),
+        fail: () => held.splice(0).forEach((h) => h.done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }))),
+        restore: () => spy.mockRestore(),
+      };
+    }
+
+    it('settles an append, and shows its event to readers and subscriptions, only after the fsync that follows its commit', async () => {
+      const second = SqliteEventStore.open({ file });
+      const seen: string[] = [];
+      const subscription = store.subscribeAll(0, (e) => {
+        seen.push(e.id);
+      });
+      const syncs = holdSyncs();
+      try {
+        const e = newEvent();
+        let settled = false;
+        const appended = store.append(newStreamId(), [e], 'no-stream').then((r) => ((settled = true), r));
+        await waitFor(() => syncs.held.length > 0); // committed; its fsync is running
+        expect(store.stats().commits).toBe(1);
+        expect(await second.headPosition()).toBe(1); // committed and visible as the head...
+        let read: RecordedEvent[] | null = null;
+        const reading = second.readAll().then((r) => (read = r)); // ...but another instance's read waits for its own fsync
+        await delay(100);
+        expect(settled).toBe(false);
+        expect(read).toBeNull();
+        expect(seen).toEqual([]);
+
+        syncs.release();
+        await waitFor(() => syncs.held.length > 0 || settled);
+        syncs.release(); // the second instance's fsync
+        expect(await appended).toMatchObject({ position: 1, alreadyAppended: false });
+        await reading;
+        expect(read!.map((x) => x.id)).toEqual([e.id]);
+        await waitFor(() => seen.length === 1);
+        expect(seen).toEqual([e.id]);
+        expect(store.stats().syncs).toBeGreaterThanOrEqual(1);
+      } finally {
+        syncs.restore();
+        await subscription.close();
+        await second.close();
+      }
+    });
+
+    it('commits the next batch while the previous one is being synced; one fsync then covers both', async () => {
+      const syncs = holdSyncs();
+      try {
+        const first = store.append(newStreamId(), [newEvent()], 'no-stream');
+        await waitFor(() => syncs.held.length === 1);
+        const second = Promise.all([store.append(newStreamId(), [newEvent()], 'no-stream'), store.append(newStreamId(), [newEvent()], 'no-stream')]);
+        await waitFor(() => store.stats().commits === 2);
+        expect(syncs.held).toHaveLength(1); // the second batch waits for the next fsync, which starts after this one
+        syncs.restore(); // later fsyncs run for real
+        syncs.release(); // the first completes; the next one starts and covers the second batch
+        expect((await first).position).toBe(1);
+        expect((await second).map((r) => r.position)).toEqual([2, 3]);
+        expect(store.stats()).toMatchObject({ commits: 2, syncs: 2, events: 3 });
+      } finally {
+        syncs.restore();
+      }
+    });
+
+    it('after a failed fsync rejects the appends waiting for it, and every later one, as unavailable', async () => {
+      const syncs = holdSyncs();
+      try {
+        const pending = store.append(newStreamId(), [newEvent()], 'no-stream');
+        await waitFor(() => syncs.held.length === 1);
+        syncs.fail();
+        const error = await rejectionOf(pending);
+        expect(error).toBeInstanceOf(EventStoreUnavailableError);
+        expect(String((error as Error).message)).toMatch(/fsync .* failed .*EIO/);
+        expect(await rejectionOf(store.append(newStreamId(), [newEvent()], 'no-stream'))).toBeInstanceOf(EventStoreUnavailableError);
+      } finally {
+        syncs.restore();
+      }
+    });
+
+    /**
+     * COMMIT does not sync (synchronous=NORMAL), so a commit's frames are on disk only through the store's fsync
+     * of the WAL — or through a checkpoint, which copies them into the database file, after which the next writer
+     * restarts the WAL and overwrites them. That is safe only if the checkpoint synced the WAL before copying and
+     * the database file before the WAL could restart (ADR 0031). SQLite's own syncs are in C, so they are watched
+     * with strace: in the order the syscalls were made, no write to the database file while the WAL has unsynced
+     * writes, and no WAL restart (its header rewritten at offset 0) while the database file has unsynced writes.
+     */
+    it('checkpoints sync the WAL before copying it and the database file before the WAL restarts (strace; synchronous=OFF would not)', async () => {
+      const checked = async (mode: 'store' | 'raw-off') => {
+        const target = join(mkdtempSync(join(tmpdir(), 'ledger-ckpt-')), 'events.db');
+        tempDirs.push(dirname(target));
+        const trace = `${target}.strace`;
+        const child = spawn(
+          'strace',
+          ['-f', '-y', '-e', 'trace=pwrite64,pwritev,write,fsync,fdatasync', '-o', trace, process.execPath,
+            '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register',
+            'libs/event-store/src/testing/checkpoint-writer.ts', target, mode, '6000'],
+          { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        const exit = await new Promise<number | null>((done, fail) => {
+          child.on('error', (err) => fail(new Error(`strace is needed to watch SQLite's syncs (apt-get install strace): ${err.message}`)));
+          child.on('exit', (code) => done(code));
+        });
+        expect({ exit, stderr: stderr.trim() }).toEqual({ exit: 0, stderr: '' });
+        return syncOrder(readFileSync(trace, 'utf8'), target);
+      };
+      const store = await checked('store');
+      expect(store.walRestarts).toBeGreaterThanOrEqual(3); // the run really checkpointed and reused the WAL
+      expect(store.dbWrites).toBeGreaterThan(0);
+      expect(store).toMatchObject({ dbWrittenWhileWalUnsynced: 0, walRestartedWhileDbUnsynced: 0 });
+      const off = await checked('raw-off');
+      expect(off.walRestarts).toBeGreaterThanOrEqual(3);
+      expect(off.walRestartedWhileDbUnsynced).toBeGreaterThan(0);
+    }, 120_000);
   });
 
   describe('crash safety', () => {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Clock, EventToAppend, RecordedEvent } from '@ledger/kernel';
 import { systemClock } from '@ledger/kernel';
@@ -31,22 +32,28 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a commit waits for another process's write lock. Default 5000 ms. */
   busyTimeoutMs?: number;
-  /** Called after each commit (metrics); must not throw. */
+  /** Called after each commit has been made durable (metrics: the duration includes the fsync); must not throw. */
   onCommit?: (commit: CommitObservation) => void;
   /** Open an existing store for reads and verification only (offline checks, backups): nothing is created or changed. */
   readonly?: boolean;
 }
 
-/** Counters since open: `commits` SQLite transactions carried `appends` append requests (`events` rows written). */
+/**
+ * Counters since open: `commits` SQLite transactions carried `appends` append requests (`events` rows written);
+ * `syncs` fsyncs of the WAL made them durable (one covers every commit made before it started).
+ */
 export interface SqliteEventStoreStats {
   commits: number;
   appends: number;
   events: number;
+  syncs: number;
 }
 
 export const READ_ALL_DEFAULT_LIMIT = 1000;
 export const READ_ALL_MAX_LIMIT = 10_000;
 const SUBSCRIPTION_PAGE = 500;
+/** Events kept for the other subscriptions of the process (a few pages: they follow the head close together). */
+const SHARED_EVENTS = 4000;
 const VERIFY_PAGE = 10_000;
 const VERIFY_PROGRESS_EVERY = 10_000;
 
@@ -120,18 +127,26 @@ export class SqliteEventStore implements EventStore {
         db.close();
         throw new EventStoreUnavailableError(`${options.file} is not an event store: ${errorMessage(err)}`);
       }
-      return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200, undefined, true);
+      return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200, undefined, true);
     }
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL'); // WAL fsync on every COMMIT: an acknowledged append survives power loss
+      // The durability below rests on WAL mode (the store fsyncs the `-wal` file): refuse to run in any other.
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new Error(`journal_mode is ${String(mode)}, not wal (the file system may not support WAL)`);
+      // COMMIT writes the WAL frames without waiting for the disk; the store then fsyncs the WAL off the event loop
+      // and settles appends (and shows events to readers) only after that: durable as with FULL (ADR 0031).
+      // NORMAL, never OFF: checkpoints (wal_autocheckpoint, run by whichever connection's COMMIT crosses 1,000
+      // pages — every writing connection is opened here) sync the WAL before copying it into the database file and
+      // the database file before nBackfill reaches the WAL's end, so a restarted WAL never overwrites frames that
+      // are on disk nowhere else. With OFF they sync nothing (checked with strace in the int spec).
+      db.pragma('synchronous = NORMAL');
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
       db.exec(SCHEMA);
     } catch (err) {
       db.close();
       throw new EventStoreUnavailableError(`cannot initialise event store ${options.file}: ${errorMessage(err)}`);
     }
-    return new SqliteEventStore(db, options.clock ?? systemClock, options.pollIntervalMs ?? 200, options.onCommit);
+    return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200, options.onCommit);
   }
 
   private readonly sql: ReturnType<typeof prepareStatements>;
@@ -139,13 +154,27 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closing: Promise<void> | null = null;
   private readonly subscriptions = new Set<SqliteSubscription>();
-  private readonly counters: SqliteEventStoreStats = { commits: 0, appends: 0, events: 0 };
-  /** One transaction for the whole batch; `appendOne` nested inside it runs in its own SAVEPOINT. */
+  private readonly counters: SqliteEventStoreStats = { commits: 0, appends: 0, events: 0, syncs: 0 };
+  /** Highest position known to be on disk: appends settle, and readers see events, only up to here. */
+  private durable: number;
+  private walFd: number | null = null;
+  /** The fsync running now, and the one that starts after it (for commits made meanwhile). */
+  private syncing: Promise<void> | null = null;
+  private nextSync: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | null = null;
+  /** Set when an fsync failed: what was committed may not be on disk, so nothing more is acknowledged. */
+  private syncFailure: Error | null = null;
+  /** Head of the store as last seen (subscriptions are woken when another process moved it). */
+  private seenHead = 0;
+  /** Events subscriptions read last, by position from `sharedFrom` (see sharedRead). */
+  private shared: RecordedEvent[] = [];
+  private sharedFrom = 1;
+  /** One transaction for the whole batch; `appendOne` nested inside it runs in its own SAVEPOINT (several events). */
   private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
   private readonly appendOne: Database.Transaction<(request: PendingAppend, ctx: BatchContext) => AppendResult>;
 
   private constructor(
     private readonly db: Database.Database,
+    private readonly file: string,
     private readonly clock: Clock,
     private readonly pollIntervalMs: number,
     private readonly onCommit?: (commit: CommitObservation) => void,
@@ -154,6 +183,11 @@ export class SqliteEventStore implements EventStore {
     this.sql = prepareStatements(db);
     this.appendOne = db.transaction((request: PendingAppend, ctx: BatchContext) => this.applyAppend(request, ctx));
     this.commitBatch = db.transaction((batch: PendingAppend[]) => this.applyBatch(batch));
+    // Whatever an earlier process committed but had not synced yet (it was killed in between) is synced now.
+    const fd = this.walFdOrNull();
+    if (fd !== null) fdatasyncSync(fd);
+    this.durable = this.headPositionNow();
+    this.seenHead = this.durable;
   }
 
   // ---------------------------------------------------------------- appends (group commit)
@@ -161,6 +195,7 @@ export class SqliteEventStore implements EventStore {
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closing) throw new EventStoreUnavailableError('event store is closed');
     if (this.readonly) throw new EventStoreUnavailableError('event store is opened readonly: appends are refused');
+    if (this.syncFailure) throw this.unavailableAfterSyncFailure();
     validateAppend(streamId, events, expected);
     const serialized = events.map((e) => ({
       id: e.id,
@@ -179,9 +214,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Commits every queued append in ONE transaction (one fsync). Appends issued while this runs
-   * (better-sqlite3 is synchronous, so: everything issued since the last flush) form the next batch.
-   * Promises settle only after COMMIT returned.
+   * Commits every queued append in ONE transaction. Appends issued while this runs (better-sqlite3 is
+   * synchronous, so: everything issued since the last flush) form the next batch, which may commit while this
+   * one's fsync runs. Promises settle only after an fsync of the WAL that started after COMMIT has returned.
    */
   private flush(): void {
     this.flushScheduled = false;
@@ -201,26 +236,99 @@ export class SqliteEventStore implements EventStore {
     }
 
     this.counters.appends += batch.length;
-    let wrote = false;
-    outcomes.forEach((outcome, i) => {
-      if (outcome.ok) {
-        if (!outcome.result.alreadyAppended) {
-          wrote = true;
-          this.counters.events += batch[i].events.length;
+    // An idempotent retry's events may have been committed (not yet synced) by another process: they wait too.
+    this.sync().then(
+      () => {
+        outcomes.forEach((outcome, i) => {
+          if (outcome.ok) {
+            if (!outcome.result.alreadyAppended) this.counters.events += batch[i].events.length;
+            batch[i].resolve(outcome.result);
+          } else {
+            batch[i].reject(outcome.error);
+          }
+        });
+        if (this.onCommit) {
+          const eventTypes: string[] = [];
+          outcomes.forEach((o, i) => {
+            if (o.ok && !o.result.alreadyAppended) for (const e of batch[i].events) eventTypes.push(e.type);
+          });
+          this.onCommit({ durationMs: performance.now() - started, appends: batch.length, eventTypes });
         }
-        batch[i].resolve(outcome.result);
-      } else {
-        batch[i].reject(outcome.error);
-      }
-    });
-    if (this.onCommit) {
-      const eventTypes: string[] = [];
-      outcomes.forEach((o, i) => {
-        if (o.ok && !o.result.alreadyAppended) for (const e of batch[i].events) eventTypes.push(e.type);
-      });
-      this.onCommit({ durationMs: performance.now() - started, appends: batch.length, eventTypes });
+      },
+      () => {
+        const error = this.unavailableAfterSyncFailure();
+        for (const request of batch) request.reject(error);
+      },
+    );
+  }
+
+  // ---------------------------------------------------------------- durability (fsync off the event loop)
+
+  /**
+   * Resolves once every commit made before this call is on disk: an fdatasync of the WAL (in libuv's thread pool)
+   * that started after this call. Calls while one runs share the next one. Readers are woken after each.
+   */
+  private sync(): Promise<void> {
+    if (this.syncFailure) return Promise.reject(this.syncFailure);
+    if (!this.syncing) return this.startSync();
+    if (!this.nextSync) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      this.nextSync = { promise, resolve, reject };
     }
-    if (wrote) for (const subscription of this.subscriptions) subscription.notify();
+    return this.nextSync.promise;
+  }
+
+  private startSync(): Promise<void> {
+    const target = this.headPositionNow(); // committed by anyone before the fsync starts
+    const fd = this.walFdOrNull();
+    this.syncing = new Promise<void>((resolve, reject) => {
+      const done = (err: NodeJS.ErrnoException | null) => {
+        this.syncing = null;
+        if (err) {
+          this.syncFailure ??= new EventStoreUnavailableError(`fsync of the event store failed (${err.code ?? err.message}); committed events may not be durable — restart the ledger`);
+          reject(this.syncFailure);
+        } else {
+          this.counters.syncs += 1;
+          if (target > this.durable) {
+            this.durable = target;
+            for (const subscription of this.subscriptions) subscription.notify();
+          }
+          resolve();
+        }
+        const next = this.nextSync;
+        this.nextSync = null;
+        if (next) this.sync().then(next.resolve, next.reject);
+      };
+      if (fd === null) setImmediate(() => done(null));
+      else fdatasync(fd, done);
+    });
+    return this.syncing;
+  }
+
+  /** The WAL file, opened once it exists (SQLite creates it on the first write). */
+  private walFdOrNull(): number | null {
+    if (this.walFd === null) {
+      try {
+        this.walFd = openSync(`${this.file}-wal`, 'r');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    }
+    return this.walFd;
+  }
+
+  /** Waits until `position` is durable (when a reader got an event another process committed a moment ago). */
+  private async durableUpTo(position: number): Promise<void> {
+    while (this.durable < position) await this.sync();
+  }
+
+  private unavailableAfterSyncFailure(): EventStoreUnavailableError {
+    return this.syncFailure instanceof EventStoreUnavailableError
+      ? this.syncFailure
+      : new EventStoreUnavailableError(`fsync of the event store failed: ${errorMessage(this.syncFailure)}`);
   }
 
   private applyBatch(batch: PendingAppend[]): Outcome[] {
@@ -234,7 +342,10 @@ export class SqliteEventStore implements EventStore {
     const outcomes: Outcome[] = [];
     for (const request of batch) {
       try {
-        outcomes.push({ ok: true, result: this.appendOne(request, ctx) });
+        // One event is one INSERT, which SQLite backs out by itself if it fails: no SAVEPOINT needed (two statements
+        // fewer per append). Several events run in their own SAVEPOINT, so a failure leaves none of them.
+        const result = request.events.length === 1 ? this.applyAppend(request, ctx) : this.appendOne(request, ctx);
+        outcomes.push({ ok: true, result });
       } catch (error) {
         // Some SQLite errors (I/O, disk full) roll back the whole transaction: then the batch fails.
         if (!this.db.inTransaction) throw error;
@@ -244,32 +355,54 @@ export class SqliteEventStore implements EventStore {
     return outcomes;
   }
 
+  /**
+   * Expected revision, then the inserts. Event ids already stored are looked up only when one of these fails (the
+   * UNIQUE index on event_id refuses a stored id): a retry of the same append then gets its original result, an id
+   * stored elsewhere an IdempotencyViolationError, exactly as if the ids had been looked up first. On a failure the
+   * batch's next position is restored, so positions stay gap-free.
+   */
   private applyAppend(request: PendingAppend, ctx: BatchContext): AppendResult {
     const { streamId, events, expected } = request;
-
-    const stored = events.map((e) => this.sql.eventById.get(e.id) as StoredId | undefined);
-    const alreadyStored = stored.filter((s): s is StoredId => s !== undefined);
-    if (alreadyStored.length > 0) return idempotentResult(streamId, stored, alreadyStored.length);
 
     const head = this.sql.streamHead.get(streamId) as { revision: number; hash: string } | undefined;
     const actual = head ? head.revision : 'no-stream';
     if (expected !== 'any' && expected !== actual) {
+      const replay = this.storedAppend(streamId, events);
+      if (replay) return replay;
       throw new WrongExpectedRevisionError(streamId, expected, actual);
     }
 
+    const firstPosition = ctx.nextPosition;
     let revision = head ? head.revision + 1 : 0;
     let prevHash = head ? head.hash : GENESIS_HASH;
-    for (const e of events) {
-      const hash = eventHash(prevHash, { streamId, revision, ...e, recordedAt: ctx.recordedAt });
-      this.sql.insert.run(
-        ctx.nextPosition, e.id, streamId, revision, e.type, e.schemaVersion,
-        e.dataJson, e.metadataJson, ctx.recordedAt, hash, prevHash,
-      );
-      prevHash = hash;
-      revision += 1;
-      ctx.nextPosition += 1;
+    try {
+      for (const e of events) {
+        const hash = eventHash(prevHash, { streamId, revision, ...e, recordedAt: ctx.recordedAt });
+        this.sql.insert.run(
+          ctx.nextPosition, e.id, streamId, revision, e.type, e.schemaVersion,
+          e.dataJson, e.metadataJson, ctx.recordedAt, hash, prevHash,
+        );
+        prevHash = hash;
+        revision += 1;
+        ctx.nextPosition += 1;
+      }
+    } catch (err) {
+      ctx.nextPosition = firstPosition;
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.event_id/.test(String((err as Error).message))) {
+        // Only when every id was stored before (nothing of this append was inserted) is this a retry.
+        const replay = this.storedAppend(streamId, events);
+        if (replay) return replay;
+      }
+      throw err;
     }
     return { nextRevision: revision - 1, position: ctx.nextPosition - 1, alreadyAppended: false };
+  }
+
+  /** When the append's ids are stored: its original result (a retry); IdempotencyViolationError when only some are, or elsewhere; null when none is. */
+  private storedAppend(streamId: string, events: SerializedEvent[]): AppendResult | null {
+    const stored = events.map((e) => this.sql.eventById.get(e.id) as StoredId | undefined);
+    const found = stored.filter((s): s is StoredId => s !== undefined).length;
+    return found === 0 ? null : idempotentResult(streamId, stored, found);
   }
 
   stats(): SqliteEventStoreStats {
@@ -285,21 +418,33 @@ export class SqliteEventStore implements EventStore {
       options.fromRevision ?? 0,
       options.toPosition ?? Number.MAX_SAFE_INTEGER,
     ) as EventRow[];
+    // Nothing is read before it is durable (an event another process has committed but not synced yet).
+    const last = rows.length ? rows.reduce((max, r) => Math.max(max, r.position), 0) : 0;
+    if (last > this.durable) await this.durableUpTo(last);
     return rows.map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.readAllNow(options.after ?? 0, readAllLimit(options.limit));
+    const rows = this.readAllNow(options.after ?? 0, readAllLimit(options.limit), Number.MAX_SAFE_INTEGER);
+    if (rows.length && rows[rows.length - 1].position > this.durable) await this.durableUpTo(rows[rows.length - 1].position);
+    return rows;
   }
 
+  /** The last committed position; when another process moved it, this process's subscriptions look at once. */
   async headPosition(): Promise<number> {
     this.assertOpen();
-    return this.headPositionNow();
+    const head = this.headPositionNow();
+    if (head > this.seenHead) {
+      this.seenHead = head;
+      if (head > this.durable) void this.sync().catch(() => undefined); // wakes the subscriptions when done
+      else for (const subscription of this.subscriptions) subscription.notify();
+    }
+    return head;
   }
 
-  private readAllNow(after: number, limit: number): RecordedEvent[] {
-    return (this.sql.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
+  private readAllNow(after: number, limit: number, upTo: number): RecordedEvent[] {
+    return (this.sql.readAll.all(after, upTo, limit) as EventRow[]).map(toRecordedEvent);
   }
 
   private headPositionNow(): number {
@@ -307,12 +452,58 @@ export class SqliteEventStore implements EventStore {
     return last?.position ?? 0;
   }
 
+  /** A subscription's page: durable events only; if more are committed, an fsync is asked for (it wakes them). */
+  private subscriptionPage(after: number): RecordedEvent[] {
+    const page = this.sharedRead(after, SUBSCRIPTION_PAGE, this.durable);
+    if (page.length < SUBSCRIPTION_PAGE && this.headPositionNow() > this.durable && !this.syncFailure) {
+      void this.sync().catch(() => undefined);
+    }
+    return page;
+  }
+
+  /**
+   * The events after `after` (up to `limit`, none beyond `upTo`), taken from the ones this process's subscriptions
+   * read last where possible: the read model, the analytics projector, the webhook outbox and the sign-in directory
+   * follow the head together, so each event is read and parsed once, not once per subscription. Positions are
+   * gap-free, so the kept events are `shared[i]` at position `sharedFrom + i`. Handlers get the same objects and
+   * must not change them (none does).
+   */
+  private sharedRead(after: number, limit: number, upTo: number): RecordedEvent[] {
+    const end = this.sharedFrom + this.shared.length; // first position not kept
+    if (after + 1 < this.sharedFrom || after + 1 > end) {
+      const page = this.readAllNow(after, limit, upTo);
+      if (page.length > 0 && page[0].position === end) this.keep(page);
+      else if (page.length > 0 && after + 1 > end) {
+        this.shared = page.slice();
+        this.sharedFrom = page[0].position;
+      }
+      return page;
+    }
+    const start = after + 1 - this.sharedFrom;
+    const page = this.shared.slice(start, start + limit);
+    if (page.length < limit && end - 1 < upTo) {
+      const more = this.readAllNow(end - 1, limit - page.length, upTo);
+      this.keep(more);
+      for (const e of more) page.push(e);
+    }
+    return page;
+  }
+
+  private keep(events: RecordedEvent[]): void {
+    for (const e of events) this.shared.push(e);
+    const excess = this.shared.length - SHARED_EVENTS;
+    if (excess > 0) {
+      this.shared = this.shared.slice(excess);
+      this.sharedFrom += excess;
+    }
+  }
+
   // ---------------------------------------------------------------- subscriptions
 
   subscribeAll(after: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     const subscription = new SqliteSubscription(
-      (cursor) => this.readAllNow(cursor, SUBSCRIPTION_PAGE),
+      (cursor) => this.subscriptionPage(cursor),
       handler,
       options.onError ?? ((err) => console.error('event-store subscription stopped:', err)),
       this.pollIntervalMs,
@@ -369,8 +560,12 @@ export class SqliteEventStore implements EventStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       while (this.queue.length > 0) this.flush();
+      // The last commits' fsync settles their appends.
+      while (this.syncing || this.nextSync) await (this.nextSync?.promise ?? this.syncing)!.catch(() => undefined);
       await Promise.all([...this.subscriptions].map((s) => s.close()));
       this.db.close();
+      if (this.walFd !== null) closeSync(this.walFd);
+      this.walFd = null;
     })();
     return this.closing;
   }
@@ -460,7 +655,7 @@ function prepareStatements(db: Database.Database) {
     readStream: db.prepare(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? AND position <= ? ORDER BY revision`,
     ),
-    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    readAll: db.prepare(`SELECT ${columns} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`),
     verifyPage: db.prepare(
       `SELECT ${columns} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
     ),

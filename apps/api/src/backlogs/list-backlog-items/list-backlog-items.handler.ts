@@ -6,7 +6,7 @@ import type { LedgerIndex, RankedItemRow } from '../../read-model/ledger-index.p
 import { Backlogs } from '../../items/backlog-context';
 import { Ranking } from '../../items/ranking';
 import { ListBacklogItemsQuery } from './list-backlog-items.query';
-import { itemsWithStatusFrom, rankingFrom, type RankedItemView } from './ranking-at';
+import { itemsWithStatusFromVersions, rankingFromVersions, type RankedItemView } from './ranking-at';
 import type { RankedItemsPageDto } from './list-backlog-items.response.dto';
 
 @QueryHandler(ListBacklogItemsQuery)
@@ -25,8 +25,8 @@ export class ListBacklogItemsHandler implements IQueryHandler<ListBacklogItemsQu
     let total: number;
     let items: RankedItemView[];
     if (q.at) {
-      const events = this.index.itemEventsUpTo(q.backlogId, q.at.toISOString());
-      const all = q.status === 'ranked' ? rankingFrom(events) : itemsWithStatusFrom(events, q.status);
+      const versions = this.index.itemVersionsAt(q.backlogId, q.at.toISOString());
+      const all = q.status === 'ranked' ? rankingFromVersions(versions) : itemsWithStatusFromVersions(versions, q.status);
       total = all.length;
       items = all.slice(q.offset, q.offset + q.limit);
     } else {

@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '@ledger/kernel';
-import { itemDecider, isRanked, type FrozenScore, type ItemKind, type ItemState } from '@ledger/domain';
-import { PROGRESS_EVENT_TYPES } from '@ledger/analytics';
+import type { FrozenScore, ItemKind, ItemState } from '@ledger/domain';
+import { inRanking, type ItemVersion } from '../../read-model/item-version';
 
 export interface RankedItemView {
   /** 1-based rank in the ranked backlog; null in the lists of items that left it (anti-backlog, killed, delivered). */
@@ -31,33 +30,7 @@ export function frozenOf(state: Pick<ItemState, 'lastScore'>): FrozenScore | nul
   return frozen;
 }
 
-const PROGRESS = new Set<string>(PROGRESS_EVENT_TYPES);
-const occurredAt = (e: RecordedEvent): string => (typeof e.metadata.occurredAt === 'string' ? e.metadata.occurredAt : e.recordedAt);
-
-interface Folded {
-  state: ItemState;
-  revision: number;
-  lastProgressAt: string;
-  /** Global position of the item's latest event. */
-  lastPosition: number;
-}
-
-function foldItems(events: RecordedEvent[]): Folded[] {
-  const items = new Map<string, Folded>();
-  for (const e of events) {
-    const cur = items.get(e.streamId) ?? { state: itemDecider.initialState, revision: -1, lastProgressAt: occurredAt(e), lastPosition: 0 };
-    const progressed = PROGRESS.has(e.type) || e.type === 'item.added';
-    items.set(e.streamId, {
-      state: itemDecider.evolve(cur.state, e as never),
-      revision: e.revision,
-      lastProgressAt: progressed && occurredAt(e) > cur.lastProgressAt ? occurredAt(e) : cur.lastProgressAt,
-      lastPosition: e.position,
-    });
-  }
-  return [...items.values()].filter(({ state }) => state.itemId !== null);
-}
-
-const view = ({ state, revision, lastProgressAt }: Folded, position: number | null): RankedItemView => ({
+const view = ({ state, revision, lastProgressAt }: ItemVersion, position: number | null): RankedItemView => ({
   position,
   id: state.itemId!,
   title: state.title,
@@ -72,20 +45,32 @@ const view = ({ state, revision, lastProgressAt }: Folded, position: number | nu
   scoring: frozenOf(state),
 });
 
-/** Pure: the item events of one backlog (position order) → the ranked list they produce. */
-export function rankingFrom(events: RecordedEvent[]): RankedItemView[] {
-  return foldItems(events)
-    .filter(({ state }) => isRanked(state) && state.rank !== null)
-    .sort((a, b) =>
-      a.state.rank! < b.state.rank! ? -1 : a.state.rank! > b.state.rank! ? 1 : a.state.itemId! < b.state.itemId! ? -1 : 1,
-    )
-    .map((f, i) => view(f, i + 1));
+/**
+ * "As of" (ADR 0030): the read model's index gives each item stream's version folded from exactly its events that
+ * occurred at or before the instant (property-tested against that plain fold, as-of-index.int.spec.ts).
+ *
+ * Pure: one version per item stream → the ranked list, ordered by (rank, item id) bytewise like the read model's
+ * SQL, then by stream id (only streams that claim the same item id and rank would tie: the order never depends
+ * on the order of the input).
+ */
+export function rankingFromVersions(versions: Iterable<ItemVersion>): RankedItemView[] {
+  const ranked: ItemVersion[] = [];
+  for (const v of versions) if (inRanking(v)) ranked.push(v);
+  ranked.sort((a, b) => {
+    const ra = a.state.rank!;
+    const rb = b.state.rank!;
+    if (ra !== rb) return ra < rb ? -1 : 1;
+    const ia = a.state.itemId!;
+    const ib = b.state.itemId!;
+    if (ia !== ib) return ia < ib ? -1 : 1;
+    return a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0;
+  });
+  return ranked.map((v, i) => view(v, i + 1));
 }
 
-/** Pure: the item events of one backlog (position order) → its items with `status`, most recently decided first. */
-export function itemsWithStatusFrom(events: RecordedEvent[], status: 'anti-backlog' | 'killed' | 'delivered'): RankedItemView[] {
-  return foldItems(events)
-    .filter(({ state }) => state.status === status)
-    .sort((a, b) => b.lastPosition - a.lastPosition)
-    .map((f) => view(f, null));
+/** Pure: one version per item stream → the items with `status`, most recently decided first. */
+export function itemsWithStatusFromVersions(versions: Iterable<ItemVersion>, status: 'anti-backlog' | 'killed' | 'delivered'): RankedItemView[] {
+  const out: ItemVersion[] = [];
+  for (const v of versions) if (v.state.itemId !== null && v.state.status === status) out.push(v);
+  return out.sort((a, b) => b.position - a.position).map((v) => view(v, null));
 }
