@@ -16,8 +16,8 @@ export interface ImportLine {
   decision: string;
   /** The whole parsed object (envelope included). */
   raw: Record<string, unknown>;
-  /** Canonical JSON of `raw` (sorted keys): what the content hash is computed over. */
-  canonical: string;
+  /** Canonical JSON of `raw` (sorted keys): what the content hash is computed over (computed when first read). */
+  readonly canonical: string;
 }
 
 /** A line refused before or by the deciders; nothing of it is written. */
@@ -84,6 +84,7 @@ export function parseLine(text: string, lineNo: number, maxBytes: number): Impor
     throw new ImportLineError('IMPORT.INVALID_FIELD', `actor.role must be one of ${ASSIGNABLE_ROLES.join(', ')}`);
   }
 
+  let canonical: string | undefined;
   return {
     lineNo,
     id,
@@ -91,7 +92,9 @@ export function parseLine(text: string, lineNo: number, maxBytes: number): Impor
     actor: { id: actor.id, role: actor.role as Principal['role'] },
     decision: obj.decision,
     raw: obj,
-    canonical: canonicalJson(obj),
+    get canonical() {
+      return (canonical ??= canonicalJson(obj));
+    },
   };
 }
 

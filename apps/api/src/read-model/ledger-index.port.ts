@@ -59,3 +59,6 @@ export interface LedgerIndex {
   auditPageEnd(filter: AuditFilter): number | null;
   close(): void;
 }
+
+/** What placing an item needs from a ranked view (the read model, or a bulk import's in-memory view, ADR 0027). */
+export type RankingIndex = Pick<LedgerIndex, 'waitFor' | 'rankedCount' | 'positionOf' | 'neighboursAt' | 'neighboursOf'>;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LedgerError, uuidV5, type DomainEvent, type EventToAppend, type IdGenerator, type RecordedEvent } from '@ledger/kernel';
 import { fold, type Decided, type Decider } from '@ledger/domain';
-import { WrongExpectedRevisionError, type EventStore } from '@ledger/event-store';
+import { WrongExpectedRevisionError, type AppendResult, type EventStore, type ExpectedRevision } from '@ledger/event-store';
 import { actorOf } from '../auth/principal';
 import type { RequestMeta } from '../http/request-meta';
 import { EVENT_STORE, ID_GENERATOR } from '../infrastructure/tokens';
@@ -47,6 +47,9 @@ export class ConcurrencyConflictError extends LedgerError {
 
 const MAX_ATTEMPTS = 5;
 
+/** What recognising an idempotent retry needs of a stream's events. */
+export type StreamEventRef = Pick<RecordedEvent, 'id' | 'revision' | 'position'>;
+
 /**
  * Load → decide → append with the expected revision. Without If-Match a concurrency conflict re-runs
  * the decision on fresh state (bounded), so it fails only when the decision no longer holds.
@@ -65,10 +68,19 @@ export class DecisionExecutor {
     return { state, revision, events };
   }
 
+  /** A stream's state and revision (what deciding needs; `load` also returns its events). */
+  async state<S, E extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>,
+  ): Promise<{ state: S; revision: number | null }> {
+    const { state, revision } = await this.load(streamId, decider);
+    return { state, revision };
+  }
+
   async run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
     const { streamId, meta } = spec;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const { state, revision, events } = await this.load(streamId, spec.decider);
+      const { state, revision, events } = await this.loadForDecision(streamId, spec.decider);
       if (meta.idempotencyKey) {
         const replay = this.findReplay(streamId, events, meta);
         if (replay) return replay;
@@ -82,7 +94,7 @@ export class DecisionExecutor {
       const decided = spec.decider.decide(command, state);
       const toAppend = this.envelopes(streamId, decided, meta);
       try {
-        const result = await this.store.append(streamId, toAppend, revision === null ? 'no-stream' : revision);
+        const result = await this.append(streamId, toAppend, revision === null ? 'no-stream' : revision, spec.decider);
         return {
           streamId,
           revision: result.nextRevision,
@@ -98,6 +110,24 @@ export class DecisionExecutor {
       }
     }
     throw new ConcurrencyConflictError(streamId, MAX_ATTEMPTS);
+  }
+
+  /** The state run() decides on, with the events it looks for an idempotent retry in. */
+  protected loadForDecision<S, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<unknown, S, E>,
+  ): Promise<{ state: S; revision: number | null; events: readonly StreamEventRef[] }> {
+    return this.load(streamId, decider);
+  }
+
+  /** Where run() puts a decision's events: the store (a bulk import stages them instead, ADR 0027). */
+  protected append<S, E extends DomainEvent>(
+    streamId: string,
+    events: EventToAppend[],
+    expected: ExpectedRevision,
+    _decider: Decider<unknown, S, E>,
+  ): Promise<AppendResult> {
+    return this.store.append(streamId, events, expected);
   }
 
   private eventId(streamId: string, meta: RequestMeta, index: number): string {
@@ -128,11 +158,11 @@ export class DecisionExecutor {
   }
 
   /** A retry whose first attempt was written (but whose answer was lost) finds its own events. */
-  private findReplay(streamId: string, events: RecordedEvent[], meta: RequestMeta): DecisionOutcome | null {
+  private findReplay(streamId: string, events: readonly StreamEventRef[], meta: RequestMeta): DecisionOutcome | null {
     const firstId = this.eventId(streamId, meta, 0);
     const start = events.findIndex((e) => e.id === firstId);
     if (start < 0) return null;
-    const mine: RecordedEvent[] = [];
+    const mine: StreamEventRef[] = [];
     for (let i = start; i < events.length; i++) {
       if (events[i].id !== this.eventId(streamId, meta, i - start)) break;
       mine.push(events[i]);

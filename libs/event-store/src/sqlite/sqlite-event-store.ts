@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import type { Clock, EventToAppend, RecordedEvent } from '@ledger/kernel';
-import { systemClock } from '@ledger/kernel';
+import { LedgerError, systemClock } from '@ledger/kernel';
 import { validateAppend } from '../append-validation';
 import {
   AppendResult,
@@ -20,6 +20,7 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { canonicalJson, eventHash, GENESIS_HASH } from '../hash-chain';
+import type { AtomicBatchAppend, BatchAppendRequest } from '../batch-append';
 
 export interface SqliteEventStoreOptions {
   /** Database file; created with the schema when missing. */
@@ -90,17 +91,20 @@ interface SerializedEvent {
   metadataJson: string;
 }
 
-interface PendingAppend {
+interface SerializedAppend {
   streamId: string;
   events: SerializedEvent[];
   expected: ExpectedRevision;
+}
+
+interface PendingAppend extends SerializedAppend {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, AtomicBatchAppend {
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     let db: Database.Database;
     try {
@@ -129,6 +133,8 @@ export class SqliteEventStore implements EventStore {
   /** One transaction for the whole batch; `appendOne` nested inside it runs in its own SAVEPOINT. */
   private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
   private readonly appendOne: Database.Transaction<(request: PendingAppend, ctx: BatchContext) => AppendResult>;
+  /** appendBatch: every request in one transaction, no savepoints: the first failure rolls all of them back. */
+  private readonly commitAll: Database.Transaction<(requests: SerializedAppend[]) => AppendResult[]>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -138,6 +144,10 @@ export class SqliteEventStore implements EventStore {
     this.sql = prepareStatements(db);
     this.appendOne = db.transaction((request: PendingAppend, ctx: BatchContext) => this.applyAppend(request, ctx));
     this.commitBatch = db.transaction((batch: PendingAppend[]) => this.applyBatch(batch));
+    this.commitAll = db.transaction((requests: SerializedAppend[]) => {
+      const ctx = this.batchContext();
+      return requests.map((request) => this.applyAppend(request, ctx));
+    });
   }
 
   // ---------------------------------------------------------------- appends (group commit)
@@ -145,13 +155,7 @@ export class SqliteEventStore implements EventStore {
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closing) throw new EventStoreUnavailableError('event store is closed');
     validateAppend(streamId, events, expected);
-    const serialized = events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      dataJson: canonicalJson(e.data),
-      metadataJson: canonicalJson(e.metadata),
-    }));
+    const serialized = serialize(events);
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamId, events: serialized, expected, resolve, reject });
       if (!this.flushScheduled) {
@@ -198,14 +202,54 @@ export class SqliteEventStore implements EventStore {
     if (wrote) for (const subscription of this.subscriptions) subscription.notify();
   }
 
-  private applyBatch(batch: PendingAppend[]): Outcome[] {
+  /**
+   * Several appends, to one stream or to many, committed in ONE transaction: all of them or none (ADR 0027).
+   * Each is judged and written exactly as `append` would judge and write it at its place in the sequence: an
+   * idempotent retry returns its original result and writes nothing, the expected revision is checked against
+   * the stream as the earlier appends of the batch left it, positions are consecutive in the order given and
+   * every event chains to its stream's previous one; all events share the commit's recordedAt. The first append
+   * that fails (WrongExpectedRevisionError, IdempotencyViolationError, invalid) rolls the whole batch back and
+   * the call rejects with its error. Appends queued by `append` before the call are committed first.
+   *
+   * Not part of the EventStore port (see AtomicBatchAppend).
+   */
+  async appendBatch(appends: readonly BatchAppendRequest[]): Promise<AppendResult[]> {
+    if (this.closing) throw new EventStoreUnavailableError('event store is closed');
+    for (const a of appends) validateAppend(a.streamId, a.events, a.expected);
+    if (appends.length === 0) return [];
+    const requests = appends.map((a) => ({ streamId: a.streamId, events: serialize(a.events), expected: a.expected }));
+    if (this.queue.length > 0) this.flush();
+    let results: AppendResult[];
+    try {
+      results = this.commitAll.immediate(requests);
+    } catch (err) {
+      if (err instanceof LedgerError) throw err;
+      throw new EventStoreUnavailableError(`commit failed, nothing was written: ${errorMessage(err)}`);
+    }
+    this.counters.commits += 1;
+    this.counters.appends += requests.length;
+    let wrote = false;
+    results.forEach((result, i) => {
+      if (result.alreadyAppended) return;
+      wrote = true;
+      this.counters.events += requests[i].events.length;
+    });
+    if (wrote) for (const subscription of this.subscriptions) subscription.notify();
+    return results;
+  }
+
+  private batchContext(): BatchContext {
     const last = this.sql.lastEvent.get() as { position: number; recorded_at: string } | undefined;
     const now = this.clock.now().toISOString();
-    const ctx: BatchContext = {
+    return {
       nextPosition: (last?.position ?? 0) + 1,
       // recordedAt never goes backwards along positions, even if the clock does.
       recordedAt: last && last.recorded_at > now ? last.recorded_at : now,
     };
+  }
+
+  private applyBatch(batch: PendingAppend[]): Outcome[] {
+    const ctx = this.batchContext();
     const outcomes: Outcome[] = [];
     for (const request of batch) {
       try {
@@ -219,7 +263,7 @@ export class SqliteEventStore implements EventStore {
     return outcomes;
   }
 
-  private applyAppend(request: PendingAppend, ctx: BatchContext): AppendResult {
+  private applyAppend(request: SerializedAppend, ctx: BatchContext): AppendResult {
     const { streamId, events, expected } = request;
 
     const stored = events.map((e) => this.sql.eventById.get(e.id) as StoredId | undefined);
@@ -353,6 +397,16 @@ export class SqliteEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closing || !this.db.open) throw new EventStoreUnavailableError('event store is closed');
   }
+}
+
+function serialize(events: EventToAppend[]): SerializedEvent[] {
+  return events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    dataJson: canonicalJson(e.data),
+    metadataJson: canonicalJson(e.metadata),
+  }));
 }
 
 interface BatchContext {
