@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 
 /** Injected id source: random in production, deterministic in tests. */
 export interface IdGenerator {
@@ -23,12 +23,10 @@ export function uuidV5(name: string, namespace: string = LEDGER_NAMESPACE): stri
     ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
     if (namespaceBytes.size < 64) namespaceBytes.set(namespace, ns);
   }
-  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
-  const b = Buffer.from(hash.subarray(0, 16));
-  b[6] = (b[6] & 0x0f) | 0x50;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // One-shot hash: a bulk import derives several ids per decision (ADR 0027).
+  const h = hash('sha1', Buffer.concat([ns, Buffer.from(name, 'utf8')]), 'hex');
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Parsed namespaces (a handful in practice: bulk imports derive several ids per decision). */

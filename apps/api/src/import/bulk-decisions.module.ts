@@ -46,7 +46,8 @@ export class BulkDecisionsModule {
       module: BulkDecisionsModule,
       imports: [CqrsModule.forRoot()],
       providers: [
-        { provide: EVENT_STORE, useValue: deps.store },
+        // The handlers' Ranking asks the head only to wait for the ranked view: inside the import, that is the batch's.
+        { provide: EVENT_STORE, useValue: deps.batch satisfies Pick<EventStore, 'headPosition'> },
         { provide: ID_GENERATOR, useValue: deps.ids },
         { provide: CLOCK, useValue: deps.clock },
         { provide: APP_CONFIG, useValue: deps.config },

@@ -3,12 +3,16 @@ import { fold, type Decider } from '@ledger/domain';
 import {
   appendsAtomically,
   canonicalJson,
+  HeadMovedError,
+  opensBatchWriter,
   validateAppend,
   WrongExpectedRevisionError,
   type AppendResult,
   type BatchAppendRequest,
+  type BatchWriter,
   type EventStore,
   type ExpectedRevision,
+  type SerializedEventToAppend,
 } from '@ledger/event-store';
 import type { StreamEventRef } from '../shared/decision-executor';
 import type { LedgerIndex } from '../read-model/ledger-index.port';
@@ -16,8 +20,16 @@ import { ImportRanking } from './import-ranking';
 
 type Folder = Pick<Decider<unknown, unknown, DomainEvent>, 'evolve' | 'initialState'>;
 
+interface StagedAppend extends BatchAppendRequest {
+  events: SerializedEventToAppend[];
+  /** The same events as objects, for a store that takes one `append` at a time. */
+  objects: EventToAppend[];
+}
+
 interface CachedStream {
   decider: Folder;
+  /** When it was last read (a counter): the least recently used are dropped first. */
+  used: number;
   state: unknown;
   revision: number | null;
   /** The stream's events as far as recognising an idempotent retry needs them (ids, revisions, positions). */
@@ -48,16 +60,22 @@ export interface ImportBatchOptions {
  * `commit()` writes everything staged in ONE atomic store transaction (or, for a store without atomic batches,
  * one append at a time: the importer then commits after every line).
  *
- * Staged events are evolved exactly as the store will return them: data and metadata go through the store's
- * canonical JSON and back, so the state after a staged decision equals the state folded from the stored events.
+ * Staged events are evolved as the store will return them: data and metadata are serialized once (canonical JSON,
+ * handed to the store as is) and parsed back, so the state after a staged decision equals the state folded from
+ * the stored events.
  */
 export class ImportBatch {
   readonly ranking: ImportRanking;
   private readonly streams = new Map<string, CachedStream>();
-  private staged: BatchAppendRequest[] = [];
+  private staged: StagedAppend[] = [];
   private stagedEvents = 0;
-  /** The store's head after our last commit: anything else at the next commit means another writer. */
-  private committedHead: number;
+  private reads = 0;
+  /** The head the batch being staged starts from (what the store's head must be when it commits). */
+  private stagedFrom: number;
+  /** `reads` when the batch being staged began. */
+  private stagingReadsFrom = 0;
+  /** Commits go here when a writer thread was opened (useWriterThread). */
+  private writer: BatchWriter | null = null;
   /**
    * Position of the last staged event as the store will number it: exact on SQLite (gap-free), a placeholder on
    * EventStoreDB (commit positions). Nothing in deciding reads it; it only fills in the staged events' position.
@@ -70,13 +88,18 @@ export class ImportBatch {
     headPosition: number,
     private readonly options: ImportBatchOptions,
   ) {
-    this.head = this.committedHead = headPosition;
+    this.head = this.stagedFrom = headPosition;
     this.ranking = new ImportRanking(readModel);
   }
 
   /** True when the store commits a whole batch atomically; otherwise commit after every line. */
   get atomic(): boolean {
     return appendsAtomically(this.store);
+  }
+
+  /** The head as the decisions taken so far (committed or staged) left it: what "caught up" means inside the import. */
+  headPosition(): Promise<number> {
+    return Promise.resolve(this.head);
   }
 
   /** Events staged since the last commit. */
@@ -89,17 +112,18 @@ export class ImportBatch {
     let cached = this.streams.get(streamId);
     if (cached) {
       if (cached.decider !== decider) throw new Error(`import: stream ${streamId} was folded with another decider`);
-      this.streams.delete(streamId); // most recently used last
     } else {
       const events = await this.store.readStream(streamId);
       cached = {
         decider,
+        used: 0,
         state: fold(decider, events),
         revision: events.length ? events[events.length - 1].revision : null,
         events: events.map((e) => ({ id: e.id, revision: e.revision, position: e.position })),
       };
+      this.streams.set(streamId, cached);
     }
-    this.streams.set(streamId, cached);
+    cached.used = ++this.reads;
     return cached as { state: S; revision: number | null; events: readonly StreamEventRef[] };
   }
 
@@ -110,10 +134,14 @@ export class ImportBatch {
     if (!cached || cached.decider !== decider) throw new Error(`import: stream ${streamId} staged without reading its state first`);
     const actual = cached.revision ?? 'no-stream';
     if (expected !== 'any' && expected !== actual) throw new WrongExpectedRevisionError(streamId, expected, actual);
-    const stored: EventToAppend[] = [];
+    const serialized: SerializedEventToAppend[] = [];
+    const objects: EventToAppend[] = [];
     for (const e of events) {
-      const data = JSON.parse(canonicalJson(e.data)) as Record<string, unknown>;
-      const metadata = JSON.parse(canonicalJson(e.metadata)) as RecordedEvent['metadata'];
+      // Serialized once, as the store stores it; parsed back, as the store will return it.
+      const dataJson = canonicalJson(e.data);
+      const metadataJson = canonicalJson(e.metadata);
+      const data = JSON.parse(dataJson) as Record<string, unknown>;
+      const metadata = JSON.parse(metadataJson) as RecordedEvent['metadata'];
       const revision = (cached.revision ?? -1) + 1;
       this.head += 1;
       // recordedAt, hash and prevHash are the commit's; nothing that evolves or ranks reads them.
@@ -134,10 +162,11 @@ export class ImportBatch {
       cached.revision = revision;
       cached.events.push({ id: e.id, revision, position: this.head });
       this.ranking.apply(recorded);
-      stored.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data, metadata });
+      serialized.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson, metadataJson });
+      objects.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data, metadata });
     }
-    this.staged.push({ streamId, events: stored, expected });
-    this.stagedEvents += stored.length;
+    this.staged.push({ streamId, events: serialized, objects, expected });
+    this.stagedEvents += serialized.length;
     return { nextRevision: cached.revision!, position: this.head, alreadyAppended: false };
   }
 
@@ -146,38 +175,75 @@ export class ImportBatch {
    * commit left it and every append must write: anything else means another writer, and the import stops
    * (ImportConcurrentWriteError). After any failure the cached states are no longer trustworthy: the import ends.
    */
-  async commit(): Promise<void> {
-    if (this.staged.length === 0) return;
+  /**
+   * Hands what is staged to the store and starts staging the next batch at once; the promise settles when this
+   * batch is durable. Atomic stores get one appendBatch with the head the batch was staged on (so batches commit in
+   * staging order, and a batch whose predecessor failed writes nothing); on a writer thread the next batch is
+   * prepared meanwhile. Other stores get one append at a time (the importer then commits after every line and waits).
+   * A store that is not where the import left it means another writer: ImportConcurrentWriteError. After any
+   * failure the cached states are no longer trustworthy: the import ends.
+   */
+  commit(): Promise<void> {
+    if (this.staged.length === 0) return Promise.resolve();
     const batch = this.staged;
+    const expectedHead = this.stagedFrom;
+    const readsFrom = this.stagingReadsFrom;
     this.staged = [];
     this.stagedEvents = 0;
-    const head = await this.store.headPosition();
-    if (head !== this.committedHead) throw new ImportConcurrentWriteError(`its head moved from position ${this.committedHead} to ${head}`);
-    let results: AppendResult[];
-    try {
-      if (appendsAtomically(this.store)) {
-        results = await this.store.appendBatch(batch);
-      } else {
-        results = [];
-        for (const a of batch) results.push(await this.store.append(a.streamId, a.events, a.expected));
-      }
-    } catch (err) {
+    this.stagedFrom = this.head;
+    this.stagingReadsFrom = this.reads;
+    const written = (results: AppendResult[]) => {
+      batch.forEach((a, i) => {
+        if (results[i].alreadyAppended) throw new ImportConcurrentWriteError(`the events staged for stream ${a.streamId} were already stored`);
+      });
+      // Streams read since this batch was handed over may hold staged events of the next one: they stay.
+      this.evict(Math.min(readsFrom, this.stagingReadsFrom));
+    };
+    const concurrent = (err: unknown): never => {
+      if (err instanceof HeadMovedError) throw new ImportConcurrentWriteError(`its head moved from position ${err.expected} to ${err.actual}`);
       if (err instanceof WrongExpectedRevisionError) throw new ImportConcurrentWriteError(`stream ${err.streamId} moved`);
       throw err;
+    };
+    if (appendsAtomically(this.store)) {
+      return (this.writer ?? this.store).appendBatch(batch, { expectedHead }).then(written, concurrent);
     }
-    batch.forEach((a, i) => {
-      if (results[i].alreadyAppended) throw new ImportConcurrentWriteError(`the events staged for stream ${a.streamId} were already stored`);
-    });
-    this.committedHead = this.head = results[results.length - 1].position;
-    this.evict();
+    return (async () => {
+      const head = await this.store.headPosition();
+      if (head !== expectedHead) throw new ImportConcurrentWriteError(`its head moved from position ${expectedHead} to ${head}`);
+      const results: AppendResult[] = [];
+      try {
+        for (const a of batch) results.push(await this.store.append(a.streamId, a.objects, a.expected));
+      } catch (err) {
+        concurrent(err);
+      }
+      written(results);
+      // Positions are the store's (EventStoreDB's are not consecutive): the next batch starts from them.
+      this.head = this.stagedFrom = results[results.length - 1].position;
+    })();
   }
 
-  /** Keeps the most recently used states (everything in the cache is committed now). */
-  private evict(): void {
-    let excess = this.streams.size - this.options.maxCachedStreams;
-    for (const key of this.streams.keys()) {
-      if (excess-- <= 0) break;
-      this.streams.delete(key);
-    }
+  /**
+   * Commits go to a writer thread from now on, when the store has one (SQLite): the next batch is decided while
+   * the previous one is written. Worth it for large imports only (the thread takes a moment to start).
+   */
+  useWriterThread(): void {
+    if (!this.writer && opensBatchWriter(this.store)) this.writer = this.store.openBatchWriter();
+  }
+
+  /** Waits for what was handed to a writer thread and stops it. */
+  async close(): Promise<void> {
+    await this.writer?.close();
+    this.writer = null;
+  }
+
+  /**
+   * Past the limit, drops the least recently read half of the states read before `keepFrom` (those are committed;
+   * a dropped stream is read and folded again from the store when a later line needs it).
+   */
+  private evict(keepFrom: number): void {
+    if (this.streams.size <= this.options.maxCachedStreams) return;
+    const used = [...this.streams.values()].map((s) => s.used).sort((a, b) => a - b);
+    const below = Math.min(keepFrom, used[Math.floor(used.length / 2)]);
+    for (const [key, s] of this.streams) if (s.used < below) this.streams.delete(key);
   }
 }

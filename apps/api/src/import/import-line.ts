@@ -115,13 +115,11 @@ function parseAt(value: unknown): string {
   return d.toISOString();
 }
 
-function tooDeep(value: unknown, max: number): boolean {
-  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
-  while (stack.length) {
-    const { v, depth } = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(v as Record<string, unknown>)) stack.push({ v: child, depth: depth + 1 });
+function tooDeep(value: unknown, max: number, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth >= max) return true;
+  for (const key in value) {
+    if (tooDeep((value as Record<string, unknown>)[key], max, depth + 1)) return true;
   }
   return false;
 }

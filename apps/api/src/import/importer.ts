@@ -107,6 +107,8 @@ const FUTURE_TOLERANCE_MS = 60_000;
 export const IMPORT_NAMESPACE = uuidV5('backlog-ledger/import');
 const DEFAULT_BATCH_LINES = 5_000;
 const BATCH_MAX_AGE_MS = 1_000;
+/** Lines after which a bulk import moves its commits to a writer thread. */
+const WRITER_THREAD_AFTER_LINES = 20_000;
 /** Stream states a bulk import keeps in memory between commits. */
 const MAX_CACHED_STREAMS = 200_000;
 /** The read model must move at least once in this long while the import waits for it. */
@@ -227,8 +229,9 @@ export class Importer {
       const { paused, head } = await this.quiesce(report, progress);
       report.headBefore = head;
       let context: INestApplicationContext | null = null;
+      let batch: ImportBatch | null = null;
       try {
-        const batch = new ImportBatch(this.store, this.readModel, head, { maxCachedStreams: MAX_CACHED_STREAMS });
+        batch = new ImportBatch(this.store, this.readModel, head, { maxCachedStreams: MAX_CACHED_STREAMS });
         context = await NestFactory.createApplicationContext(
           BulkDecisionsModule.for({ batch, store: this.store, ids: this.ids, clock: this.clock, config: this.config }),
           { logger: false },
@@ -239,6 +242,7 @@ export class Importer {
         // A store without atomic batches commits line by line, so an interruption still leaves a prefix of the file.
         await this.runLines(lines, run, batch, report, options, progress, batch.atomic ? (options.batchLines ?? DEFAULT_BATCH_LINES) : 1);
       } finally {
+        await batch?.close();
         await context?.close();
         for (const job of paused) job.resume();
       }
@@ -279,7 +283,12 @@ export class Importer {
     }
   }
 
-  /** Reads lines, runs each, and accounts them batch by batch (bulk) or line by line (one-by-one). */
+  /**
+   * Reads lines, runs each, and accounts them batch by batch (bulk) or line by line (one-by-one). In bulk, a batch is
+   * handed to the store and the next one is decided while it commits (at most one commit in flight); its lines are
+   * counted, and its refused lines reported, once it is durable. A failed commit aborts the import at the first line
+   * of that batch; the batch after it (already handed over) writes nothing, as it was staged on the failed one.
+   */
   private async runLines(
     lines: AsyncIterable<string> | Iterable<string>,
     run: ImportRun,
@@ -291,33 +300,10 @@ export class Importer {
   ): Promise<void> {
     let settled: Settled[] = [];
     let batchStarted = Date.now();
+    /** The batch handed over last: resolves true once committed and counted, false if the import was aborted. */
+    let inFlight: Promise<boolean> = Promise.resolve(true);
 
-    /** Commits the batch, then counts its lines; a failed commit aborts the import at the batch's first line. */
-    const commit = async (): Promise<boolean> => {
-      const lines = settled;
-      settled = [];
-      batchStarted = Date.now();
-      if (lines.length === 0) return true;
-      try {
-        await batch?.commit();
-      } catch (err) {
-        const { problem, internal } = toProblem(err);
-        const first = lines[0].lineNo;
-        const last = lines[lines.length - 1].lineNo;
-        const aborted = {
-          line: first,
-          code: internal ? 'INTERNAL' : problem.code,
-          message: `${first === last ? `line ${first}` : `lines ${first}-${last}`} could not be committed, nothing of them was written: ${
-            internal && err instanceof Error ? err.message : problem.detail
-          }`,
-        };
-        report.processed += 1;
-        report.rejected += 1;
-        report.rejectedLines.push(aborted);
-        options.onRejected?.(aborted);
-        report.stopped = { reason: 'aborted', ...aborted };
-        return false;
-      }
+    const account = (lines: Settled[]) => {
       for (const { lineNo, result } of lines) {
         report.processed += 1;
         if (result.ok) {
@@ -338,10 +324,51 @@ export class Importer {
         }
       }
       progress(false);
-      return true;
+    };
+
+    const aborted = (lines: Settled[], err: unknown) => {
+      const { problem, internal } = toProblem(err);
+      const first = lines[0].lineNo;
+      const last = lines[lines.length - 1].lineNo;
+      const line = {
+        line: first,
+        code: internal ? 'INTERNAL' : problem.code,
+        message: `${first === last ? `line ${first}` : `lines ${first}-${last}`} could not be committed, nothing of them was written: ${
+          internal && err instanceof Error ? err.message : problem.detail
+        }`,
+      };
+      report.processed += 1;
+      report.rejected += 1;
+      report.rejectedLines.push(line);
+      options.onRejected?.(line);
+      report.stopped = { reason: 'aborted', ...line };
+    };
+
+    /** Hands the batch over; resolves false when the import must stop (an earlier commit failed). */
+    const commit = async (): Promise<boolean> => {
+      const lines = settled;
+      settled = [];
+      batchStarted = Date.now();
+      if (lines.length === 0) return inFlight;
+      const write = batch ? batch.commit() : Promise.resolve();
+      write.catch(() => undefined); // handled below, in order
+      const previous = inFlight;
+      inFlight = (async () => {
+        if (!(await previous)) return false;
+        try {
+          await write;
+        } catch (err) {
+          aborted(lines, err);
+          return false;
+        }
+        account(lines);
+        return true;
+      })();
+      return previous;
     };
 
     let lineNo = 0;
+    let decided = 0;
     for await (let text of lines) {
       lineNo += 1;
       if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // UTF-8 BOM
@@ -352,10 +379,14 @@ export class Importer {
       // Either way the lines before it are committed.
       if (!result.ok && (result.fatal || options.stopOnError)) break;
       if (settled.length >= batchLines || Date.now() - batchStarted >= BATCH_MAX_AGE_MS) {
+        decided += settled.length;
+        // A large import commits on a writer thread while it decides the next batch (a small one is done before it starts).
+        if (batch && decided >= WRITER_THREAD_AFTER_LINES) batch.useWriterThread();
         if (!(await commit())) return;
       }
     }
     await commit();
+    await inFlight;
   }
 
   /**
@@ -515,14 +546,19 @@ class ImportRun {
   }
 
   private async resolve(line: ImportLine, def: DecisionDef, defined: { kind: KeyKind; key: string } | null): Promise<CommandInput> {
-    const body: Record<string, unknown> = { ...line.raw };
-    for (const f of ENVELOPE_FIELDS) delete body[f];
-    if (def.defines) delete body[def.defines.field];
+    // The request body: the line without its envelope, its new key and its references (those come back as ids).
+    const body: Record<string, unknown> = {};
+    const notBody = notBodyFields(def);
+    for (const key of Object.keys(line.raw)) {
+      if (notBody.has(key)) continue;
+      // An own "__proto__" (JSON.parse makes one) stays a plain field, for the validation pipe to refuse.
+      if (key === '__proto__') Object.defineProperty(body, key, { value: line.raw[key], enumerable: true, writable: true, configurable: true });
+      else body[key] = line.raw[key];
+    }
     const input = { backlogId: '', itemId: '', objectiveId: '', escalationId: '' } as CommandInput;
     let causationId: string | null = null;
     for (const r of def.refs) {
       const value = line.raw[r.field];
-      delete body[r.field];
       if (value === undefined || value === null) {
         if (r.required) throw new ImportLineError('IMPORT.MISSING_FIELD', `${r.field} is required for ${line.decision}`);
         continue;
@@ -648,6 +684,18 @@ class ImportRun {
     // The store or the read model is unavailable: every later line would fail the same way.
     return { ok: false, code: problem.code, message: detail, fatal: problem.status === 503 };
   }
+}
+
+const notBodyCache = new WeakMap<DecisionDef, Set<string>>();
+
+/** Line fields that are not part of the decision's request body: envelope, the new key, references. */
+function notBodyFields(def: DecisionDef): Set<string> {
+  let fields = notBodyCache.get(def);
+  if (!fields) {
+    fields = new Set<string>([...ENVELOPE_FIELDS, ...(def.defines ? [def.defines.field] : []), ...def.refs.map((r) => r.field)]);
+    notBodyCache.set(def, fields);
+  }
+  return fields;
 }
 
 function keyValue(value: unknown, field: string, what: string): string {

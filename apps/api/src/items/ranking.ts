@@ -27,7 +27,7 @@ export class ReadModelBehindError extends LedgerError {
 export class Ranking {
   constructor(
     @Inject(LEDGER_INDEX) private readonly index: RankingIndex,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: Pick<EventStore, 'headPosition'>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

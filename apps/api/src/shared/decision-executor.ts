@@ -79,10 +79,13 @@ export class DecisionExecutor {
 
   async run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
     const { streamId, meta } = spec;
+    // The k-th event's id (derived from the idempotency key, else random), computed once per decision.
+    const ids: string[] = [];
+    const idOf = (k: number) => (ids[k] ??= this.eventId(streamId, meta, k));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { state, revision, events } = await this.loadForDecision(streamId, spec.decider);
       if (meta.idempotencyKey) {
-        const replay = this.findReplay(streamId, events, meta);
+        const replay = this.findReplay(streamId, events, idOf);
         if (replay) return replay;
       }
       // Existence and scope first: a precondition on a stream you may not see must not reveal its revision.
@@ -92,7 +95,7 @@ export class DecisionExecutor {
       }
       const command = await spec.command(state);
       const decided = spec.decider.decide(command, state);
-      const toAppend = this.envelopes(streamId, decided, meta);
+      const toAppend = this.envelopes(decided, meta, idOf);
       try {
         const result = await this.append(streamId, toAppend, revision === null ? 'no-stream' : revision, spec.decider);
         return {
@@ -136,10 +139,10 @@ export class DecisionExecutor {
       : this.ids.next();
   }
 
-  private envelopes(streamId: string, decided: Decided[], meta: RequestMeta): EventToAppend[] {
+  private envelopes(decided: Decided[], meta: RequestMeta, idOf: (k: number) => string): EventToAppend[] {
     const out: EventToAppend[] = [];
     decided.forEach((d, i) => {
-      const id = this.eventId(streamId, meta, i);
+      const id = idOf(i);
       out.push({
         id,
         type: d.type,
@@ -158,13 +161,13 @@ export class DecisionExecutor {
   }
 
   /** A retry whose first attempt was written (but whose answer was lost) finds its own events. */
-  private findReplay(streamId: string, events: readonly StreamEventRef[], meta: RequestMeta): DecisionOutcome | null {
-    const firstId = this.eventId(streamId, meta, 0);
+  private findReplay(streamId: string, events: readonly StreamEventRef[], idOf: (k: number) => string): DecisionOutcome | null {
+    const firstId = idOf(0);
     const start = events.findIndex((e) => e.id === firstId);
     if (start < 0) return null;
     const mine: StreamEventRef[] = [];
     for (let i = start; i < events.length; i++) {
-      if (events[i].id !== this.eventId(streamId, meta, i - start)) break;
+      if (events[i].id !== idOf(i - start)) break;
       mine.push(events[i]);
     }
     const last = mine[mine.length - 1];
