@@ -90,6 +90,12 @@ export interface ImportOptions {
   mode?: 'bulk' | 'one-by-one';
   /** Bulk: lines per commit (default 5,000; a commit also happens once a batch is a second old). */
   batchLines?: number;
+  /**
+   * Bulk, on a store with a writer thread (SQLite): after this many lines, commits move to that thread and the next
+   * batch is decided while the previous one is written (default 20,000: a smaller import is done before a thread
+   * would have started).
+   */
+  writerThreadAfterLines?: number;
 }
 
 /** Where the projections of the ledger stand, for waiting until they have caught up after an import. */
@@ -381,7 +387,7 @@ export class Importer {
       if (settled.length >= batchLines || Date.now() - batchStarted >= BATCH_MAX_AGE_MS) {
         decided += settled.length;
         // A large import commits on a writer thread while it decides the next batch (a small one is done before it starts).
-        if (batch && decided >= WRITER_THREAD_AFTER_LINES) batch.useWriterThread();
+        if (batch && decided >= (options.writerThreadAfterLines ?? WRITER_THREAD_AFTER_LINES)) batch.useWriterThread();
         if (!(await commit())) return;
       }
     }

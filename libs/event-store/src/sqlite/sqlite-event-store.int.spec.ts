@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { RecordedEvent } from '@ledger/kernel';
+import type { EventToAppend, RecordedEvent } from '@ledger/kernel';
 import { FixedClock } from '@ledger/kernel';
 import {
   EventStoreUnavailableError,
@@ -210,7 +210,7 @@ describe('SqliteEventStore', () => {
       const batch = sampleBatch();
       try {
         const expected = [];
-        for (const a of batch) expected.push(await single.append(a.streamId, a.events, a.expected));
+        for (const a of batch) expected.push(await single.append(a.streamId, a.events as EventToAppend[], a.expected));
         const before = atomic.stats();
         const results = await atomic.appendBatch(batch);
         expect(results).toEqual(expected);
