@@ -195,6 +195,9 @@ export class Importer {
     options: ImportOptions & { source: string },
     total: number | null = null,
   ): Promise<ImportReport> {
+    // Take the lines' iterator before anything is awaited: a readline interface drops lines nobody iterates yet, and
+    // a bulk import may first wait for the read model (its iterator buffers and pauses the stream meanwhile).
+    const source = iterate(lines);
     const started = Date.now();
     const headBefore = await this.store.headPosition();
     const report: ImportReport = {
@@ -230,7 +233,7 @@ export class Importer {
     if (options.mode === 'one-by-one') {
       const run = new ImportRun({ commands: this.commands, store: this.store, clock: this.clock, config: this.config }, options.source);
       report.ids = run.ids;
-      await this.runLines(lines, run, null, report, options, progress, 1);
+      await this.runLines(source, run, null, report, options, progress, 1);
     } else {
       const { paused, head } = await this.quiesce(report, progress);
       report.headBefore = head;
@@ -246,7 +249,7 @@ export class Importer {
         report.ids = run.ids;
         report.phase = 'importing';
         // A store without atomic batches commits line by line, so an interruption still leaves a prefix of the file.
-        await this.runLines(lines, run, batch, report, options, progress, batch.atomic ? (options.batchLines ?? DEFAULT_BATCH_LINES) : 1);
+        await this.runLines(source, run, batch, report, options, progress, batch.atomic ? (options.batchLines ?? DEFAULT_BATCH_LINES) : 1);
       } finally {
         await batch?.close();
         await context?.close();
@@ -296,7 +299,7 @@ export class Importer {
    * of that batch; the batch after it (already handed over) writes nothing, as it was staged on the failed one.
    */
   private async runLines(
-    lines: AsyncIterable<string> | Iterable<string>,
+    lines: AsyncIterable<string>,
     run: ImportRun,
     batch: ImportBatch | null,
     report: ImportReport,
@@ -702,6 +705,13 @@ function notBodyFields(def: DecisionDef): Set<string> {
     notBodyCache.set(def, fields);
   }
   return fields;
+}
+
+/** The lines as one async iterable, its iterator taken now. */
+function iterate(lines: AsyncIterable<string> | Iterable<string>): AsyncIterable<string> {
+  const iterator: AsyncIterator<string> | Iterator<string> =
+    Symbol.asyncIterator in lines ? (lines as AsyncIterable<string>)[Symbol.asyncIterator]() : (lines as Iterable<string>)[Symbol.iterator]();
+  return { [Symbol.asyncIterator]: () => iterator as AsyncIterator<string> };
 }
 
 function keyValue(value: unknown, field: string, what: string): string {
