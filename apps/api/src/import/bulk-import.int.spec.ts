@@ -56,11 +56,13 @@ function rows(file: string, sql: string): Record<string, unknown>[] {
 async function importInto(
   dir: string,
   lines: string[],
-  options: ImportOptions = {},
+  options: ImportOptions & { portOnlyStore?: boolean } = {},
   during?: (store: EventStore) => Promise<void> | void,
 ): Promise<Ledger> {
   const config = configOf(dir);
-  const { importer, app, close } = await openImporter(config, { logger: new JsonLogger('silent'), clock: new FixedClock(new Date(RECORDED_AT)) });
+  const clock = new FixedClock(new Date(RECORDED_AT));
+  const eventStore = options.portOnlyStore ? portOnly(SqliteEventStore.open({ file: (config.eventStore as { file: string }).file, clock })) : undefined;
+  const { importer, app, close } = await openImporter(config, { logger: new JsonLogger('silent'), clock, eventStore });
   let report: ImportReport;
   let analytics: ProjectionDigest;
   try {
@@ -86,6 +88,19 @@ async function importInto(
       entries: rows(config.readModelFile, 'SELECT * FROM entries ORDER BY position'),
     },
     analytics,
+  };
+}
+
+/** The SQLite store seen through the EventStore port only, as an EventStoreDB store is: no atomic batches. */
+function portOnly(store: SqliteEventStore): EventStore {
+  return {
+    append: (streamId, events, expected) => store.append(streamId, events, expected),
+    readStream: (streamId, options) => store.readStream(streamId, options),
+    readAll: (options) => store.readAll(options),
+    headPosition: () => store.headPosition(),
+    subscribeAll: (after, handler, options) => store.subscribeAll(after, handler, options),
+    verify: (onProgress) => store.verify(onProgress),
+    close: () => store.close(),
   };
 }
 
@@ -125,6 +140,15 @@ describe('bulk import (ADR 0027): the same ledger as the one-by-one path, in bat
       expect(bulk.events).toEqual(reference.events);
       expect(bulk.readModel).toEqual(reference.readModel);
     }
+  }, 300_000);
+
+  it('on a store without atomic batches (the EventStoreDB adapter) commits line by line, with the same result', async () => {
+    const lines = withRefusals(DEMO.lines);
+    const reference = await importInto(newDir(), lines, { mode: 'one-by-one' });
+    const bulk = await importInto(newDir(), lines, { portOnlyStore: true, batchLines: 50 });
+    expect(outcome(bulk.report)).toEqual(outcome(reference.report));
+    expect(bulk.events).toEqual(reference.events);
+    expect(bulk.readModel).toEqual(reference.readModel);
   }, 300_000);
 
   it('a line refused mid-batch is reported with its number, nothing of it is written, and the next lines are judged without it', async () => {

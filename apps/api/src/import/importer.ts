@@ -353,6 +353,8 @@ export class Importer {
       report.stopped = { reason: 'aborted', ...line };
     };
 
+    // A store without atomic batches writes one append at a time: nothing is decided until the line is written.
+    const pipelined = batch?.atomic ?? false;
     /** Hands the batch over; resolves false when the import must stop (an earlier commit failed). */
     const commit = async (): Promise<boolean> => {
       const lines = settled;
@@ -373,7 +375,7 @@ export class Importer {
         account(lines);
         return true;
       })();
-      return previous;
+      return pipelined ? previous : inFlight;
     };
 
     let lineNo = 0;

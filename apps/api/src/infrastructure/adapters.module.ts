@@ -19,6 +19,8 @@ export interface AdapterOverrides {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: JsonLogger;
+  /** Tests: this store instead of the configured one (closed with the application). */
+  eventStore?: EventStore;
 }
 
 /** The one place where configuration picks adapters for the ports. */
@@ -39,9 +41,10 @@ export class AdaptersModule implements OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           useFactory: (): EventStore =>
-            config.eventStore.kind === 'eventstoredb'
+            overrides.eventStore ??
+            (config.eventStore.kind === 'eventstoredb'
               ? EventStoreDbEventStore.connect({ connectionString: config.eventStore.url, clock })
-              : SqliteEventStore.open({ file: config.eventStore.file, clock }),
+              : SqliteEventStore.open({ file: config.eventStore.file, clock })),
         },
         { provide: LEDGER_INDEX, useFactory: (): LedgerIndex => new SqliteLedgerIndex(config.readModelFile) },
         { provide: FORUM_INDEX, useFactory: (): ForumIndex => new ForumIndex(config.forums.indexFile) },
