@@ -10,6 +10,8 @@
  *   kafka           distributed tier: relay and projector throughput, end-to-end lag at 1,000/s (real broker)
  *   analytics       1,000,000 events (10,000,000 with --large) over 100+ backlogs: seed the store, rebuild the
  *                   projection, lag at a steady 1,000 events/s, p50/p95 of each metrics endpoint
+ *   import          `npm run ledger -- import` of 1,000,000 decisions (bulk, ADR 0027), the one-by-one path on the
+ *                   first 20,000 side by side, and a re-run of the same file (all skipped)
  * --large: analytics at 10M events. --keep-data <dir>: the analytics data dir goes under <dir> and is kept;
  *   with --metrics-only, a later run measures only the endpoints on it (no seed, rebuild or lag).
  * --quick: small sizes (a smoke run, < 60 s). --wait-quiet [s]: on a shared machine, wait (up to s, default
@@ -26,12 +28,13 @@ import { benchAsOf } from './as-of.bench';
 import { benchHttpAdapter } from './http-adapter.bench';
 import { benchKafka } from './kafka.bench';
 import { benchAnalytics } from './analytics.bench';
+import { benchImport } from './import.bench';
 import { childrenCpuMs, killAllChildren, REPO_ROOT } from './lib/app-process';
 import { destroyAgent } from './lib/http';
 import { summarizeProfile } from './lib/cpuprofile';
-import { log } from './lib/progress';
+import { fmt, log } from './lib/progress';
 
-const NAMES = ['event-store', 'http-decisions', 'as-of', 'http-adapter', 'kafka', 'analytics'] as const;
+const NAMES = ['event-store', 'http-decisions', 'as-of', 'http-adapter', 'kafka', 'analytics', 'import'] as const;
 type Name = (typeof NAMES)[number];
 
 interface Args {
@@ -90,6 +93,7 @@ const SIZES = {
     adapter: { connections: 50, seconds: 10, warmupSeconds: 2 },
     kafka: { events: 100_000, partitions: 3, items: 1000, rate: 1000, seconds: 30, httpSeconds: 10, sustainedRate: 250 },
     analytics: { events: 1_000_000, backlogs: 100, days: 420, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 60, lagWarmupSeconds: 5, requests: 40, portfolioRequests: 30, budgetSeconds: 180 },
+    import: { decisions: 1_000_000, beforeDecisions: 20_000, seed: 20261204 },
     watchdogSeconds: 30 * 60,
   },
   quick: {
@@ -99,6 +103,7 @@ const SIZES = {
     adapter: { connections: 50, seconds: 2, warmupSeconds: 1 },
     kafka: { events: 10_000, partitions: 3, items: 200, rate: 1000, seconds: 5, httpSeconds: 3, sustainedRate: 250 },
     analytics: { events: 20_000, backlogs: 10, days: 400, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 5, lagWarmupSeconds: 1, requests: 10, portfolioRequests: 3, budgetSeconds: 30 },
+    import: { decisions: 30_000, beforeDecisions: 2_000, seed: 20261204 },
     watchdogSeconds: 5 * 60,
   },
 };
@@ -300,6 +305,20 @@ function markdown(summary: Json): string {
     }
     table(`analytics (${x.seed ? `${x.seed.events} events` : 'metrics only'})`, rows, x);
   }
+  if (r.import && !r.import.error) {
+    const x = r.import;
+    const run = (v: Json) =>
+      `${fmt(v.processed)} lines in ${v.import_seconds} s = **${fmt(v.decisions_per_s)} decisions/s** (${fmt(v.events_per_s)} events/s); ` +
+      `read model + analytics caught up ${v.catch_up_seconds} s later; CPU ${Math.round(v.cpu_ms / 1000)} s; peak RSS ${v.max_rss_mb} MB; ` +
+      `load ${v.load_before.join(' / ')} → ${v.load_after.join(' / ')}`;
+    table(`import (${fmt(x.history.decisions)} decisions, ${x.history.backlogs} backlogs, ${x.history.file_mb} MB NDJSON)`, [
+      ['history (demo generator, 120 months, child process)', `${fmt(x.history.decisions)} lines in ${Math.round(x.history.generate_ms / 1000)} s`],
+      [`before: one by one, first ${fmt(x.before.processed)} lines`, run(x.before)],
+      [`after: bulk, same ${fmt(x.after_same_lines.processed)} lines`, `${run(x.after_same_lines)} (×${x.speedup_same_lines})`],
+      [`after: bulk, all ${fmt(x.after.processed)} lines (target ≥ 20,000 decisions/s)`, run(x.after)],
+      ['re-run of the same file (all skipped, nothing written)', run(x.rerun)],
+    ], x);
+  }
   for (const [name, v] of Object.entries(r)) if ((v as Json).error) out.push(`**${name} failed:** ${(v as Json).error}`, '');
   return out.join('\n');
 }
@@ -328,7 +347,9 @@ async function main(): Promise<void> {
   const analyticsSizes = args.large ? { ...sizes.analytics, ...LARGE_ANALYTICS } : sizes.analytics;
   // The analytics benchmark seeds and projects millions of events: its own, longer, allowance.
   const analyticsSeconds = args.only.includes('analytics') ? (args.large ? 4 * 3600 : args.quick ? 5 * 60 : 45 * 60) : 0;
-  const watchdogSeconds = sizes.watchdogSeconds + analyticsSeconds + args.waitQuietSeconds * args.only.length;
+  // A million decisions, generated and imported twice, on a shared machine.
+  const importSeconds = args.only.includes('import') ? (args.quick ? 5 * 60 : 60 * 60) : 0;
+  const watchdogSeconds = sizes.watchdogSeconds + analyticsSeconds + importSeconds + args.waitQuietSeconds * args.only.length;
   const watchdog = setTimeout(() => {
     log(`watchdog: the run exceeded ${watchdogSeconds} s; aborting`);
     cleanup();
@@ -373,6 +394,8 @@ async function main(): Promise<void> {
           result = await benchAsOf({ dir, ...sizes.asOf, nodeArgs, onPhase });
         } else if (name === 'kafka') {
           result = await benchKafka({ dir, ...sizes.kafka });
+        } else if (name === 'import') {
+          result = await benchImport({ dir: join(dir, 'import'), ...sizes.import, nodeArgs, onPhase });
         } else if (name === 'analytics') {
           if (args.keepDataDir) mkdirSync(args.keepDataDir, { recursive: true });
           if (args.metricsOnly && !args.keepDataDir) throw new Error('--metrics-only needs --keep-data <dir> (the data dir of an earlier run)');
@@ -380,7 +403,7 @@ async function main(): Promise<void> {
         } else {
           result = await benchHttpAdapter(sizes.adapter);
         }
-        if (profileDir && name !== 'event-store' && name !== 'http-adapter' && name !== 'analytics') {
+        if (profileDir && name !== 'event-store' && name !== 'http-adapter' && name !== 'analytics' && name !== 'import') {
           const file = join(profileDir, `${name}.cpuprofile`);
           result.profile = {
             file: args.profileDir ? file : '(deleted with the temp dir; pass --profile <dir> to keep it)',

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { ConfigError, loadConfig, type AppConfig } from '../config/config';
-import { openImporter, type CatchUpProgress, type ImportProgress, type ImportReport, type RejectedLine } from '../import/importer';
+import { openImporter, type CatchUpProgress, type ImportOptions, type ImportProgress, type ImportReport, type RejectedLine } from '../import/importer';
 
 const HELP = `Imports past decisions from an NDJSON file (one decision per line, in chronological order; format in
 docs/import-format.md) through the same command handlers and deciders as the HTTP API.
@@ -76,7 +76,7 @@ export async function importCommand(argv: string[], io: CliIo = processIo): Prom
 export async function runImport(
   config: AppConfig,
   file: string,
-  options: { stopOnError: boolean },
+  options: { stopOnError: boolean; mode?: ImportOptions['mode'] },
   io: CliIo,
 ): Promise<{ report: ImportReport; caughtUp: CatchUpProgress }> {
   const progress = new ProgressLine(io);
@@ -84,6 +84,7 @@ export async function runImport(
   try {
     const report = await importer.importFile(file, {
       stopOnError: options.stopOnError,
+      mode: options.mode,
       onProgress: (p) => progress.update(progressText(p), p.elapsedMs),
       onRejected: (r) => progress.rejected(r),
     });
