@@ -32,9 +32,15 @@ interface CachedStream {
   used: number;
   state: unknown;
   revision: number | null;
-  /** The stream's events as far as recognising an idempotent retry needs them (ids, revisions, positions). */
-  events: StreamEventRef[];
+  /**
+   * The events the stream had in the store when it was read, as far as recognising an idempotent retry needs them.
+   * Events staged by this import are not added: no line of a run repeats another line's idempotency key (ids and
+   * keys are unique in a file, content keys are numbered), so only events written before can be a line's own.
+   */
+  events: readonly StreamEventRef[];
 }
+
+const NO_EVENTS: readonly StreamEventRef[] = [];
 
 
 /** Another writer moved the store while a bulk import held its states in memory: the import must stop. */
@@ -76,6 +82,10 @@ export class ImportBatch {
   private stagingReadsFrom = 0;
   /** Commits go here when a writer thread was opened (useWriterThread). */
   private writer: BatchWriter | null = null;
+  /** The store had no events when the import began: a stream this import never wrote is known to be empty. */
+  private readonly emptyAtStart: boolean;
+  /** With emptyAtStart: the streams this import has written (staged) to. */
+  private readonly written = new Set<string>();
   /**
    * Position of the last staged event as the store will number it: exact on SQLite (gap-free), a placeholder on
    * EventStoreDB (commit positions). Nothing in deciding reads it; it only fills in the staged events' position.
@@ -89,6 +99,7 @@ export class ImportBatch {
     private readonly options: ImportBatchOptions,
   ) {
     this.head = this.stagedFrom = headPosition;
+    this.emptyAtStart = headPosition === 0;
     this.ranking = new ImportRanking(readModel);
   }
 
@@ -112,6 +123,10 @@ export class ImportBatch {
     let cached = this.streams.get(streamId);
     if (cached) {
       if (cached.decider !== decider) throw new Error(`import: stream ${streamId} was folded with another decider`);
+    } else if (this.emptyAtStart && !this.written.has(streamId)) {
+      // The store was empty when the import began and this import never wrote the stream: it has no events.
+      cached = { decider, used: 0, state: decider.initialState, revision: null, events: NO_EVENTS };
+      this.streams.set(streamId, cached);
     } else {
       const events = await this.store.readStream(streamId);
       cached = {
@@ -119,7 +134,7 @@ export class ImportBatch {
         used: 0,
         state: fold(decider, events),
         revision: events.length ? events[events.length - 1].revision : null,
-        events: events.map((e) => ({ id: e.id, revision: e.revision, position: e.position })),
+        events: events.length ? events.map((e) => ({ id: e.id, revision: e.revision, position: e.position })) : NO_EVENTS,
       };
       this.streams.set(streamId, cached);
     }
@@ -160,12 +175,12 @@ export class ImportBatch {
       };
       cached.state = decider.evolve(cached.state, recorded);
       cached.revision = revision;
-      cached.events.push({ id: e.id, revision, position: this.head });
       this.ranking.apply(recorded);
       serialized.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson, metadataJson });
       objects.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data, metadata });
     }
     this.staged.push({ streamId, events: serialized, objects, expected });
+    if (this.emptyAtStart) this.written.add(streamId);
     this.stagedEvents += serialized.length;
     return { nextRevision: cached.revision!, position: this.head, alreadyAppended: false };
   }

@@ -57,12 +57,12 @@ export class SqliteBatchWriter implements BatchWriter {
     private readonly clock: Clock,
     busyTimeoutMs: number,
   ) {
-    // The worker inherits the process's loaders (ts-node, tsconfig-paths under `npm run ledger`); under a runner that
-    // compiles TypeScript in-process (jest) it needs its own.
-    const ts = extname(__filename) === '.ts' && !process.execArgv.some((a) => a.includes('ts-node'));
+    // Compiled, the worker inherits the process's node options. Run from TypeScript (ts-node, jest) it gets the
+    // loaders itself: what the parent's execArgv holds then differs by launcher (the ts-node binary rewrites it).
+    const ts = extname(__filename) === '.ts';
     this.worker = new Worker(join(__dirname, `sqlite-batch-writer.worker${extname(__filename)}`), {
       workerData: { file, busyTimeoutMs },
-      execArgv: ts ? [...process.execArgv, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : process.execArgv,
+      ...(ts ? { execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] } : {}),
     });
     this.worker.on('message', (reply: WriterReply) => {
       const p = this.pending.get(reply.id);
