@@ -2,8 +2,9 @@ import { LedgerError, type EventToAppend } from '@ledger/kernel';
 import type { AppendResult, EventStore, ExpectedRevision } from './event-store.port';
 
 /**
- * An event whose data and metadata the caller has already turned into canonical JSON (`canonicalJson` of a plain
- * object): stored and hashed exactly as given.
+ * An event whose data and metadata the caller has already turned into JSON text. Canonical text (`canonicalJson` of a
+ * plain object) is stored and hashed exactly as given; with `canonicalize` the text is any JSON of a plain object
+ * (JSON.stringify's, say) and the store parses it and stores its canonical form — on its own thread, for a writer.
  */
 export interface SerializedEventToAppend {
   id: string;
@@ -11,6 +12,7 @@ export interface SerializedEventToAppend {
   schemaVersion: number;
   dataJson: string;
   metadataJson: string;
+  canonicalize?: boolean;
 }
 
 /** One append of an atomic batch. */

@@ -2,7 +2,6 @@ import { LedgerError, type DomainEvent, type EventToAppend, type RecordedEvent }
 import { fold, type Decider } from '@ledger/domain';
 import {
   appendsAtomically,
-  canonicalJson,
   HeadMovedError,
   opensBatchWriter,
   validateAppend,
@@ -66,9 +65,10 @@ export interface ImportBatchOptions {
  * `commit()` writes everything staged in ONE atomic store transaction (or, for a store without atomic batches,
  * one append at a time: the importer then commits after every line).
  *
- * Staged events are evolved as the store will return them: data and metadata are serialized once (canonical JSON,
- * handed to the store as is) and parsed back, so the state after a staged decision equals the state folded from
- * the stored events.
+ * Staged events are evolved as the store will return them: data and metadata are serialized once (JSON, handed to
+ * the store, which stores its canonical form) and parsed back, so the state after a staged decision equals the state
+ * folded from the stored events (JSON.stringify and canonical JSON give the same values; only key order differs, and
+ * no evolve reads it).
  */
 export class ImportBatch {
   readonly ranking: ImportRanking;
@@ -152,9 +152,10 @@ export class ImportBatch {
     const serialized: SerializedEventToAppend[] = [];
     const objects: EventToAppend[] = [];
     for (const e of events) {
-      // Serialized once, as the store stores it; parsed back, as the store will return it.
-      const dataJson = canonicalJson(e.data);
-      const metadataJson = canonicalJson(e.metadata);
+      // Serialized once and parsed back, as the store will return it; the store (on its writer thread, for a large
+      // import) turns the text into the canonical form it stores: same values, keys in order.
+      const dataJson = JSON.stringify(e.data);
+      const metadataJson = JSON.stringify(e.metadata);
       const data = JSON.parse(dataJson) as Record<string, unknown>;
       const metadata = JSON.parse(metadataJson) as RecordedEvent['metadata'];
       const revision = (cached.revision ?? -1) + 1;
@@ -176,7 +177,7 @@ export class ImportBatch {
       cached.state = decider.evolve(cached.state, recorded);
       cached.revision = revision;
       this.ranking.apply(recorded);
-      serialized.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson, metadataJson });
+      serialized.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson, metadataJson, canonicalize: true });
       objects.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data, metadata });
     }
     this.staged.push({ streamId, events: serialized, objects, expected });

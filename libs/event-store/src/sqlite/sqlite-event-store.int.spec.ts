@@ -11,7 +11,7 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { canonicalJson, GENESIS_HASH } from '../hash-chain';
-import { appendsAtomically, HeadMovedError, opensBatchWriter, type BatchAppendRequest } from '../batch-append';
+import { appendsAtomically, HeadMovedError, opensBatchWriter, type BatchAppendRequest, type SerializedEventToAppend } from '../batch-append';
 import {
   delay,
   describeEventStoreContract,
@@ -224,7 +224,7 @@ describe('SqliteEventStore', () => {
       expect(rows(batched).length).toBe(5);
     });
 
-    it('stores serialized events as given, the same as the objects they were serialized from', async () => {
+    it('stores serialized events as given (canonical), or canonicalizes them when asked: the same as from the objects', async () => {
       const objects = sampleBatch();
       const serialized: BatchAppendRequest[] = objects.map((a) => ({
         ...a,
@@ -234,10 +234,25 @@ describe('SqliteEventStore', () => {
           return { ...rest, id: `${rest.id}-s`, dataJson: canonicalJson(data), metadataJson: canonicalJson(metadata) };
         }),
       }));
+      // JSON that is not canonical (keys out of order), for the store to canonicalize.
+      const plain: BatchAppendRequest[] = serialized.map((a) => ({
+        ...a,
+        streamId: `${a.streamId}-p`,
+        events: a.events.map((e) => {
+          const s = e as SerializedEventToAppend;
+          const reversed = (json: string) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(json)).reverse()));
+          return { ...s, id: `${s.id}-p`, dataJson: reversed(s.dataJson), metadataJson: reversed(s.metadataJson), canonicalize: true };
+        }),
+      }));
+      expect((plain[3].events[0] as { dataJson: string }).dataJson.startsWith('{"nested"')).toBe(true);
       await store.appendBatch(objects);
       await store.appendBatch(serialized);
+      await store.appendBatch(plain);
       const all = await readEverything(store);
-      expect(all.slice(5).map((e) => [e.data, e.metadata])).toEqual(all.slice(0, 5).map((e) => [e.data, e.metadata]));
+      expect(all.slice(5, 10).map((e) => [e.data, e.metadata])).toEqual(all.slice(0, 5).map((e) => [e.data, e.metadata]));
+      expect(all.slice(10).map((e) => [e.data, e.metadata])).toEqual(all.slice(0, 5).map((e) => [e.data, e.metadata]));
+      const text = rows(file).map((r) => (r as { data: string }).data);
+      expect(text.slice(10)).toEqual(text.slice(0, 5)); // stored canonical: the same text
       expect((await store.verify()).ok).toBe(true);
       expect(await rejectionOf(store.appendBatch([{ streamId: newStreamId(), expected: 'any', events: [{ id: 'x', type: 't', schemaVersion: 1, dataJson: '[1]', metadataJson: '{}' }] }]))).toMatchObject({
         code: 'STREAM.INVALID_APPEND',

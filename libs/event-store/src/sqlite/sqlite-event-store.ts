@@ -428,11 +428,19 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
 }
 
 function serialize(events: ReadonlyArray<EventToAppend | SerializedEventToAppend>): SerializedEvent[] {
-  return events.map((e) =>
-    isSerialized(e)
-      ? { id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: e.dataJson, metadataJson: e.metadataJson }
-      : { id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: canonicalJson(e.data), metadataJson: canonicalJson(e.metadata) },
-  );
+  return events.map((e) => {
+    if (!isSerialized(e)) {
+      return { id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: canonicalJson(e.data), metadataJson: canonicalJson(e.metadata) };
+    }
+    if (!e.canonicalize) return { id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: e.dataJson, metadataJson: e.metadataJson };
+    return {
+      id: e.id,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      dataJson: canonicalJson(JSON.parse(e.dataJson)),
+      metadataJson: canonicalJson(JSON.parse(e.metadataJson)),
+    };
+  });
 }
 
 interface StreamHead {
