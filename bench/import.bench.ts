@@ -53,7 +53,8 @@ const perS = (n: number, ms: number) => (ms > 0 ? Math.round((n * 1000) / ms) : 
 async function importRun(name: string, dataDir: string, file: string, mode: 'bulk' | 'one-by-one', o: ImportBenchOptions): Promise<Json> {
   log(`import: ${name} (${mode}) → ${dataDir}`);
   const from = process.hrtime.bigint();
-  const r = await child('import-child.ts', { dataDir, file, mode }, o.nodeArgs);
+  // With the node flags `npm run ledger` has.
+  const r = await child('import-child.ts', { dataDir, file, mode }, ['--max-semi-space-size=64', ...(o.nodeArgs ?? [])]);
   o.onPhase?.(`import ${name}`, from, process.hrtime.bigint());
   if (r.rejected > 0) throw new Error(`${name}: ${r.rejected} lines refused (the generated history imports without one)`);
   const result = {

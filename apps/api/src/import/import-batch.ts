@@ -21,8 +21,8 @@ type Folder = Pick<Decider<unknown, unknown, DomainEvent>, 'evolve' | 'initialSt
 
 interface StagedAppend extends BatchAppendRequest {
   events: SerializedEventToAppend[];
-  /** The same events as objects, for a store that takes one `append` at a time. */
-  objects: EventToAppend[];
+  /** The same events as objects, for a store that takes one `append` at a time (null for an atomic store). */
+  objects: EventToAppend[] | null;
 }
 
 interface CachedStream {
@@ -100,13 +100,12 @@ export class ImportBatch {
   ) {
     this.head = this.stagedFrom = headPosition;
     this.emptyAtStart = headPosition === 0;
+    this.atomic = appendsAtomically(store);
     this.ranking = new ImportRanking(readModel);
   }
 
   /** True when the store commits a whole batch atomically; otherwise commit after every line. */
-  get atomic(): boolean {
-    return appendsAtomically(this.store);
-  }
+  readonly atomic: boolean;
 
   /** The head as the decisions taken so far (committed or staged) left it: what "caught up" means inside the import. */
   headPosition(): Promise<number> {
@@ -150,7 +149,7 @@ export class ImportBatch {
     const actual = cached.revision ?? 'no-stream';
     if (expected !== 'any' && expected !== actual) throw new WrongExpectedRevisionError(streamId, expected, actual);
     const serialized: SerializedEventToAppend[] = [];
-    const objects: EventToAppend[] = [];
+    const objects: EventToAppend[] | null = this.atomic ? null : [];
     for (const e of events) {
       // Serialized once and parsed back, as the store will return it; the store (on its writer thread, for a large
       // import) turns the text into the canonical form it stores: same values, keys in order.
@@ -178,7 +177,7 @@ export class ImportBatch {
       cached.revision = revision;
       this.ranking.apply(recorded);
       serialized.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson, metadataJson, canonicalize: true });
-      objects.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data, metadata });
+      objects?.push({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data, metadata });
     }
     this.staged.push({ streamId, events: serialized, objects, expected });
     if (this.emptyAtStart) this.written.add(streamId);
@@ -228,7 +227,7 @@ export class ImportBatch {
       if (head !== expectedHead) throw new ImportConcurrentWriteError(`its head moved from position ${expectedHead} to ${head}`);
       const results: AppendResult[] = [];
       try {
-        for (const a of batch) results.push(await this.store.append(a.streamId, a.objects, a.expected));
+        for (const a of batch) results.push(await this.store.append(a.streamId, a.objects!, a.expected));
       } catch (err) {
         concurrent(err);
       }
