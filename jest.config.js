@@ -1,4 +1,5 @@
-// Test tiers by suffix: *.unit.spec.ts, *.int.spec.ts (real adapters), test/**/*.e2e-spec.ts (HTTP end to end).
+// Test tiers by suffix: *.unit.spec.ts, *.int.spec.ts (real adapters), test/**/*.e2e-spec.ts (HTTP end to end),
+// apps/web/**/*.ui-spec.ts (the built web app in Debian's Chromium, against the real app).
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -23,5 +24,13 @@ module.exports = {
       globalTeardown: '<rootDir>/libs/kafka/src/testing/kafka-global-teardown.ts',
     },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...base,
+      displayName: 'ui',
+      testMatch: ['<rootDir>/apps/web/**/*.ui-spec.ts'],
+      // Builds apps/web when its build is missing or older than its sources.
+      globalSetup: '<rootDir>/apps/web/test/ui-global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/apps/web/test/ui-setup.ts'],
+    },
   ],
 };

@@ -65,7 +65,8 @@ function dirBytes(dir: string): number {
   return total;
 }
 
-async function seed(file: string, o: AnalyticsBenchOptions) {
+/** Seeds the 1M-event history straight into the store (also used by the web benchmark when its data dir is new). */
+export async function seed(file: string, o: Pick<AnalyticsBenchOptions, 'events' | 'backlogs' | 'days' | 'seed' | 'commitEvents'>) {
   const clock = new BenchClock();
   const store = SqliteEventStore.open({ file, clock });
   const t0 = process.hrtime.bigint();

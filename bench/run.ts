@@ -6,14 +6,18 @@
  *   event-store     raw durable appends (serial, 32 concurrent writers)
  *   http-decisions  the real app in a child process: seed, max throughput, fixed 1,000/s, mix
  *   as-of           100,000 item events: read-model catch-up, GET …/items?at=
+ *   backlog-lists   20,000 items (one backlog of 10,000), 3,000 escalations: GET /backlogs, GET /escalations
  *   http-adapter    a minimal Nest app on Fastify vs Express
  *   kafka           distributed tier: relay and projector throughput, end-to-end lag at 1,000/s (real broker)
  *   analytics       1,000,000 events (10,000,000 with --large) over 100+ backlogs: seed the store, rebuild the
  *                   projection, lag at a steady 1,000 events/s, p50/p95 of each metrics endpoint
  *   import          `npm run ledger -- import` of 1,000,000 decisions (bulk, ADR 0027), the one-by-one path on the
  *                   first 20,000 side by side, and a re-run of the same file (all skipped)
+ *   web             on the analytics data (+ a 1,000-item backlog, a 500-decision item): time until each screen of
+ *                   the web app shows its data in Chromium (cold loads), and the first screen's gzip JavaScript
  * --large: analytics at 10M events. --keep-data <dir>: the analytics data dir goes under <dir> and is kept;
- *   with --metrics-only, a later run measures only the endpoints on it (no seed, rebuild or lag).
+ *   with --metrics-only, a later run measures only the endpoints on it (no seed, rebuild or lag). The web
+ *   benchmark uses the same <dir>/analytics (seeding it when it is new).
  * --quick: small sizes (a smoke run, < 60 s). --wait-quiet [s]: on a shared machine, wait (up to s, default
  * 300) before each benchmark until the CPU is idle. --profile: the app children run with --cpu-prof and the
  * summary gets the self time per area/function of each measured phase (files kept in [dir] if given).
@@ -25,16 +29,19 @@ import { join, resolve } from 'node:path';
 import { benchEventStore } from './event-store.bench';
 import { benchHttpDecisions } from './http-decisions.bench';
 import { benchAsOf } from './as-of.bench';
+import { benchBacklogLists } from './backlog-lists.bench';
 import { benchHttpAdapter } from './http-adapter.bench';
 import { benchKafka } from './kafka.bench';
 import { benchAnalytics } from './analytics.bench';
 import { benchImport } from './import.bench';
+import { benchAccessDirectory } from './access-directory.bench';
+import { benchWeb } from './web.bench';
 import { childrenCpuMs, killAllChildren, REPO_ROOT } from './lib/app-process';
 import { destroyAgent } from './lib/http';
 import { summarizeProfile } from './lib/cpuprofile';
 import { fmt, log } from './lib/progress';
 
-const NAMES = ['event-store', 'http-decisions', 'as-of', 'http-adapter', 'kafka', 'analytics', 'import'] as const;
+const NAMES = ['event-store', 'http-decisions', 'as-of', 'backlog-lists', 'http-adapter', 'kafka', 'analytics', 'access-directory', 'web', 'import'] as const;
 type Name = (typeof NAMES)[number];
 
 interface Args {
@@ -88,22 +95,28 @@ function parseArgs(argv: string[]): Args {
 const SIZES = {
   full: {
     eventStore: { events: 64_000 },
+    accessDirectory: { signIns: 100_000 },
     http: { items: 10_000, seedConcurrency: 32, connections: 50, warmupSeconds: 3, throughputSeconds: 20, fixedRate: 1000, fixedRateSeconds: 20, mixSeconds: 15, sweepSeconds: 10 },
     asOf: { items: 2000, eventsPerItem: 50, batch: 2000, requests: 30, budgetSeconds: 120 },
+    backlogLists: { bigItems: 10_000, otherBacklogs: 4, otherItems: 2500, escalations: 3000, batch: 2000, requests: 50, budgetSeconds: 60 },
     adapter: { connections: 50, seconds: 10, warmupSeconds: 2 },
     kafka: { events: 100_000, partitions: 3, items: 1000, rate: 1000, seconds: 30, httpSeconds: 10, sustainedRate: 250 },
     analytics: { events: 1_000_000, backlogs: 100, days: 420, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 60, lagWarmupSeconds: 5, requests: 40, portfolioRequests: 30, budgetSeconds: 180 },
     import: { decisions: 1_000_000, beforeDecisions: 20_000, seed: 20261204 },
+    web: { bigItems: 1000, itemDecisions: 500, loads: 5 },
     watchdogSeconds: 30 * 60,
   },
   quick: {
     eventStore: { events: 8000 },
+    accessDirectory: { signIns: 10_000 },
     http: { items: 1000, seedConcurrency: 32, connections: 50, warmupSeconds: 1, throughputSeconds: 5, fixedRate: 1000, fixedRateSeconds: 4, mixSeconds: 3, sweepSeconds: 0 },
     asOf: { items: 200, eventsPerItem: 50, batch: 2000, requests: 10, budgetSeconds: 10 },
+    backlogLists: { bigItems: 1000, otherBacklogs: 2, otherItems: 250, escalations: 300, batch: 2000, requests: 10, budgetSeconds: 10 },
     adapter: { connections: 50, seconds: 2, warmupSeconds: 1 },
     kafka: { events: 10_000, partitions: 3, items: 200, rate: 1000, seconds: 5, httpSeconds: 3, sustainedRate: 250 },
     analytics: { events: 20_000, backlogs: 10, days: 400, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 5, lagWarmupSeconds: 1, requests: 10, portfolioRequests: 3, budgetSeconds: 30 },
     import: { decisions: 30_000, beforeDecisions: 2_000, seed: 20261204 },
+    web: { bigItems: 1000, itemDecisions: 500, loads: 2 },
     watchdogSeconds: 5 * 60,
   },
 };
@@ -200,6 +213,16 @@ function markdown(summary: Json): string {
       ['32 writers: p50 / p99 ms per append', `${e.concurrent32_p50_ms} / ${e.concurrent32_p99_ms}`],
     ], e);
   }
+  if (r['access-directory'] && !r['access-directory'].error) {
+    const a = r['access-directory'];
+    table('access-directory (sign-in, ADR 0023)', [
+      ['sign-ins (events in the access-directory stream)', `${a.sign_ins} (${a.events})`],
+      ['start: read and fold the stream, ms (events/s)', `${a.start_ms} (${a.start_events_per_s})`],
+      ['in memory after start: sessions / invitations', `${a.sessions_in_memory} / ${a.invitations_in_memory}`],
+      ['heap after start, MiB', a.heap_mib_after_start],
+      ['session check per request (JWT verify + lookup), µs', a.session_check_us],
+    ], a);
+  }
   if (r['http-decisions'] && !r['http-decisions'].error) {
     const h = r['http-decisions'];
     const t = h.throughput;
@@ -257,6 +280,21 @@ function markdown(summary: Json): string {
       row('GET items (now)', q.now),
       row('GET items?at=mid-history', q.at_mid_history),
       row('GET items?at=end of history', q.at_end_of_history),
+    ], x);
+  }
+  if (r['backlog-lists'] && !r['backlog-lists'].error) {
+    const x = r['backlog-lists'];
+    const q = x.queries;
+    const lat = (v: Json) => `p50 ${v.p50_ms} / p95 ${v.p95_ms} / max ${v.max_ms} ms (n=${v.n})`;
+    table(`backlog-lists (${x.items} items in ${x.backlogs} backlogs, the largest ${x.biggest_backlog_items}; ${x.escalations} escalations)`, [
+      ['read model caught up after listen', `${x.read_model.caught_up_after_listen_ms} ms (${x.read_model.events} events, ${x.read_model.events_per_s_after_listen} events/s)`],
+      ['GET /backlogs (admin: all)', lat(q.get_backlogs_all)],
+      ['GET /backlogs (product owner of the largest)', lat(q.get_backlogs_owner)],
+      ['GET /escalations (first page of 50)', lat(q.get_escalations_first_page)],
+      ['GET /escalations?backlogId=largest&status=open&limit=200', lat(q.get_escalations_backlog_open)],
+      ['GET /escalations as a stakeholder (theirs, limit 200)', lat(q.get_escalations_my)],
+      ['page through every escalation (limit 200)', `${q.page_through_all_escalations.escalations} in ${q.page_through_all_escalations.pages} pages, ${q.page_through_all_escalations.ms} ms`],
+      ['item counts: trigger-kept table vs GROUP BY over items (on the file)', `p50 ${q.counts_from_item_counts_table.p50_ms} ms vs ${q.counts_by_group_by_over_items.p50_ms} ms`],
     ], x);
   }
   if (r['http-adapter'] && !r['http-adapter'].error) {
@@ -319,6 +357,19 @@ function markdown(summary: Json): string {
       ['re-run of the same file (all skipped, nothing written)', run(x.rerun)],
     ], x);
   }
+  if (r.web && !r.web.error) {
+    const x = r.web;
+    const rows: [string, unknown][] = [];
+    if (x.first_screen_js) rows.push(['first screen (portfolio) JavaScript, gzip (target ≤ 250 KB)', `**${(x.first_screen_js.total_gzip_bytes / 1024).toFixed(1)} KB** in ${x.first_screen_js.files.length} files`]);
+    for (const [name, v] of Object.entries(x.screens as Json)) {
+      const d = v.data_shown_ms;
+      rows.push([
+        `${name}: ${v.what} — data shown (target < 1 s)`,
+        `p50 **${d.p50_ms}** / max ${d.max_ms} ms (n=${d.n}); medians: first API request at ${v.median_first_api_start_ms} ms, ${v.api_requests} requests (longest ${v.median_api_longest_ms} ms) done at ${v.median_api_done_ms} ms, rendering ${v.median_after_data_ms} ms${v.complete_ms ? `; every row in the page at p50 ${v.complete_ms.p50_ms} ms` : ''} (load ${v.loadavg_before.join(' / ')})`,
+      ]);
+    }
+    table(`web (Chromium, cold loads, on ${x.data.backlogs} backlogs${x.data.seeded ? `, seeded ${x.data.seeded.events} events` : ', kept data dir'})`, rows, x);
+  }
   for (const [name, v] of Object.entries(r)) if ((v as Json).error) out.push(`**${name} failed:** ${(v as Json).error}`, '');
   return out.join('\n');
 }
@@ -349,7 +400,9 @@ async function main(): Promise<void> {
   const analyticsSeconds = args.only.includes('analytics') ? (args.large ? 4 * 3600 : args.quick ? 5 * 60 : 45 * 60) : 0;
   // A million decisions, generated and imported twice, on a shared machine.
   const importSeconds = args.only.includes('import') ? (args.quick ? 5 * 60 : 60 * 60) : 0;
-  const watchdogSeconds = sizes.watchdogSeconds + analyticsSeconds + importSeconds + args.waitQuietSeconds * args.only.length;
+  // The web benchmark may seed the same history and waits for the app's read models to catch up on it.
+  const webSeconds = args.only.includes('web') ? (args.quick ? 10 * 60 : 75 * 60) : 0;
+  const watchdogSeconds = sizes.watchdogSeconds + analyticsSeconds + importSeconds + webSeconds + args.waitQuietSeconds * args.only.length;
   const watchdog = setTimeout(() => {
     log(`watchdog: the run exceeded ${watchdogSeconds} s; aborting`);
     cleanup();
@@ -392,14 +445,25 @@ async function main(): Promise<void> {
           result = await benchHttpDecisions({ dir, ...sizes.http, nodeArgs, onPhase });
         } else if (name === 'as-of') {
           result = await benchAsOf({ dir, ...sizes.asOf, nodeArgs, onPhase });
+        } else if (name === 'backlog-lists') {
+          result = await benchBacklogLists({ dir, ...sizes.backlogLists });
         } else if (name === 'kafka') {
           result = await benchKafka({ dir, ...sizes.kafka });
         } else if (name === 'import') {
           result = await benchImport({ dir: join(dir, 'import'), ...sizes.import, nodeArgs, onPhase });
+        } else if (name === 'access-directory') {
+          const adDir = join(dir, 'access-directory');
+          mkdirSync(adDir, { recursive: true });
+          log(`access-directory: ${sizes.accessDirectory.signIns.toLocaleString('en-US')} sign-ins by invitation, then a start and 20,000 session checks`);
+          result = await benchAccessDirectory({ dir: adDir, signIns: sizes.accessDirectory.signIns });
+          log(`access-directory: start ${result.start_ms} ms for ${result.events} events; session check ${result.session_check_us} µs`);
         } else if (name === 'analytics') {
           if (args.keepDataDir) mkdirSync(args.keepDataDir, { recursive: true });
           if (args.metricsOnly && !args.keepDataDir) throw new Error('--metrics-only needs --keep-data <dir> (the data dir of an earlier run)');
           result = await benchAnalytics({ dir: args.keepDataDir ?? dir, ...analyticsSizes, nodeArgs, onPhase, metricsOnly: args.metricsOnly });
+        } else if (name === 'web') {
+          if (args.keepDataDir) mkdirSync(args.keepDataDir, { recursive: true });
+          result = await benchWeb({ dir: args.keepDataDir ?? dir, ...analyticsSizes, ...sizes.web });
         } else {
           result = await benchHttpAdapter(sizes.adapter);
         }

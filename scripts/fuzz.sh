@@ -138,6 +138,8 @@ values = $(quote_list "$OBJECTIVE_ID")
 values = $(quote_list "$ESCALATION_ID")
 [dictionaries.event-ids]
 values = $(quote_list "$KILL_EVENT_ID")
+[dictionaries.actor-ids]
+values = ["fuzzer"]
 
 [parameters]
 "path.backlogId" = { dictionary = "backlog-ids", probability = 0.5 }
@@ -146,6 +148,7 @@ values = $(quote_list "$KILL_EVENT_ID")
 "path.escalationId" = { dictionary = "escalation-ids", probability = 0.5 }
 "query.backlogId" = { dictionary = "backlog-ids", probability = 0.3 }
 "query.itemId" = { dictionary = "item-ids", probability = 0.3 }
+"query.raisedBy" = { dictionary = "actor-ids", probability = 0.5 }
 "body.objectiveId" = { dictionary = "objective-ids", probability = 0.5 }
 "body.before" = { dictionary = "item-ids", probability = 0.5 }
 "body.after" = { dictionary = "item-ids", probability = 0.5 }

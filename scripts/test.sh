@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`): typecheck, every jest tier, then the OpenAPI fuzz run.
+# The README's test command (`npm test`): typecheck, the web app's build, every jest tier (unit, int, e2e, ui), then
+# the OpenAPI fuzz run.
 # Ends with a summary CI can read: the node-test-runner-style TAP totals, then one plain line
 # "N passed, N failed, N skipped" alone, as the very last line of the output.
 set -uo pipefail
@@ -10,6 +11,9 @@ mkdir -p "$RESULTS"
 rm -f "$RESULTS/jest.json"
 
 npm run --silent typecheck || { echo "typecheck failed"; echo "0 passed, 1 failed"; exit 1; }
+
+# The ui project drives the built web app (apps/web/dist) in Chromium: build it first.
+npm run --silent build:web -- --logLevel warn || { echo "web app build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 npx jest --json --outputFile="$RESULTS/jest.json" "$@"
 jest_rc=$?

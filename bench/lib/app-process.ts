@@ -64,6 +64,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   label: string;
   bootTimeoutMs?: number;
+  /** Working directory (default: this repository), e.g. another checkout to compare with. */
+  cwd?: string;
 }
 
 /** Environment for the child: ours minus anything that would reconfigure the ledger, plus `extra`. */
@@ -86,7 +88,7 @@ export function startServer(opts: StartOptions): Promise<ServerProcess> {
     opts.entry,
   ];
   const startedAt = process.hrtime.bigint();
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: childEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: opts.cwd ?? REPO_ROOT, env: childEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   const lines: string[] = [];
   let forwarded = 0;

@@ -74,8 +74,8 @@ export async function pool(total: number, concurrency: number, task: (i: number)
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
 }
 
-export function benchToken(role: Principal['role'] = 'product-leader', sub = 'bench-leader'): Promise<string> {
-  return signToken(new TextEncoder().encode(BENCH_JWT_SECRET), { sub, role, backlogs: [] }, { ttlSeconds: 6 * 3600 });
+export function benchToken(role: Principal['role'] = 'product-leader', sub = 'bench-leader', backlogs: string[] = []): Promise<string> {
+  return signToken(new TextEncoder().encode(BENCH_JWT_SECRET), { sub, role, backlogs }, { ttlSeconds: 6 * 3600 });
 }
 
 export interface HealthSnapshot {

@@ -41,6 +41,8 @@ interface AcOptions {
   url: string;
   connections: number;
   duration: number;
+  /** Stop after this many requests instead of after `duration`. */
+  amount?: number;
   pipelining?: number;
   timeout?: number;
   headers?: Record<string, string>;

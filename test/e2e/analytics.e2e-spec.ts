@@ -74,6 +74,9 @@ describe('analytics over HTTP (embedded chDB)', () => {
     const portfolio = await get('/analytics/portfolio');
     expect(portfolio.status).toBe(200);
     expect(portfolio.body.backlogs.map((b: { backlogId: string }) => b.backlogId).sort()).toEqual([backlogId, otherBacklog].sort());
+    // Each row names its backlog.
+    const named = Object.fromEntries(portfolio.body.backlogs.map((b: { backlogId: string; name: string }) => [b.backlogId, b.name]));
+    expect(named).toEqual({ [backlogId]: 'Growth', [otherBacklog]: 'Ops' });
     const owner = await ledger.token('product-owner', 'olga', [otherBacklog]);
     const scoped = await get('/analytics/portfolio', owner);
     expect(scoped.body.backlogs.map((b: { backlogId: string }) => b.backlogId)).toEqual([otherBacklog]);

@@ -60,6 +60,26 @@ describe('audit: as-of reconstruction, export, tamper detection', () => {
     expect(await rankingAt()).toEqual(['A', 'C', 'D']);
   });
 
+  it('lists the items that left the ranking by status (the web app tabs), now and as they stood at an instant', async () => {
+    const list = async (status: string, at?: string) => {
+      const res = await ledger.request('GET', `/backlogs/${backlogId}/items?status=${status}${at ? `&at=${encodeURIComponent(at)}` : ''}`, { token: auditor });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe(status);
+      expect(res.body.total).toBe(res.body.items.length);
+      for (const i of res.body.items) expect(i).toMatchObject({ position: null, rank: null, status });
+      return res.body.items.map((i: { title: string }) => i.title);
+    };
+    expect(await list('killed', instants['a-killed'])).toEqual(['A']);
+    expect(await list('killed', instants['a-revived'])).toEqual([]);
+    expect(await list('killed')).toEqual([]);
+    expect(await list('anti-backlog', instants['d-added'])).toEqual([]);
+    expect(await list('anti-backlog')).toEqual(['B']);
+    expect(await list('delivered')).toEqual([]);
+    const bad = await ledger.request('GET', `/backlogs/${backlogId}/items?status=open`, { token: auditor });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'status', code: 'isIn' });
+  });
+
   it('exports the log as NDJSON in global order, filtered, paged by position', async () => {
     const res = await ledger.request('GET', `/audit/events?backlogId=${backlogId}`, { token: auditor, headers: { accept: 'application/x-ndjson' } });
     expect(res.status).toBe(200);
@@ -125,5 +145,20 @@ describe('audit: as-of reconstruction, export, tamper detection', () => {
     expect(tampered.status).toBe(200);
     expect(tampered.body.ok).toBe(false);
     expect(tampered.body.firstBreak).toMatchObject({ streamId: target.stream_id, revision: target.revision, position: target.position, problem: 'hash-mismatch' });
+  });
+
+  // Writes an estimate: last, so the export and verification counts above stay as scripted.
+  it('says when each item last progressed: reprioritizations are not progress, an estimate is', async () => {
+    const progressOf = async (at?: string) => {
+      const res = await ledger.request('GET', `/backlogs/${backlogId}/items${at ? `?at=${encodeURIComponent(at)}` : ''}`, { token: auditor });
+      return Object.fromEntries(res.body.items.map((i: { title: string; lastProgressAt: string }) => [i.title, i.lastProgressAt]));
+    };
+    // C was added on day one and moved to the top on day two: still "added on day one".
+    expect((await progressOf())['C']).toBe(instants['three-added']);
+    expect((await progressOf(instants['c-on-top']))['C']).toBe(instants['three-added']);
+    const estimatedAt = ledger.clock.now().toISOString();
+    expect((await post(`/items/${ids.C}/estimate`, { estimate: 5, rationale: R })).status).toBe(200);
+    expect((await progressOf())['C']).toBe(estimatedAt);
+    expect((await progressOf(instants['a-revived']))['C']).toBe(instants['three-added']);
   });
 });

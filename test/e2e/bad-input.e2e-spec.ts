@@ -321,9 +321,11 @@ const WRITES: WriteRoute[] = [
     texts: [RATIONALE_FIELD],
     wrongTypes: [
       ['estimate', { estimate: '5' }],
-      ['estimate', { estimate: null }],
       ['estimate', { estimate: [5] }],
       ['estimate', { estimate: true }],
+      ['scoreInputs', { scoreInputs: 'high' }],
+      ['scoreInputs.value', { scoreInputs: { value: 'high' } }],
+      ['scoreInputs.impact', { scoreInputs: { impact: 4 } }],
     ],
     readOnlyRoleCode: 'DECISION.NOT_ALLOWED_FOR_ROLE',
     stakeholder: ONLY_DECIDERS,
@@ -398,7 +400,7 @@ interface ReadRoute {
   name: string;
   path: (ids: Ids) => string;
   params: Param[];
-  /** Reads of one backlog (scope applies); the audit reads are role-gated instead. */
+  /** Reads of one backlog (scope applies); the audit reads are role-gated instead, the lists filtered by scope. */
   scoped: boolean;
 }
 
@@ -409,6 +411,8 @@ const READS: ReadRoute[] = [
   { name: 'GET /items/:itemId/history', path: (i) => `/items/${i.itemId}/history`, params: ['itemId'], scoped: true },
   { name: 'GET /audit/events', path: () => '/audit/events', params: [], scoped: false },
   { name: 'GET /audit/verify', path: () => '/audit/verify', params: [], scoped: false },
+  { name: 'GET /backlogs', path: () => '/backlogs', params: [], scoped: false },
+  { name: 'GET /escalations', path: (i) => `/escalations?backlogId=${i.backlogId}`, params: [], scoped: false },
 ];
 
 const TRIVIAL_TEXTS = ['ok', 'aaaaaaaaaaaa', '..........'];
@@ -845,7 +849,7 @@ describe('bad input over HTTP: every rejection is a problem+json with a stable c
       ['GET', '/nope', true],
       ['GET', '/nope', false],
       ['POST', '/items', true],
-      ['GET', '/backlogs', true],
+      ['GET', '/escalations/open', true], // GET /backlogs and GET /escalations exist since ADR 0032
       ['POST', `/items/${UNKNOWN_ID}/teleport`, true],
       ['GET', `/backlogs/${UNKNOWN_ID}/zombies/forever`, true],
     ] as const)('%s %s (token: %s) → 404 ROUTE.NOT_FOUND', async (method, path, withToken) => {

@@ -142,6 +142,23 @@ describe('decision ledger over HTTP (embedded SQLite)', () => {
     expect(reviveOpen.body.code).toBe('ITEM.NOT_KILLED');
   });
 
+  it('reopens only delivered items: back in the ranking, not a revival; the history says it was not imported', async () => {
+    const id = await addItem('Refund by card');
+    const early = await post(`/items/${id}/reopen`, { rationale: R });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('ITEM.NOT_DELIVERED');
+    expect(early.headers.get('content-type')).toContain('application/problem+json');
+    expect((await post(`/items/${id}/deliver`, { rationale: 'Shipped in release 14.2 this morning.' })).status).toBe(200);
+    expect((await post(`/items/${id}/revive`, { rationale: R })).body.code).toBe('ITEM.NOT_KILLED');
+    const reopened = await post(`/items/${id}/reopen`, { rationale: 'Refunds fail for cards issued abroad.', toPosition: 1 });
+    expect(reopened.status).toBe(200);
+    expect((await get(`/items/${id}`)).body).toMatchObject({ status: 'open', position: 1 });
+    expect((await ranking())[0]).toBe('Refund by card');
+    const history = await get(`/items/${id}/history`);
+    expect(history.body.entries.map((e: { type: string }) => e.type)).toEqual(['item.added', 'item.delivered', 'item.reopened']);
+    expect(history.body.entries[2]).toMatchObject({ rationale: 'Refunds fail for cards issued abroad.', imported: false, importedFrom: null, statedWhy: true, toPosition: 1 });
+  });
+
   it('parks ideas in the anti-backlog with the reason', async () => {
     const id = await addItem('Blockchain loyalty points');
     const res = await post(`/items/${id}/anti-backlog`, { reason: 'Does not serve the product goal; revisit never.' });
@@ -175,7 +192,7 @@ describe('decision ledger over HTTP (embedded SQLite)', () => {
     expect(outcome.status).toBe(201);
     const item = (await get(`/items/${id}`)).body;
     expect(item).toMatchObject({ status: 'delivered', estimate: 8, objectiveId, killCriteria: { reviewBy: '2026-03-01' } });
-    expect(item.outcomes).toEqual([{ objectiveId, observedValue: '17 s', moved: true }]);
+    expect(item.outcomes).toEqual([{ objectiveId, observedValue: '17 s', moved: true, eventId: expect.any(String) }]);
     const move = await post(`/items/${id}/reprioritize`, { toPosition: 1, rationale: R });
     expect(move.body.code).toBe('ITEM.ALREADY_DELIVERED');
 

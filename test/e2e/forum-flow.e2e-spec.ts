@@ -129,5 +129,16 @@ describe('a forum decision end to end: proposal → votes → deadline → kill 
     expect(await names(await ledger.token('product-owner', 'olga', [search]))).toEqual(['Zeta search review']);
     expect(await names(await ledger.token('product-owner', 'omar', [ads]))).toEqual(['Alpha ads review']);
     expect((await ledger.request('GET', '/forums')).status).toBe(401);
+
+    // Only the forums reviewing one backlog (where a kill proposal on its items goes); a bad id is a 400, not a 5xx.
+    const auditor = await ledger.token('auditor', 'audrey');
+    const reviewing = await ledger.request('GET', `/forums?backlogId=${search.toUpperCase()}`, { token: auditor });
+    expect(reviewing.status).toBe(200);
+    expect(reviewing.body.forums.map((f: { id: string }) => f.id)).toEqual([zForum]);
+    const none = await ledger.request('GET', `/forums?backlogId=${'0b3c1d2e-0000-4000-8000-000000000000'}`, { token: auditor });
+    expect(none.body.forums).toEqual([]);
+    const bad = await ledger.request('GET', '/forums?backlogId=search', { token: auditor });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION.FAILED');
   });
 });

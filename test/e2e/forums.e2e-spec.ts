@@ -276,7 +276,7 @@ describe('review forums and kill proposals (controlled clock)', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const p = (await ledger.request('GET', `/proposals/${proposalId}`, { token: w.auditor })).body;
     expect(p.votes).toHaveLength(4);
-    expect(p.tally).toEqual({ kill: 1, keep: 1, abstain: 1, votesCast: 3, members: 3 });
+    expect(p.tally).toEqual({ kill: 1, keep: 1, abstain: 1, votesCast: 3, members: 3, delegated: 0 });
     expect(p.history.map((h: { type: string }) => h.type)).toEqual(['proposal.opened', ...Array(4).fill('proposal.vote-cast')]);
   });
 
@@ -448,7 +448,7 @@ describe('forum scheduling across instances and restarts', () => {
         expectProblem(await openProposal(second, w, w.items[1]), 409, 'PROPOSAL.ALREADY_OPEN_FOR_ITEM');
         // And running again writes nothing more.
         const again = await second.app.get(ForumScheduler).tick();
-        expect(again).toEqual({ completed: [], closed: [], killed: [], nominated: [] });
+        expect(again).toEqual({ completed: [], closed: [], killed: [], nominated: [], criteriaBreached: [] });
       } finally {
         await second.close();
       }

@@ -30,12 +30,15 @@ export interface Ledger {
 }
 
 /** Starts the real application (SQLite store, read model, auth) on an ephemeral port in a temp data dir. */
-export async function startLedger(opts: { dataDir?: string; clock?: FixedClock; keepData?: boolean; env?: Record<string, string> } = {}): Promise<Ledger> {
+export async function startLedger(
+  opts: { dataDir?: string; clock?: FixedClock; keepData?: boolean; env?: Record<string, string>; logger?: JsonLogger; port?: number } = {},
+): Promise<Ledger> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const clock = opts.clock ?? new FixedClock(new Date('2026-01-05T09:00:00.000Z'));
   const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', PORT: '0', ...opts.env });
-  const app = await createApp(config, { clock: clock as Clock, logger: new JsonLogger('silent') });
-  await app.listen(0, '127.0.0.1');
+  const app = await createApp(config, { clock: clock as Clock, logger: opts.logger ?? new JsonLogger('silent') });
+  // A fixed port when the URL must be known before the start (an OpenID provider's registered redirect URI).
+  await app.listen(opts.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const secret = new TextEncoder().encode(TEST_SECRET);

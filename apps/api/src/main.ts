@@ -1,5 +1,6 @@
 import { loadConfig, ConfigError } from './config/config';
 import { createApp } from './app.factory';
+import { FirstAdminLink } from './sign-in/first-admin-link';
 
 async function main(): Promise<void> {
   let config;
@@ -33,16 +34,27 @@ async function main(): Promise<void> {
   }
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  const tokenHint =
+  const firstAdmin = app.get(FirstAdminLink).takeLink(url);
+  const signIn = config.oidc
+    ? `  sign in:      ${url}/app/  (with ${config.oidc.issuer})`
+    : firstAdmin
+      ? [
+          `  first admin:  open this one-time link to sign in (a restart makes a new one; it stops working once used):`,
+          `                ${firstAdmin}`,
+        ].join('\n')
+      : `  sign in:      ${url}/app/  (people sign in with the invitation links admins send them)`;
+  const apiHint =
     config.jwt.mode === 'hs256'
-      ? `get a token:  npm run token -- --sub alice --role product-leader   (roles: admin, product-owner [--backlog <id>], product-leader, stakeholder, forum-member, auditor)`
-      : `tokens come from your identity provider (JWKS ${config.jwt.jwksUrl})`;
+      ? `  API token:    npm run token -- --sub alice --role product-leader   (roles: admin, product-owner [--backlog <id>], product-leader, stakeholder, forum-member, auditor)`
+      : `  API tokens:   from your identity provider (${config.jwt.jwksUrl ?? config.jwt.issuer})`;
   process.stdout.write(
     [
       '',
       `Backlog Ledger is running on ${url}  (data in ${config.dataDir})`,
+      signIn,
+      `  web app:      ${url}/app/`,
       `  API docs:     ${url}/docs   (OpenAPI JSON at ${url}/docs-json)`,
-      `  ${tokenHint}`,
+      apiHint,
       `  then:         curl -H "Authorization: Bearer $TOKEN" ${url}/health`,
       '',
     ].join('\n') + '\n',

@@ -7,23 +7,25 @@ import { ItemHistoryController } from './items/item-history/item-history.http.co
 import { ItemHistoryHandler } from './items/item-history/item-history.handler';
 import { GetBacklogController } from './backlogs/get-backlog/get-backlog.http.controller';
 import { GetBacklogHandler } from './backlogs/get-backlog/get-backlog.handler';
+import { ListBacklogsController } from './backlogs/list-backlogs/list-backlogs.http.controller';
+import { ListEscalationsController } from './items/list-escalations/list-escalations.http.controller';
 import { ListBacklogItemsController } from './backlogs/list-backlog-items/list-backlog-items.http.controller';
 import { ListBacklogItemsHandler } from './backlogs/list-backlog-items/list-backlog-items.handler';
 import { ExportEventsController } from './audit/export-events/export-events.http.controller';
 import { VerifyChainsController } from './audit/verify-chains/verify-chains.http.controller';
-import { HealthController } from './health/health.http.controller';
 
-/** Read side: item and backlog views, the as-of ranking, the audit export and verification. */
+/** Read side: item and backlog views, backlogs and escalations lists, the as-of ranking, the audit export and verification. */
 @Module({
   imports: [CqrsModule, ItemsModule],
   controllers: [
     GetItemController,
     ItemHistoryController,
+    ListBacklogsController,
     GetBacklogController,
+    ListEscalationsController,
     ListBacklogItemsController,
     ExportEventsController,
     VerifyChainsController,
-    HealthController,
   ],
   providers: [GetItemHandler, ItemHistoryHandler, GetBacklogHandler, ListBacklogItemsHandler],
 })

@@ -62,6 +62,16 @@ export interface VerifyReport {
   checkedAt: string;
 }
 
+/** What one commit wrote, for metrics: an adapter option (`onCommit`), called after the commit returned. */
+export interface CommitObservation {
+  /** The commit itself (SQLite: the batch transaction including its fsync; EventStoreDB: the append call). */
+  durationMs: number;
+  /** Append requests it carried (SQLite group commit: several; EventStoreDB: one). */
+  appends: number;
+  /** Type of every event written (idempotent retries that wrote nothing are not in it). */
+  eventTypes: string[];
+}
+
 export interface VerifyProgress {
   (eventsChecked: number): void;
 }

@@ -16,7 +16,7 @@ export class AnalyticsQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) minPosition?: number;
 }
 
-export const TREND_METRICS = ['zombies', 'reversal-rate', 'size-in-sprints'] as const;
+export const TREND_METRICS = ['zombies', 'reversal-rate', 'size-in-sprints', 'against-score'] as const;
 
 export class TrendQueryDto extends AnalyticsQueryDto {
   @ApiPropertyOptional({ enum: TREND_METRICS, default: 'zombies' })

@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { TokenVerifier } from './token-verifier';
 import type { Principal } from './principal';
+import { SessionAuth } from '../sign-in/session-auth';
 
 export const IS_PUBLIC = 'ledger:public';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -12,7 +12,7 @@ type AuthedRequest = FastifyRequest & { principal?: Principal };
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly verifier: TokenVerifier,
+    private readonly auth: SessionAuth,
     private readonly reflector: Reflector,
   ) {}
 
@@ -20,11 +20,27 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    // The web app's session travels in an HttpOnly cookie; API clients send a bearer token.
-    const session = req.headers.authorization === undefined ? sessionCookie(req.headers.cookie) : undefined;
-    req.principal = await this.verifier.verify(session !== undefined ? `Bearer ${session}` : req.headers.authorization);
+    req.principal = await authenticate(req, this.auth);
     return true;
   }
+}
+
+const VERIFIED = Symbol('ledger.verifiedPrincipal');
+
+/**
+ * The caller's principal, from the bearer token or (the web app) the session cookie; rejects like
+ * SessionAuth.authenticate. Verified once per request: the rate limiter (keyed by principal) asks first, the guard
+ * reuses it.
+ */
+export function authenticate(req: FastifyRequest, auth: SessionAuth): Promise<Principal> {
+  const r = req as FastifyRequest & { [VERIFIED]?: Promise<Principal> };
+  if (r[VERIFIED] === undefined) {
+    // The web app's session travels in an HttpOnly cookie; API clients send a bearer token.
+    const session = req.headers.authorization === undefined ? sessionCookie(req.headers.cookie) : undefined;
+    r[VERIFIED] = auth.authenticate(session !== undefined ? `Bearer ${session}` : req.headers.authorization);
+    r[VERIFIED].catch(() => undefined); // a rejection is handled by whoever awaits it (the guard answers 401)
+  }
+  return r[VERIFIED];
 }
 
 /** The cookie the web app's session token travels in (HttpOnly, SameSite=Strict, Path=/). */

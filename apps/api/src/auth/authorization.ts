@@ -9,11 +9,23 @@ const DECIDE_ALL = new Set(['admin', 'product-leader']);
  * this only answers "is this backlog yours?".
  */
 export const Authorization = {
+  /** The backlogs a caller may read: all of them, or the ones their token names. */
+  readScope(p: Principal): 'all' | string[] {
+    if (READ_ALL.has(p.role)) return 'all';
+    if (p.role === 'stakeholder' && p.backlogs.length === 0) return 'all';
+    return p.backlogs;
+  },
+
   assertCanRead(p: Principal, backlogId: string): void {
-    if (READ_ALL.has(p.role)) return;
-    if (p.role === 'stakeholder' && p.backlogs.length === 0) return;
-    if (p.backlogs.includes(backlogId)) return;
+    const scope = Authorization.readScope(p);
+    if (scope === 'all' || scope.includes(backlogId)) return;
     throw new ForbiddenError('AUTH.BACKLOG_NOT_IN_SCOPE', `backlog ${backlogId} is not in your token's scope`, { backlogId });
+  },
+
+  /** Escalations: a stakeholder sees the ones they raised; everyone else whatever their backlog scope allows. */
+  assertCanReadEscalationsOf(p: Principal, raisedBy: string): void {
+    if (p.role !== 'stakeholder' || raisedBy === p.sub) return;
+    throw new ForbiddenError('AUTH.NOT_YOUR_ESCALATIONS', 'stakeholders see the escalations they raised themselves', { raisedBy });
   },
 
   /** Writes: auditors and forum members never write here; owners only on their backlogs. */

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_SECRET } from '../../../../test/support/ledger';
+import { parseExposition, sampleValue } from '../../../../test/support/prometheus';
 import { importCommand, type CliIo } from './import.cli';
 import { demoCommand } from './demo.cli';
 
@@ -55,6 +56,33 @@ describe('ledger import / demo commands', () => {
     expect(await importCommand([path], io)).toBe(0);
     expect(out.join('\n')).toMatch(/written\s+0 decisions/);
     expect(out.join('\n')).toMatch(/skipped\s+3 already imported/);
+  });
+
+  it('--metrics-file: progress for node_exporter\'s textfile collector, and the final state when done', async () => {
+    const path = file([...lines, { ...lines[1], item: 'B', title: 'Google Pay', decision: 'item.frobnicate' }]);
+    const prom = join(dir, 'ledger_import.prom');
+    expect(await importCommand([path, '--metrics-file', prom], io)).toBe(1);
+    const s = parseExposition(readFileSync(prom, 'utf8'));
+    const v = (name: string) => sampleValue(s, name, { source: 'history.ndjson' });
+    expect({
+      running: v('ledger_import_running'),
+      total: v('ledger_import_lines_total'),
+      processed: v('ledger_import_lines_processed'),
+      written: v('ledger_import_decisions_written'),
+      skipped: v('ledger_import_lines_skipped'),
+      rejected: v('ledger_import_lines_rejected'),
+      events: v('ledger_import_events_written'),
+    }).toEqual({ running: 0, total: 4, processed: 4, written: 3, skipped: 0, rejected: 1, events: 3 });
+    const started = v('ledger_import_started_timestamp_seconds')!;
+    expect(started).toBeGreaterThan(Date.now() / 1000 - 120);
+    expect(v('ledger_import_finished_timestamp_seconds')).toBeGreaterThanOrEqual(started);
+    expect(v('ledger_import_last_update_timestamp_seconds')).toBeGreaterThanOrEqual(v('ledger_import_finished_timestamp_seconds')!);
+    expect(existsSync(`${prom}.${process.pid}.tmp`)).toBe(false);
+    expect(await importCommand([path, '--metrics-file'], io)).toBe(2);
+    expect(await importCommand([path, '--metrics-file', join(dir, 'nope', 'x.prom')], io)).toBe(2);
+    expect(err.join('\n')).toContain('--metrics-file: no directory');
+    expect(await importCommand([path, '--metrics-file', dir], io)).toBe(2);
+    expect(err.join('\n')).toContain('exists and is not a regular file');
   });
 
   it('exits 1 when lines are refused, listing them with what to do next', async () => {

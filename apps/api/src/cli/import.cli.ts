@@ -1,11 +1,13 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '../config/config';
 import { openImporter, type CatchUpProgress, type ImportOptions, type ImportProgress, type ImportReport, type RejectedLine } from '../import/importer';
+import { ImportMetricsFile } from '../import/import-metrics-file';
 
 const HELP = `Imports past decisions from an NDJSON file (one decision per line, in chronological order; format in
 docs/import-format.md) through the same command handlers and deciders as the HTTP API.
 
-  npm run ledger -- import <file.ndjson> [--stop-on-error]
+  npm run ledger -- import <file.ndjson> [--stop-on-error] [--metrics-file <path.prom>]
 
 Every line is judged like an API request by its actor, at its time; a refused line is reported with its
 line number and nothing of it is written. By default the import continues with the next lines and exits
@@ -14,6 +16,9 @@ new: lines already imported are skipped, so after fixing refused lines just run 
 Lines are committed a few thousand at a time: if the import is interrupted (even killed), run the same
 command again and it continues after the last committed line. Once the lines are in, the command waits
 for the read model and the analytics to catch up (progress on stderr).
+
+--metrics-file: progress for Prometheus, written every 2 s and at the end in the node_exporter textfile format
+(e.g. /var/lib/node_exporter/textfile/ledger_import.prom; metrics in docs/operations.md).
 
 Writes into LEDGER_DATA_DIR (default ./data). Stop the API first: the embedded stores are opened by one
 process at a time. Exit codes: 0 all lines imported (or already there), 1 some lines refused, 2 bad usage.`;
@@ -44,12 +49,21 @@ export function cliConfig(io: CliIo): AppConfig {
 export async function importCommand(argv: string[], io: CliIo = processIo): Promise<number> {
   let file: string | undefined;
   let stopOnError = false;
-  for (const arg of argv) {
+  let metricsFile: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
       io.out(HELP);
       return 0;
     }
     if (arg === '--stop-on-error') stopOnError = true;
+    else if (arg === '--metrics-file') {
+      metricsFile = argv[++i];
+      if (!metricsFile || metricsFile.startsWith('-')) return usageError(io, '--metrics-file needs a path, e.g. --metrics-file ledger_import.prom');
+      if (!existsSync(dirname(resolve(metricsFile)))) return usageError(io, `--metrics-file: no directory ${dirname(resolve(metricsFile))}`);
+      // It is replaced by renaming a temp file onto it: never onto a device, a directory or a link's target.
+      if (existsSync(metricsFile) && !lstatSync(metricsFile).isFile()) return usageError(io, `--metrics-file: ${metricsFile} exists and is not a regular file`);
+    }
     else if (arg.startsWith('-')) return usageError(io, `unknown option ${arg}`);
     else if (file === undefined) file = arg;
     else return usageError(io, `one file at a time (got "${file}" and "${arg}")`);
@@ -64,7 +78,7 @@ export async function importCommand(argv: string[], io: CliIo = processIo): Prom
     if (e instanceof ConfigError) return usageError(io, `configuration: ${e.message}`);
     throw e;
   }
-  const { report, caughtUp } = await runImport(config, file, { stopOnError }, io);
+  const { report, caughtUp } = await runImport(config, file, { stopOnError, metricsFile }, io);
   io.out(describeReport(report, stopOnError, caughtUp));
   return report.rejected > 0 ? 1 : 0;
 }
@@ -76,35 +90,46 @@ export async function importCommand(argv: string[], io: CliIo = processIo): Prom
 export async function runImport(
   config: AppConfig,
   file: string,
-  options: { stopOnError: boolean; mode?: ImportOptions['mode'] },
+  options: { stopOnError: boolean; mode?: ImportOptions['mode']; metricsFile?: string },
   io: CliIo,
 ): Promise<{ report: ImportReport; caughtUp: CatchUpProgress }> {
   const progress = new ProgressLine(io);
+  const metrics = options.metricsFile ? new ImportMetricsFile(options.metricsFile, file) : null;
+  let report: ImportReport | null = null;
   const { importer, close } = await openImporter(config);
   try {
-    const report = await importer.importFile(file, {
+    report = await importer.importFile(file, {
       stopOnError: options.stopOnError,
       mode: options.mode,
-      onProgress: (p) => progress.update(progressText(p), p.elapsedMs),
+      onProgress: (p) => {
+        progress.update(p);
+        metrics?.progress(p);
+      },
       onRejected: (r) => progress.rejected(r),
     });
     progress.done();
-    const caughtUp = await importer.projectionsCaughtUp((c) => progress.update(catchUpText(c), c.elapsedMs), 500);
+    const caughtUp = await importer.projectionsCaughtUp((c) => progress.show(catchUpText(c), c.elapsedMs), 500);
     progress.done();
     return { report, caughtUp };
   } finally {
+    await metrics?.finish(report);
     await close();
   }
 }
 
 /** One line of progress on stderr, redrawn in place on a terminal, printed every 2 s otherwise. */
-class ProgressLine {
+export class ProgressLine {
   private lastPrinted = -Infinity;
   private drawn = false;
 
   constructor(private readonly io: CliIo) {}
 
-  update(text: string, elapsedMs: number): void {
+  /** Import progress: bar, lines, decisions/s, ETA, refused lines (progressText). */
+  update(p: ImportProgress): void {
+    this.show(progressText(p), p.elapsedMs);
+  }
+
+  show(text: string, elapsedMs: number): void {
     if (this.io.isTty) {
       process.stderr.write(`\r\x1b[2K${text}`);
       this.drawn = true;

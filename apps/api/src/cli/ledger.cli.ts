@@ -19,9 +19,33 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import past decisions from an NDJSON file (docs/import-format.md); re-running it writes nothing new',
     run: (args) => import('./import.cli').then((m) => m.importCommand(args)),
   },
+  'import jira': {
+    summary: 'import Jira issues and their changelogs, from recorded responses or live (--site, --jql) (docs/import-trackers.md)',
+    run: (args) => import('./import-tracker.cli').then((m) => m.importJiraCommand(args)),
+  },
+  'import github': {
+    summary: "import a GitHub repository's issues and their timelines (--repo owner/name)",
+    run: (args) => import('./import-tracker.cli').then((m) => m.importGithubCommand(args)),
+  },
+  'import xes': {
+    summary: 'import an XES event log (process-mining export) of issue histories',
+    run: (args) => import('./import-tracker.cli').then((m) => m.importXesCommand(args)),
+  },
   demo: {
     summary: 'generate a realistic multi-backlog history (12+ months) and import it',
     run: (args) => import('./demo.cli').then((m) => m.demoCommand(args)),
+  },
+  backup: {
+    summary: 'back up the embedded ledger into a new directory, also while the API runs (docs/operations.md)',
+    run: (args) => import('./backup.cli').then((m) => m.backupCommand(args)),
+  },
+  restore: {
+    summary: 'restore a backup into an empty data directory, then verify every hash chain',
+    run: (args) => import('./backup.cli').then((m) => m.restoreCommand(args)),
+  },
+  verify: {
+    summary: 'recompute every hash chain of the event store offline, with progress',
+    run: (args) => import('./verify.cli').then((m) => m.verifyCommand(args)),
   },
   // Further commands register here.
 };

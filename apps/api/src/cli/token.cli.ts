@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<void> {
     if (e instanceof ConfigError) fail(e.message);
     throw e;
   }
-  if (config.jwt.mode !== 'hs256') fail('LEDGER_JWKS_URL is set: tokens come from your identity provider, not from this command');
+  if (config.jwt.mode !== 'hs256') fail('an identity provider is configured (LEDGER_OIDC_ISSUER or LEDGER_JWKS_URL): tokens come from it, not from this command');
   const token = await signToken(
     config.jwt.secret,
     { sub: args.sub, role: args.role as Principal['role'], backlogs: args.backlogs },

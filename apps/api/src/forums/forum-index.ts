@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { LedgerError, type RecordedEvent } from '@ledger/kernel';
 import type { EventStore } from '@ledger/event-store';
-import type { ForumRule, NoQuorumFollowUp, ProposalOutcome } from '@ledger/domain';
+import type { CheckedOutcome, ForumRule, KillThreshold, NoQuorumFollowUp, ProposalOutcome } from '@ledger/domain';
 
 export type ProposalRowStatus = 'pending' | 'open' | 'closed' | 'withdrawn';
 
@@ -59,7 +59,34 @@ CREATE INDEX IF NOT EXISTS proposals_item ON proposals (item_id, position);
 CREATE TABLE IF NOT EXISTS forum_items (
   item_id TEXT PRIMARY KEY, backlog_id TEXT NOT NULL, status TEXT NOT NULL, review_by TEXT);
 CREATE INDEX IF NOT EXISTS forum_items_backlog ON forum_items (backlog_id, status);
+CREATE TABLE IF NOT EXISTS item_outcomes (
+  event_id TEXT PRIMARY KEY, item_id TEXT NOT NULL, objective_id TEXT NOT NULL, observed_value TEXT NOT NULL,
+  occurred_at TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS item_outcomes_item ON item_outcomes (item_id, position);
 `;
+
+/**
+ * Columns added after an index may already exist on disk (tables are created IF NOT EXISTS). Rows projected before
+ * hold NULL / the default: items whose kill criteria predate thresholds (ADR 0034) have none to check.
+ */
+const ADDED_COLUMNS: Array<{ table: string; column: string; type: string }> = [
+  { table: 'forum_items', column: 'criteria_event_id', type: 'TEXT' },
+  { table: 'forum_items', column: 'criteria_position', type: 'INTEGER' },
+  /** JSON { exitCondition, reviewBy, threshold } of the current criteria when they carry a threshold, else NULL. */
+  { table: 'forum_items', column: 'criteria', type: 'TEXT' },
+  /** 1 once the current criteria's breach was nominated (or can never be: the item left the ranking). */
+  { table: 'forum_items', column: 'criteria_settled', type: 'INTEGER NOT NULL DEFAULT 0' },
+];
+
+/** Self-checking kill criteria of an open item, as the scheduler checks them (ADR 0034). */
+export interface CriteriaRow {
+  itemId: string;
+  backlogId: string;
+  criteriaEventId: string;
+  exitCondition: string;
+  reviewBy: string;
+  threshold: KillThreshold;
+}
 
 interface ProposalDbRow {
   proposal_id: string;
@@ -116,6 +143,7 @@ const toForum = (r: ForumDbRow): ForumRow => ({
 const ITEM_STATUS: Record<string, string> = {
   'item.added': 'open',
   'item.revived': 'open',
+  'item.reopened': 'open',
   'item.started': 'in-progress',
   'item.delivered': 'delivered',
   'item.killed': 'killed',
@@ -153,6 +181,10 @@ export class ForumIndex {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    for (const { table, column, type } of ADDED_COLUMNS) {
+      const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
     const db = this.db;
     this.stmt = {
       checkpoint: db.prepare('SELECT position FROM checkpoint WHERE id = 1'),
@@ -177,7 +209,16 @@ export class ForumIndex {
       settleKill: db.prepare('UPDATE proposals SET kill_settled = 1 WHERE proposal_id = ?'),
       insertItem: db.prepare("INSERT OR IGNORE INTO forum_items (item_id, backlog_id, status) VALUES (?, ?, 'open')"),
       itemStatus: db.prepare('UPDATE forum_items SET status = ? WHERE item_id = ?'),
-      reviewBy: db.prepare('UPDATE forum_items SET review_by = ? WHERE item_id = ?'),
+      reviewBy: db.prepare(`UPDATE forum_items SET review_by = ?, criteria_event_id = ?, criteria_position = ?, criteria = ?, criteria_settled = 0
+        WHERE item_id = ?`),
+      outcome: db.prepare(`INSERT OR IGNORE INTO item_outcomes (event_id, item_id, objective_id, observed_value, occurred_at, position)
+        VALUES (?, ?, ?, ?, ?, ?)`),
+      criteriaToCheck: db.prepare(`SELECT item_id, backlog_id, criteria_event_id, criteria FROM forum_items
+        WHERE criteria IS NOT NULL AND criteria_settled = 0 AND status IN ('open', 'in-progress') ORDER BY criteria_position`),
+      outcomesAfter: db.prepare(`SELECT o.event_id, o.objective_id, o.observed_value, o.occurred_at FROM item_outcomes o
+        JOIN forum_items i ON i.item_id = o.item_id WHERE o.item_id = ? AND o.position > i.criteria_position ORDER BY o.position`),
+      settleCriteria: db.prepare('UPDATE forum_items SET criteria_settled = 1 WHERE item_id = ? AND criteria_event_id = ?'),
+      forumsByAge: db.prepare('SELECT * FROM forums ORDER BY rowid'),
       setLastRun: db.prepare('UPDATE forums SET last_run_index = ? WHERE forum_id = ? AND last_run_index < ?'),
       proposal: db.prepare('SELECT * FROM proposals WHERE proposal_id = ?'),
       byStatus: db.prepare('SELECT * FROM proposals WHERE status = ? ORDER BY position'),
@@ -297,8 +338,14 @@ export class ForumIndex {
       case 'item.added':
         this.stmt.insertItem.run(d.itemId, d.backlogId);
         return;
-      case 'item.kill-criteria-set':
-        this.stmt.reviewBy.run(d.reviewBy, d.itemId);
+      case 'item.kill-criteria-set': {
+        const t = d.threshold && typeof d.threshold === 'object' ? d.threshold : null;
+        const criteria = t ? JSON.stringify({ exitCondition: d.exitCondition, reviewBy: d.reviewBy, threshold: t }) : null;
+        this.stmt.reviewBy.run(d.reviewBy, e.id, e.position, criteria, d.itemId);
+        return;
+      }
+      case 'item.outcome-recorded':
+        this.stmt.outcome.run(e.id, d.itemId, String(d.objectiveId ?? ''), String(d.observedValue ?? ''), at, e.position);
         return;
       default:
         if (ITEM_STATUS[e.type] && typeof d.itemId === 'string') this.stmt.itemStatus.run(ITEM_STATUS[e.type], d.itemId);
@@ -366,6 +413,31 @@ export class ForumIndex {
       )
       .all(...backlogIds, date) as { item_id: string; backlog_id: string; review_by: string }[];
     return rows.map((r) => ({ itemId: r.item_id, backlogId: r.backlog_id, reviewBy: r.review_by }));
+  }
+
+  /** Open or in-progress items whose current kill criteria carry a threshold not yet settled (ADR 0034). */
+  criteriaToCheck(): CriteriaRow[] {
+    const rows = this.stmt.criteriaToCheck.all() as { item_id: string; backlog_id: string; criteria_event_id: string; criteria: string }[];
+    return rows.map((r) => {
+      const c = JSON.parse(r.criteria) as { exitCondition: string; reviewBy: string; threshold: KillThreshold };
+      return { itemId: r.item_id, backlogId: r.backlog_id, criteriaEventId: r.criteria_event_id, ...c };
+    });
+  }
+
+  /** The item's outcomes recorded after its current kill criteria, in order. */
+  outcomesAfterCriteria(itemId: string): CheckedOutcome[] {
+    const rows = this.stmt.outcomesAfter.all(itemId) as { event_id: string; objective_id: string; observed_value: string; occurred_at: string }[];
+    return rows.map((r) => ({ eventId: r.event_id, objectiveId: r.objective_id, observedValue: r.observed_value, at: r.occurred_at }));
+  }
+
+  /** Local bookkeeping: this criteria set needs no more checking (re-checking it is harmless: the proposal id is derived). */
+  settleCriteria(itemId: string, criteriaEventId: string): void {
+    this.stmt.settleCriteria.run(itemId, criteriaEventId);
+  }
+
+  /** The forums whose scope includes the backlog, oldest first. */
+  forumsOf(backlogId: string): ForumRow[] {
+    return (this.stmt.forumsByAge.all() as ForumDbRow[]).map(toForum).filter((f) => f.backlogIds.includes(backlogId));
   }
 
   close(): void {

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { NO_QUORUM_FOLLOW_UPS, type NoQuorumFollowUp } from '@ledger/domain';
 
@@ -42,4 +42,13 @@ export class ForumRuleDto {
   @IsOptional()
   @IsIn(NO_QUORUM_FOLLOW_UPS)
   onNoQuorum?: NoQuorumFollowUp;
+}
+
+/** A forum's voting rule as it is (or was, when a proposal opened). */
+export class ForumRuleViewDto {
+  @ApiProperty({ type: 'integer', description: 'Minimum votes cast (kill + keep + abstain)' }) quorum: number;
+  @ApiProperty({ type: Number, description: 'Share of kill among kill + keep needed to kill (0 < t ≤ 1)' }) killThreshold: number;
+  @ApiProperty({ type: 'integer', description: 'Days a proposal stays open for votes' }) votingPeriodDays: number;
+  @ApiProperty({ type: 'integer', description: 'Days between automatic nominations' }) reviewCadenceDays: number;
+  @ApiProperty({ enum: NO_QUORUM_FOLLOW_UPS }) onNoQuorum: NoQuorumFollowUp;
 }

@@ -4,18 +4,20 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { zombies, type Zombie } from '@ledger/analytics';
 import type { EventStore } from '@ledger/event-store';
 import { LedgerError, uuidV5, type Actor, type Clock } from '@ledger/kernel';
-import type { ForumRule, ProposalClosed, ProposalOpened } from '@ledger/domain';
+import { describeBreach, describeThreshold, killCriteriaBreach, type ForumRule, type ProposalClosed, type ProposalOpened } from '@ledger/domain';
 import type { AppConfig } from '../config/config';
 import { AnalyticsProjectorService } from '../analytics/analytics-projector.service';
 import { ANALYTICS_CLIENT, APP_CONFIG, CLOCK, EVENT_STORE, FORUM_INDEX } from '../infrastructure/tokens';
 import { KillItemCommand } from '../items/kill-item/kill-item.command';
+import { Backlogs } from '../items/backlog-context';
+import { criteriaProposalId } from '../items/kill-criteria-check';
 import { ProposalDecisions } from '../proposals/proposal-decisions';
 import { JsonLogger } from '../shared/json-logger';
 import type { Pausable } from '../shared/pausable';
 import { Streams } from '../shared/streams';
 import { systemMeta } from '../shared/system-meta';
 import { ForumDecisions } from './forum-decisions';
-import type { ForumIndex, ForumRow, ProposalRow } from './forum-index';
+import type { CriteriaRow, ForumIndex, ForumRow, ProposalRow } from './forum-index';
 
 const DAY_MS = 86_400_000;
 
@@ -26,6 +28,8 @@ export interface TickReport {
   /** Proposals whose kill outcome was turned into the item's kill (or found already carried out). */
   killed: string[];
   nominated: string[];
+  /** Proposals opened because self-checking kill criteria were breached (ADR 0034). */
+  criteriaBreached: string[];
 }
 
 /** The actor of everything a forum does on its own. */
@@ -44,6 +48,8 @@ const SETTLED = new Set([
   'ITEM.ALREADY_DELIVERED',
   'ITEM.IN_ANTI_BACKLOG',
 ]);
+/** Of those, the ones that leave a breach of kill criteria nothing more to do (another open proposal is not one). */
+const CRITERIA_DONE = new Set(['PROPOSAL.ALREADY_EXISTS', 'PROPOSAL.ITEM_NOT_OPEN', 'ITEM.NOT_FOUND', 'ITEM.ALREADY_KILLED', 'ITEM.ALREADY_DELIVERED', 'ITEM.IN_ANTI_BACKLOG']);
 const settled = (e: unknown): e is LedgerError => e instanceof LedgerError && SETTLED.has(e.code);
 
 /**
@@ -53,7 +59,8 @@ const settled = (e: unknown): e is LedgerError => e instanceof LedgerError && SE
  *  1. complete openings whose slot claim has no proposal.opened (crash between the two appends);
  *  2. close every proposal whose deadline has passed (expected revision + an id derived from the proposal);
  *  3. turn every closed-with-kill proposal into the item's kill via the forum (event id derived from the proposal);
- *  4. nominate zombies and items past their kill-criteria review date at each forum's cadence point.
+ *  4. nominate items whose self-checking kill criteria are breached, once per criteria set (ADR 0034);
+ *  5. nominate zombies and items past their kill-criteria review date at each forum's cadence point.
  * A pass runs at start (so overdue proposals close at once) and every `LEDGER_FORUM_TICK_MS`.
  */
 @Injectable()
@@ -77,6 +84,7 @@ export class ForumScheduler implements OnApplicationBootstrap, OnModuleDestroy, 
     private readonly forums: ForumDecisions,
     private readonly commands: CommandBus,
     private readonly logger: JsonLogger,
+    private readonly backlogs: Backlogs,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -127,7 +135,7 @@ export class ForumScheduler implements OnApplicationBootstrap, OnModuleDestroy, 
   }
 
   private async pass(): Promise<TickReport> {
-    const report: TickReport = { completed: [], closed: [], killed: [], nominated: [] };
+    const report: TickReport = { completed: [], closed: [], killed: [], nominated: [], criteriaBreached: [] };
     if (this.stopping || this.paused) return report;
     this.busy = true;
     try {
@@ -136,8 +144,9 @@ export class ForumScheduler implements OnApplicationBootstrap, OnModuleDestroy, 
       await this.closeOverdue(report);
       await this.catchUp();
       await this.carryOutKills(report);
+      await this.checkKillCriteria(report);
       await this.nominate(report);
-      if (report.closed.length || report.killed.length || report.nominated.length || report.completed.length) {
+      if (report.closed.length || report.killed.length || report.nominated.length || report.completed.length || report.criteriaBreached.length) {
         this.logger.info('forum scheduler pass', { ...report });
       }
       return report;
@@ -215,6 +224,53 @@ export class ForumScheduler implements OnApplicationBootstrap, OnModuleDestroy, 
     });
     await this.commands.execute(new KillItemCommand(p.itemId, reason, meta, p.proposalId));
     return true;
+  }
+
+  // ------------------------------------------------------------------------------- self-checking kill criteria
+
+  /**
+   * Every open item whose kill criteria carry a threshold is checked against the outcomes recorded since the criteria
+   * were set, as of now; a breach opens a proposal in the oldest forum whose scope holds the item's backlog, through the
+   * same slot path as any nomination. Its id derives from the criteria's event, so each criteria set nominates once,
+   * however many passes, replicas or restarts see the breach (ADR 0034). While another proposal is open on the item,
+   * or no forum covers its backlog, the next pass tries again.
+   */
+  private async checkKillCriteria(report: TickReport): Promise<void> {
+    const now = this.clock.now();
+    for (const c of this.index.criteriaToCheck()) {
+      const breach = killCriteriaBreach({ ...c, eventId: c.criteriaEventId }, this.index.outcomesAfterCriteria(c.itemId), now.toISOString());
+      if (!breach) continue;
+      const forum = this.index.forumsOf(c.backlogId)[0];
+      if (!forum) continue;
+      const proposalId = criteriaProposalId(c.criteriaEventId);
+      const meta = systemMeta(forumActor(forum.forumId), {
+        correlationId: proposalId,
+        causationId: breach.kind === 'outcome-met' ? breach.outcome.eventId : c.criteriaEventId,
+        idempotencyKey: `criteria:${proposalId}`,
+      });
+      const criteria = describeThreshold(c, await this.objectiveTitle(c));
+      const evidence = describeBreach(breach);
+      try {
+        const outcome = await this.proposals.open({
+          proposalId,
+          forumId: forum.forumId,
+          itemId: c.itemId,
+          reason: `Kill criteria breached (criteria set ${c.criteriaEventId}): ${criteria}. Evidence: ${evidence}. Exit condition: "${c.exitCondition}".`,
+          meta,
+          nomination: { reasons: [`kill criteria breached: ${criteria}`, `evidence: ${evidence}`], cadenceIndex: null },
+        });
+        if (!outcome.replayed) report.criteriaBreached.push(proposalId);
+        this.index.settleCriteria(c.itemId, c.criteriaEventId);
+      } catch (err) {
+        if (err instanceof LedgerError && CRITERIA_DONE.has(err.code)) this.index.settleCriteria(c.itemId, c.criteriaEventId);
+        else if (!settled(err)) this.logger.error('nominating a kill-criteria breach failed; the next pass retries', { itemId: c.itemId, err: String(err) });
+      }
+    }
+  }
+
+  private async objectiveTitle(c: CriteriaRow): Promise<string | undefined> {
+    const { state } = await this.backlogs.load(c.backlogId);
+    return Object.prototype.hasOwnProperty.call(state.objectives, c.threshold.objectiveId) ? state.objectives[c.threshold.objectiveId].title : undefined;
   }
 
   // ------------------------------------------------------------------------------------------- nominations

@@ -15,6 +15,12 @@ import { LeaveForumController } from './leave-forum/leave-forum.http.controller'
 import { LeaveForumHandler } from './leave-forum/leave-forum.handler';
 import { ChangeRuleController } from './change-rule/change-rule.http.controller';
 import { ChangeRuleHandler } from './change-rule/change-rule.handler';
+import { DelegateVoteController } from './delegate-vote/delegate-vote.http.controller';
+import { DelegateVoteHandler } from './delegate-vote/delegate-vote.handler';
+import { RevokeDelegationController } from './revoke-delegation/revoke-delegation.http.controller';
+import { RevokeDelegationHandler } from './revoke-delegation/revoke-delegation.handler';
+import { ListDelegationsController } from './list-delegations/list-delegations.http.controller';
+import { ListDelegationsHandler } from './list-delegations/list-delegations.handler';
 import { ProposalDecisions } from '../proposals/proposal-decisions';
 import { OpenProposalController } from '../proposals/open-proposal/open-proposal.http.controller';
 import { OpenProposalHandler } from '../proposals/open-proposal/open-proposal.handler';
@@ -41,6 +47,9 @@ import { AmendReasonHandler } from '../proposals/amend-reason/amend-reason.handl
     AddMemberController,
     LeaveForumController,
     ChangeRuleController,
+    DelegateVoteController,
+    RevokeDelegationController,
+    ListDelegationsController,
     OpenProposalController,
     ListProposalsController,
     GetProposalController,
@@ -59,6 +68,9 @@ import { AmendReasonHandler } from '../proposals/amend-reason/amend-reason.handl
     AddMemberHandler,
     LeaveForumHandler,
     ChangeRuleHandler,
+    DelegateVoteHandler,
+    RevokeDelegationHandler,
+    ListDelegationsHandler,
     OpenProposalHandler,
     ListProposalsHandler,
     GetProposalHandler,

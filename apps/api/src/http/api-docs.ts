@@ -44,3 +44,27 @@ export const AnalyticsDocs = () =>
     problem(422, 'minPosition is beyond the last written position'),
     problem(503, 'Analytics have not reached minPosition yet; retry after Retry-After seconds'),
   );
+
+/** Public sign-in routes: invalid links and tokens (401), a foreign Origin (403), the brute-force brake (429). */
+export const SignInDocs = () =>
+  applyDecorators(
+    problem(400, 'Invalid request body'),
+    problem(401, 'SIGN_IN.LINK_INVALID (unknown, used or revoked), SIGN_IN.LINK_EXPIRED, or the provider token is invalid'),
+    problem(403, 'AUTH.CROSS_ORIGIN (the request came from another site), or AUTH.NO_ROLE (the provider gives no ledger role)'),
+    problem(409, 'This sign-in method is not enabled here'),
+    problem(413, 'Body too large'),
+    problem(429, 'SIGN_IN.TOO_MANY_ATTEMPTS: too many failed attempts from this address; retry after Retry-After seconds'),
+    problem(503, 'The identity provider or the event store cannot be reached; retry'),
+  );
+
+/** Admin routes of the access directory (invitations, sessions). */
+export const AccessAdminDocs = () =>
+  applyDecorators(
+    problem(400, 'Invalid request (validation, unknown field, malformed JSON)'),
+    problem(401, 'Missing, expired, revoked or forged session or token'),
+    problem(403, 'Only admins manage invitations and sessions'),
+    problem(404, 'Unknown invitation, session or backlog'),
+    problem(409, 'Not valid in the current state (already redeemed, revoked, expired, ended), or invitations are off (OIDC)'),
+    problem(413, 'Body too large'),
+    problem(422, 'A rule is broken (e.g. trivial reason)'),
+  );

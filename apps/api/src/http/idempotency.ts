@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import Database from 'better-sqlite3';
@@ -60,6 +60,10 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
 
 const REPLAYED_HEADERS = ['etag', 'location'];
 
+const SECRET_IN_ANSWER = 'ledger:secret-in-answer';
+/** The answer holds a secret shown once (an invitation link): never stored, so an Idempotency-Key cannot replay it. */
+export const SecretInAnswer = () => SetMetadata(SECRET_IN_ANSWER, true);
+
 /**
  * `Idempotency-Key` on writes: the first successful answer is stored and a retry with the same key
  * (same caller, method, path and body) gets it back without deciding again. Event ids are also derived
@@ -80,6 +84,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (req.method === 'GET' || req.method === 'HEAD' || !req.principal) return next.handle();
     const key = parseIdempotencyKey(req.headers['idempotency-key']);
     if (!key) return next.handle();
+    if (this.reflector.get<boolean>(SECRET_IN_ANSWER, context.getHandler())) {
+      throw new ProblemException(
+        400,
+        'IDEMPOTENCY.NOT_SUPPORTED',
+        'this answer holds a secret that is shown once and never stored, so it cannot be replayed: send no Idempotency-Key (if an answer is lost, revoke and try again)',
+      );
+    }
 
     const owner = req.principal.sub;
     const fingerprint = createHash('sha256')

@@ -24,5 +24,6 @@ export function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyRep
   if (reply.sent) return;
   if (problem.status === 401) reply.header('WWW-Authenticate', 'Bearer');
   if (problem.status === 503) reply.header('Retry-After', '1');
+  if (problem.status === 429 && typeof problem.retryAfter === 'number') reply.header('Retry-After', String(problem.retryAfter));
   reply.status(problem.status).type('application/problem+json').send(problem);
 }

@@ -18,6 +18,8 @@ export interface RequestMeta {
   occurredAt?: string;
   /** Imports only: where the decision came from (file and line), kept in the event metadata. */
   importedFrom?: string;
+  /** Imports only: false when the source recorded no reason (kept as `metadata.statedWhy: false`). */
+  statedWhy?: false;
   /**
    * System decisions only (e.g. the forum's process manager): the actor recorded instead of the principal's.
    * Never set from a request.

@@ -25,6 +25,10 @@ import { KillItemCommand } from '../items/kill-item/kill-item.command';
 import { KillItemRequestDto } from '../items/kill-item/kill-item.request.dto';
 import { ReviveItemCommand } from '../items/revive-item/revive-item.command';
 import { ReviveItemRequestDto } from '../items/revive-item/revive-item.request.dto';
+import { ReopenItemCommand } from '../items/reopen-item/reopen-item.command';
+import { ReopenItemRequestDto } from '../items/reopen-item/reopen-item.request.dto';
+import { ImportReprioritizeDto } from './import-reprioritize.dto';
+import { validationProblem } from '../http/problem';
 import { MoveToAntiBacklogCommand } from '../items/move-to-anti-backlog/move-to-anti-backlog.command';
 import { MoveToAntiBacklogRequestDto } from '../items/move-to-anti-backlog/move-to-anti-backlog.request.dto';
 import { SetKillCriteriaCommand } from '../items/set-kill-criteria/set-kill-criteria.command';
@@ -135,9 +139,27 @@ export const DECISIONS: Record<string, DecisionDef> = {
   'item.reprioritize': {
     scope: 'item',
     refs: [itemRef, ...anchors],
-    dto: ReprioritizeItemRequestDto,
-    command: ({ itemId, body, meta }) =>
-      new ReprioritizeItemCommand(itemId, placementOf(body, true)!, body.trigger, body.rationale, meta),
+    dto: ImportReprioritizeDto,
+    command: ({ itemId, body, meta }) => {
+      if (!body.move) {
+        return new ReprioritizeItemCommand(itemId, placementOf(body, true)!, body.trigger, body.rationale, meta, body.scoreInputs);
+      }
+      // A move off the ranking (ADR 0025) leaves the ranking as it is: a placement would contradict it.
+      if (placementOf(body, false)) {
+        throw validationProblem([{ field: 'move', code: 'exclusive', message: 'give either move or a placement (toPosition, before, after)' }]);
+      }
+      const m = body.move;
+      const move = {
+        scale: m.scale,
+        direction: m.direction,
+        approximate: m.approximate,
+        fromLevel: m.fromLevel ?? null,
+        toLevel: m.toLevel ?? null,
+        from: m.from ?? null,
+        to: m.to ?? null,
+      };
+      return new ReprioritizeItemCommand(itemId, {}, body.trigger, body.rationale, meta, body.scoreInputs, move);
+    },
   },
   'item.escalate': {
     scope: 'item',
@@ -165,6 +187,12 @@ export const DECISIONS: Record<string, DecisionDef> = {
     dto: ReviveItemRequestDto,
     command: ({ itemId, body, meta }) => new ReviveItemCommand(itemId, placementOf(body, false), body.rationale, meta),
   },
+  'item.reopen': {
+    scope: 'item',
+    refs: [itemRef, ...anchors],
+    dto: ReopenItemRequestDto,
+    command: ({ itemId, body, meta }) => new ReopenItemCommand(itemId, placementOf(body, false), body.rationale, meta),
+  },
   'item.move-to-anti-backlog': {
     scope: 'item',
     refs: [itemRef],
@@ -181,7 +209,7 @@ export const DECISIONS: Record<string, DecisionDef> = {
     scope: 'item',
     refs: [itemRef],
     dto: EstimateItemRequestDto,
-    command: ({ itemId, body, meta }) => new EstimateItemCommand(itemId, body.estimate, body.rationale, meta),
+    command: ({ itemId, body, meta }) => new EstimateItemCommand(itemId, body.estimate, body.rationale, meta, body.scoreInputs),
   },
   'item.link-objective': {
     scope: 'item',

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@ledger/event-store';
-import { ASSIGNABLE_ROLES, type Principal } from '../auth/principal';
+import type { Role } from '@ledger/kernel';
+import { ASSIGNABLE_ROLES } from '../auth/principal';
+
+/**
+ * Roles an import line may name: those a token can carry, and `system` for a source's bots and automations
+ * (decisions taken by no person: recorded with the system actor, excluded from influence).
+ */
+export const IMPORT_ROLES: readonly Role[] = [...ASSIGNABLE_ROLES, 'system'];
 
 /**
  * One line of an import file, before its decision-specific fields are looked at (docs/import-format.md).
@@ -12,8 +19,10 @@ export interface ImportLine {
   id: string | null;
   /** The decision's original time, normalised to ISO-8601 UTC with milliseconds. */
   at: string;
-  actor: { id: string; role: Principal['role'] };
+  actor: { id: string; role: Role };
   decision: string;
+  /** False when the source recorded no reason (a tracker's history): the rationale only says where it came from. */
+  statedWhy: boolean;
   /** The whole parsed object (envelope included). */
   raw: Record<string, unknown>;
   /** Canonical JSON of `raw` (sorted keys): what the content hash is computed over (computed when first read). */
@@ -31,7 +40,7 @@ export class ImportLineError extends Error {
   }
 }
 
-export const ENVELOPE_FIELDS = ['id', 'at', 'actor', 'decision'] as const;
+export const ENVELOPE_FIELDS = ['id', 'at', 'actor', 'decision', 'statedWhy'] as const;
 
 /** Same rule as the HTTP Idempotency-Key header: 1-200 visible ASCII characters. */
 const LINE_ID_RE = /^[\x21-\x7e]{1,200}$/;
@@ -80,8 +89,11 @@ export function parseLine(text: string, lineNo: number, maxBytes: number): Impor
   if (typeof actor.id !== 'string' || actor.id.trim() === '' || actor.id.length > ACTOR_ID_MAX || actor.id !== actor.id.trim()) {
     throw new ImportLineError('IMPORT.INVALID_FIELD', `actor.id must be a non-empty string of at most ${ACTOR_ID_MAX} characters, without surrounding spaces`);
   }
-  if (typeof actor.role !== 'string' || !(ASSIGNABLE_ROLES as readonly string[]).includes(actor.role)) {
-    throw new ImportLineError('IMPORT.INVALID_FIELD', `actor.role must be one of ${ASSIGNABLE_ROLES.join(', ')}`);
+  if (typeof actor.role !== 'string' || !(IMPORT_ROLES as readonly string[]).includes(actor.role)) {
+    throw new ImportLineError('IMPORT.INVALID_FIELD', `actor.role must be one of ${IMPORT_ROLES.join(', ')}`);
+  }
+  if (obj.statedWhy !== undefined && typeof obj.statedWhy !== 'boolean') {
+    throw new ImportLineError('IMPORT.INVALID_FIELD', 'statedWhy must be true or false (false: the source recorded no reason)');
   }
 
   let canonical: string | undefined;
@@ -89,8 +101,9 @@ export function parseLine(text: string, lineNo: number, maxBytes: number): Impor
     lineNo,
     id,
     at,
-    actor: { id: actor.id, role: actor.role as Principal['role'] },
+    actor: { id: actor.id, role: actor.role as Role },
     decision: obj.decision,
+    statedWhy: obj.statedWhy !== false,
     raw: obj,
     get canonical() {
       return (canonical ??= canonicalJson(obj));

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@ledger/kernel';
+import type { FrozenScore } from '@ledger/domain';
 import { itemRowChange } from '../read-model/ledger-index.projection';
 import type { LedgerIndex, RankingIndex, RankNeighbours } from '../read-model/ledger-index.port';
 import { RankOrder } from '../read-model/rank-order';
@@ -11,6 +12,8 @@ interface ItemRank {
   ranked: boolean;
   /** The rank column: kept while unranked, as the read model keeps it. */
   rank: string;
+  /** The score the item's latest decision froze (the scoring column: kept when a later event freezes none). */
+  scoring: FrozenScore | null;
 }
 
 /**
@@ -24,6 +27,8 @@ export class ImportRanking implements RankingIndex {
   private readonly orders = new Map<string, RankOrder>();
   /** Items this import touched: their row as the read model would now have it. */
   private readonly items = new Map<string, ItemRank>();
+  /** Frozen scores of the ranked items of each backlog order loaded from the read model (not touched since). */
+  private readonly loadedScores = new Map<string, FrozenScore | null>();
 
   constructor(private readonly readModel: Pick<LedgerIndex, 'rankedItems' | 'rankedCount' | 'itemRow'>) {}
 
@@ -40,6 +45,13 @@ export class ImportRanking implements RankingIndex {
     return this.orderOf(backlogId).positionOf(itemId);
   }
 
+  /** As the read model's: the items at positions [from, to] with their last frozen score (ADR 0033). */
+  rankedBetween(backlogId: string, from: number, to: number): { itemId: string; scoring: FrozenScore | null }[] {
+    return this.orderOf(backlogId)
+      .idsBetween(from, to)
+      .map((itemId) => ({ itemId, scoring: this.items.get(itemId)?.scoring ?? this.loadedScores.get(itemId) ?? null }));
+  }
+
   neighboursAt(backlogId: string, position: number, itemId: string): RankNeighbours {
     return this.orderOf(backlogId).neighboursAt(position, itemId);
   }
@@ -52,10 +64,12 @@ export class ImportRanking implements RankingIndex {
   apply(e: RecordedEvent): void {
     const change = itemRowChange(e);
     if (!change) return;
+    // The read model stores the JSON and parses it when read.
+    const scoring = change.scoring ? (JSON.parse(change.scoring) as FrozenScore) : null;
     let row: ItemRank | undefined;
     if (change.insert) {
       // INSERT OR IGNORE (an item is added once: its stream was empty, so the read model has no row for it).
-      row = this.items.get(change.itemId) ?? { backlogId: change.insert.backlogId, ranked: true, rank: change.insert.rank };
+      row = this.items.get(change.itemId) ?? { backlogId: change.insert.backlogId, ranked: true, rank: change.insert.rank, scoring };
     } else {
       const current = this.rowOf(change.itemId);
       if (!current) return; // the read model's UPDATE matches no row
@@ -63,6 +77,7 @@ export class ImportRanking implements RankingIndex {
         backlogId: current.backlogId,
         ranked: change.status ? RANKED.has(change.status) : current.ranked,
         rank: change.rank ?? current.rank,
+        scoring: scoring ?? current.scoring, // COALESCE(@scoring, scoring)
       };
     }
     this.items.set(change.itemId, row);
@@ -73,7 +88,7 @@ export class ImportRanking implements RankingIndex {
     const known = this.items.get(itemId);
     if (known) return known;
     const r = this.readModel.itemRow(itemId);
-    return r ? { backlogId: r.backlogId, ranked: r.ranked, rank: r.rank } : undefined;
+    return r ? { backlogId: r.backlogId, ranked: r.ranked, rank: r.rank, scoring: r.scoring } : undefined;
   }
 
   /**
@@ -84,7 +99,9 @@ export class ImportRanking implements RankingIndex {
     let order = this.orders.get(backlogId);
     if (!order) {
       const count = this.readModel.rankedCount(backlogId);
-      order = RankOrder.fromSorted(count === 0 ? [] : this.readModel.rankedItems(backlogId, { limit: count, offset: 0 }));
+      const rows = count === 0 ? [] : this.readModel.rankedItems(backlogId, { limit: count, offset: 0 });
+      for (const r of rows) this.loadedScores.set(r.itemId, r.scoring);
+      order = RankOrder.fromSorted(rows);
       this.orders.set(backlogId, order);
     }
     return order;

@@ -599,7 +599,10 @@ class ImportRun {
       const scope = def.scope === 'item' ? await this.backlogOfItem(input.itemId) : input.backlogId;
       if (scope) backlogs = [scope];
     }
-    const principal: Principal = { sub: line.actor.id, role: line.actor.role, backlogs };
+    // A source's bot decides as the system: recorded with the system actor (meta.actor), with a leader's rights
+    // on every backlog, as the forum's process manager does.
+    const system = line.actor.role === 'system';
+    const principal: Principal = { sub: line.actor.id, role: system ? 'product-leader' : (line.actor.role as Principal['role']), backlogs };
     const idempotencyKey = idempotencyKeyOf(line, defined, this.occurrence(line, defined));
     const requestId = uuidV5(`request|${principal.sub}|${idempotencyKey}`, IMPORT_NAMESPACE);
     const meta: RequestMeta = {
@@ -610,6 +613,8 @@ class ImportRun {
       idempotencyKey,
       occurredAt: line.at,
       importedFrom: `${this.source}:${line.lineNo}`,
+      ...(system ? { actor: { id: line.actor.id, role: 'system' as const } } : {}),
+      ...(line.statedWhy ? {} : { statedWhy: false as const }),
     };
     input.meta = meta;
     return input;

@@ -2,6 +2,8 @@ import type { DomainEvent, EventToAppend, IdGenerator } from '@ledger/kernel';
 import type { Decider } from '@ledger/domain';
 import type { AppendResult, EventStore, ExpectedRevision } from '@ledger/event-store';
 import { DecisionExecutor, type StreamEventRef } from '../shared/decision-executor';
+import { JsonLogger } from '../shared/json-logger';
+import { NO_TRACING } from '../tracing/tracing';
 import type { ImportBatch } from './import-batch';
 
 /**
@@ -15,7 +17,8 @@ export class StagedDecisionExecutor extends DecisionExecutor {
     store: EventStore,
     ids: IdGenerator,
   ) {
-    super(store, ids);
+    // No spans or per-decision debug lines for a bulk import's decisions: it reports progress instead.
+    super(store, ids, NO_TRACING, new JsonLogger('silent'));
   }
 
   override state<S, E extends DomainEvent>(

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ledger/kernel';
 import { Authorization } from '../auth/authorization';
 import type { RequestMeta } from '../http/request-meta';
-import { backlogContext, backlogDecider, type BacklogCommand, type BacklogContext, type BacklogState } from '@ledger/domain';
+import {
+  backlogContext,
+  backlogDecider,
+  NO_SCORING,
+  type BacklogCommand,
+  type BacklogContext,
+  type BacklogState,
+  type ScoringPolicy,
+} from '@ledger/domain';
 import { DecisionExecutor, type DecisionOutcome } from '../shared/decision-executor';
 import { Streams } from '../shared/streams';
 
@@ -18,6 +26,12 @@ export class Backlogs {
   async load(backlogId: string): Promise<{ state: BacklogState; revision: number | null; context: BacklogContext }> {
     const { state, revision } = await this.executor.state(Streams.backlog(backlogId), backlogDecider);
     return { state, revision, context: backlogContext(state) };
+  }
+
+  /** The backlog's scoring rules now (none for an unknown backlog). */
+  async scoring(backlogId: string): Promise<ScoringPolicy> {
+    const { state, context } = await this.load(backlogId);
+    return state.exists ? (context.scoring ?? NO_SCORING) : NO_SCORING;
   }
 
   async context(backlogId: string): Promise<BacklogContext> {

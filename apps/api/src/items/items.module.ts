@@ -16,6 +16,8 @@ import { ResolveEscalationController } from './resolve-escalation/resolve-escala
 import { ResolveEscalationHandler } from './resolve-escalation/resolve-escalation.handler';
 import { ReviveItemController } from './revive-item/revive-item.http.controller';
 import { ReviveItemHandler } from './revive-item/revive-item.handler';
+import { ReopenItemController } from './reopen-item/reopen-item.http.controller';
+import { ReopenItemHandler } from './reopen-item/reopen-item.handler';
 import { MoveToAntiBacklogController } from './move-to-anti-backlog/move-to-anti-backlog.http.controller';
 import { MoveToAntiBacklogHandler } from './move-to-anti-backlog/move-to-anti-backlog.handler';
 import { SetKillCriteriaController } from './set-kill-criteria/set-kill-criteria.http.controller';
@@ -41,6 +43,7 @@ import { RecordOutcomeHandler } from './record-outcome/record-outcome.handler';
     EscalateDecisionController,
     ResolveEscalationController,
     ReviveItemController,
+    ReopenItemController,
     MoveToAntiBacklogController,
     SetKillCriteriaController,
     EstimateItemController,
@@ -61,6 +64,7 @@ import { RecordOutcomeHandler } from './record-outcome/record-outcome.handler';
     EscalateDecisionHandler,
     ResolveEscalationHandler,
     ReviveItemHandler,
+    ReopenItemHandler,
     MoveToAntiBacklogHandler,
     SetKillCriteriaHandler,
     EstimateItemHandler,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LedgerError, DomainError } from '@ledger/kernel';
-import type { Placement } from '@ledger/domain';
+import type { PassedCandidate, Placement } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG, EVENT_STORE, LEDGER_INDEX } from '../infrastructure/tokens';
@@ -39,6 +39,16 @@ export class Ranking {
 
   positionOf(backlogId: string, itemId: string): number | null {
     return this.index.positionOf(backlogId, itemId);
+  }
+
+  /**
+   * The open items a move of `itemId` from `fromPosition` to `placement.position` puts it above that it was not above
+   * right before (ADR 0033): moving up from p to q < p, the items now at q..p−1; moving down, none. Read from the same
+   * in-memory rank order the placement came from, with each item's inputs as its last decision froze them.
+   */
+  passing(backlogId: string, fromPosition: number, toPosition: number): PassedCandidate[] {
+    if (!(toPosition < fromPosition)) return [];
+    return this.index.rankedBetween(backlogId, toPosition, fromPosition - 1).map((r) => ({ itemId: r.itemId, inputs: r.scoring?.inputs ?? {} }));
   }
 
   placement(backlogId: string, itemId: string, request: PlacementRequest | undefined): Placement {

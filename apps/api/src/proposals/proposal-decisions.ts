@@ -44,7 +44,8 @@ export interface OpenProposalInput {
   itemId: string;
   reason: string;
   meta: RequestMeta;
-  nomination?: { reasons: string[]; cadenceIndex: number };
+  /** Automatic nominations: the forum's cadence (its point's index) or a kill-criteria breach (null). */
+  nomination?: { reasons: string[]; cadenceIndex: number | null };
 }
 
 /**

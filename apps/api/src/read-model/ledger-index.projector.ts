@@ -1,10 +1,11 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { RecordedEvent } from '@ledger/kernel';
 import type { EventStore, Subscription } from '@ledger/event-store';
 import { EVENT_STORE, LEDGER_INDEX } from '../infrastructure/tokens';
 import type { LedgerIndex } from './ledger-index.port';
 import { JsonLogger } from '../shared/json-logger';
 import type { Pausable } from '../shared/pausable';
+import { NO_TRACING, Tracing } from '../tracing/tracing';
 
 /** Events per catch-up page: one read, one read-model transaction, then a yield to the event loop. */
 export const CATCH_UP_PAGE = 5_000;
@@ -26,6 +27,7 @@ export class LedgerIndexProjector implements OnApplicationBootstrap, OnApplicati
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
     private readonly logger: JsonLogger,
+    @Optional() private readonly tracing: Tracing = NO_TRACING,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -90,7 +92,13 @@ export class LedgerIndexProjector implements OnApplicationBootstrap, OnApplicati
     this.scheduled = false;
     const batch = this.buffer;
     this.buffer = [];
+    if (!this.tracing.enabled) {
+      this.index.apply(batch);
+      return;
+    }
+    const startedAt = Date.now();
     this.index.apply(batch);
+    this.tracing.projected('read-model', batch, startedAt, Date.now());
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -150,6 +150,15 @@ export class RankOrder {
     return { above, below, others };
   }
 
+  /** Item ids at 1-based positions [from, to] (clamped to the ranking), in order. */
+  idsBetween(from: number, to: number): string[] {
+    const lo = Math.max(1, Math.trunc(from));
+    const hi = Math.min(this.keys.length, Math.trunc(to));
+    const out: string[] = [];
+    for (let i = lo - 1; i < hi; i++) out.push(RankOrder.idOf(this.keys[i]));
+    return out;
+  }
+
   /** First index whose key is >= k. */
   private lowerBound(k: string): number {
     let lo = 0;

@@ -3,8 +3,11 @@ import { LedgerError, uuidV5, type DomainEvent, type EventToAppend, type IdGener
 import { fold, type Decided, type Decider } from '@ledger/domain';
 import { WrongExpectedRevisionError, type AppendResult, type EventStore, type ExpectedRevision } from '@ledger/event-store';
 import { actorOf } from '../auth/principal';
+import type { SpanHandle } from '../tracing/tracing';
 import type { RequestMeta } from '../http/request-meta';
 import { EVENT_STORE, ID_GENERATOR } from '../infrastructure/tokens';
+import { Tracing } from '../tracing/tracing';
+import { JsonLogger } from './json-logger';
 
 export interface DecisionOutcome {
   streamId: string;
@@ -59,6 +62,8 @@ export class DecisionExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly tracing: Tracing,
+    private readonly logger: JsonLogger,
   ) {}
 
   async load<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>) {
@@ -77,7 +82,12 @@ export class DecisionExecutor {
     return { state, revision };
   }
 
-  async run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
+  run<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>): Promise<DecisionOutcome> {
+    if (!this.tracing.enabled) return this.decide(spec, null);
+    return this.tracing.inSpan('command', { 'ledger.stream_id': spec.streamId }, (span) => this.decide(spec, span));
+  }
+
+  private async decide<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>, span: SpanHandle | null): Promise<DecisionOutcome> {
     const { streamId, meta } = spec;
     // The k-th event's id (derived from the idempotency key, else random), computed once per decision.
     const ids: string[] = [];
@@ -97,7 +107,33 @@ export class DecisionExecutor {
       const decided = spec.decider.decide(command, state);
       const toAppend = this.envelopes(decided, meta, idOf);
       try {
-        const result = await this.append(streamId, toAppend, revision === null ? 'no-stream' : revision, spec.decider);
+        const expected = revision === null ? 'no-stream' : revision;
+        let result;
+        if (span === null) result = await this.append(streamId, toAppend, expected, spec.decider);
+        else {
+          const kind = (command as { kind?: unknown }).kind;
+          if (typeof kind === 'string') span.updateName(`command ${kind}`);
+          span.setAttributes({ 'ledger.command': typeof kind === 'string' ? kind : undefined, 'ledger.attempt': attempt });
+          result = await this.tracing.inSpan(
+            'event-store append',
+            { 'ledger.stream_id': streamId, 'ledger.events': toAppend.length, 'ledger.event_types': toAppend.map((e) => e.type) },
+            async (appendSpan) => {
+              this.tracing.appending(toAppend.map((e) => e.id));
+              const r = await this.append(streamId, toAppend, expected, spec.decider);
+              appendSpan.setAttributes({ 'ledger.position': r.position, 'ledger.already_appended': r.alreadyAppended });
+              return r;
+            },
+          );
+        }
+        if (this.logger.enabled('debug')) {
+          this.logger.debug('decision appended', {
+            requestId: meta.requestId,
+            streamId,
+            position: result.position,
+            types: decided.map((d) => d.type),
+            replayed: result.alreadyAppended,
+          });
+        }
         return {
           streamId,
           revision: result.nextRevision,
@@ -154,6 +190,7 @@ export class DecisionExecutor {
           causationId: i > 0 ? out[i - 1].id : (d.causedBy ?? meta.causationId),
           requestId: meta.requestId,
           ...(meta.occurredAt ? { occurredAt: meta.occurredAt, imported: true, importedFrom: meta.importedFrom } : {}),
+          ...(meta.statedWhy === false ? { statedWhy: false } : {}),
         },
       });
     });

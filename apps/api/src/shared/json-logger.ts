@@ -6,14 +6,28 @@ const NEST_BOOT_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesReso
 
 /** Structured JSON lines on stdout; one object per line, always with time and level. */
 export class JsonLogger implements LoggerService {
+  /** With tracing on: the current trace id, added to every line written inside a traced request. */
+  private currentTraceId: () => string | undefined = () => undefined;
+
   constructor(
     private readonly level: LogLevel = 'info',
     private readonly out: (line: string) => void = (l) => process.stdout.write(l + '\n'),
   ) {}
 
+  /** Whether lines of this level are written (to skip building fields that would be dropped). */
+  enabled(level: Exclude<LogLevel, 'silent'>): boolean {
+    return LEVELS[level] >= LEVELS[this.level];
+  }
+
+  /** Tracing (ADR 0028) tells the logger how to find the current trace id. */
+  traceIdsFrom(current: () => string | undefined): void {
+    this.currentTraceId = current;
+  }
+
   private write(level: Exclude<LogLevel, 'silent'>, msg: string, fields: Record<string, unknown> = {}): void {
     if (LEVELS[level] < LEVELS[this.level]) return;
-    this.out(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+    const traceId = this.currentTraceId();
+    this.out(JSON.stringify({ time: new Date().toISOString(), level, msg, ...(traceId ? { traceId } : {}), ...fields }));
   }
 
   debug(msg: unknown, fields?: Record<string, unknown> | string): void {

@@ -26,6 +26,8 @@ export interface WebhookDispatcherOptions {
   pollMs?: number;
   fetch?: typeof fetch;
   log?: DispatcherLog;
+  /** Called once per recorded attempt with its outcome (metrics). */
+  onAttempt?: (outcome: 'delivered' | 'retry' | 'dead') => void;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface WebhookDispatcherOptions {
  * Nothing a decision awaits touches this class: a decision's append returns before its event even reaches it.
  */
 export class WebhookDispatcher {
-  private readonly o: Required<Omit<WebhookDispatcherOptions, 'log'>> & { log: DispatcherLog };
+  private readonly o: Required<Omit<WebhookDispatcherOptions, 'log' | 'onAttempt'>> & Pick<WebhookDispatcherOptions, 'onAttempt'> & { log: DispatcherLog };
   private subscription: Subscription | null = null;
   private buffer: RecordedEvent[] = [];
   private scheduled = false;
@@ -230,6 +232,7 @@ export class WebhookDispatcher {
     else if (attempt >= this.o.maxAttempts) outcome = { status: 'dead' };
     else outcome = { status: 'pending', nextAttemptAt: this.o.clock.now().getTime() + this.backoff(attempt) };
     this.outbox.recordAttempt(d.deliveryId, { attempt, startedAt: startedAt.toISOString(), durationMs, statusCode, error }, outcome);
+    this.o.onAttempt?.(outcome.status === 'pending' ? 'retry' : outcome.status);
     if (outcome.status === 'dead') this.o.log('warn', 'webhook delivery gave up', { deliveryId: d.deliveryId, webhookId: d.webhookId, attempts: attempt, error });
   }
 

@@ -31,7 +31,8 @@ export interface DeliveryRecord {
   deliveryId: string;
   webhookId: string;
   eventId: string;
-  eventType: string;
+  /** Only the types a webhook may subscribe to are ever enqueued. */
+  eventType: WebhookEventType;
   eventPosition: number;
   status: DeliveryStatus;
   attempts: number;
@@ -233,7 +234,7 @@ export class SqliteWebhookOutbox {
       deliveryId: r.delivery_id,
       webhookId: r.webhook_id,
       eventId: r.event_id,
-      eventType: r.event_type,
+      eventType: r.event_type as WebhookEventType,
       eventPosition: r.event_position,
       status: r.status,
       attempts: r.attempts,

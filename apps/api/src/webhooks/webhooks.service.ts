@@ -4,6 +4,7 @@ import type { EventStore } from '@ledger/event-store';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG, CLOCK, EVENT_STORE, WEBHOOK_OUTBOX } from '../infrastructure/tokens';
 import { JsonLogger } from '../shared/json-logger';
+import { LedgerMetrics } from '../metrics/ledger-metrics';
 import type { Pausable } from '../shared/pausable';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import type { SqliteWebhookOutbox } from './webhook-outbox';
@@ -23,6 +24,7 @@ export class WebhooksService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) readonly config: AppConfig,
     @Inject(CLOCK) clock: Clock,
     logger: JsonLogger,
+    metrics: LedgerMetrics,
   ) {
     this.secrets = WebhookSecrets.fromConfig(config.webhooks);
     this.dispatcher = new WebhookDispatcher({
@@ -31,6 +33,7 @@ export class WebhooksService implements OnApplicationBootstrap, OnApplicationShu
       clock,
       secretOf: (id) => this.secrets.secretOf(id),
       log: (level, message, fields) => logger[level](message, fields ?? {}),
+      onAttempt: (outcome) => metrics.observeWebhookAttempt(outcome),
     });
   }
 

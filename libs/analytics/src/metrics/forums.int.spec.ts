@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import fc from 'fast-check';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FixedClock } from '@ledger/kernel';
@@ -67,6 +68,12 @@ describe('forum analytics', () => {
         withdrawn: 1,
         openProposals: 1,
         members: 3,
+        // No delegation in this forum (ADR 0035): none of the 1 + 3 + 4 votes counted for someone else.
+        delegatedVotes: 0,
+        delegatedShare: 0,
+        delegationsGranted: 0,
+        delegationsRevoked: 0,
+        activeDelegations: 0,
       },
     ]);
   });
@@ -86,6 +93,7 @@ describe('forum analytics', () => {
       withdrawn: 1,
       openProposals: 1, // P2, closed only on day 12
       members: 4, // ola leaves on day 20
+      delegatedVotes: 0, delegatedShare: 0, delegationsGranted: 0, delegationsRevoked: 0, activeDelegations: 0,
     });
     expect(r.at).toBe(f.history.at(9));
   });
@@ -140,10 +148,121 @@ describe('forum analytics', () => {
     expect(byId.get(unknown)).toEqual({
       forumId: unknown, name: '', proposalsOpened: 0, closed: { total: 0, kill: 0, keep: 0, noQuorum: 0 }, killRate: null,
       noQuorumShare: null, medianDaysToDecision: null, participation: null, withdrawn: 0, openProposals: 0, members: 0,
+      delegatedVotes: 0, delegatedShare: null, delegationsGranted: 0, delegationsRevoked: 0, activeDelegations: 0,
     });
     expect((await report(b, { db })).forums[0]).toMatchObject({ name: 'B', killRate: 0, participation: 0.25, medianDaysToDecision: 2 });
     expect((await report(a, { db, forumIds: [] })).forums).toEqual([]);
     await expect(report(a, { db, from: 10, to: 5 })).rejects.toThrow(RangeError);
+  });
+
+  describe('delegated votes (ADR 0035)', () => {
+    /** mia → max for days [1, 20), revoked on day 6; noa → ola for [2, 30); ola leaves on day 25 (ending noa's). */
+    function delegating(): ForumHistory {
+      const f = new ForumHistory(new History());
+      f.created(0, 'Delegating forum');
+      for (const m of ['mia', 'max', 'noa', 'ola']) f.join(0.5, m);
+      const miaToMax = f.delegate(1, 'mia', 'max', 1, 20);
+      f.delegate(2, 'noa', 'ola', 2, 30);
+      const p1 = f.open(3);
+      f.close(10, p1, 'kill', { kill: 3, keep: 1, members: 4, delegated: 2 });
+      f.revoke(6, miaToMax, 'mia', 'max');
+      const p2 = f.open(11);
+      f.close(18, p2, 'keep', { keep: 3, members: 4, delegated: 1 });
+      f.leave(25, 'ola');
+      return f;
+    }
+
+    it('counts delegated votes of the closes in the period, delegations granted and revoked, and those holding at `at`', async () => {
+      const f = delegating();
+      const db = await h.freshDatabase();
+      await h.insert(db, f.history.events);
+      expect((await report(f, { db, at: 30, to: 30 })).forums[0]).toMatchObject({
+        delegatedVotes: 3,
+        delegatedShare: 3 / 7,
+        delegationsGranted: 2,
+        delegationsRevoked: 1,
+        activeDelegations: 0, // mia's revoked, noa's ended when ola left
+        participation: 1 - 0.25 / 2,
+      });
+      expect((await report(f, { db, at: 5, to: 5 })).forums[0]).toMatchObject({ activeDelegations: 2, delegationsRevoked: 0, delegatedVotes: 0, delegatedShare: null });
+      expect((await report(f, { db, at: 7, to: 7 })).forums[0]).toMatchObject({ activeDelegations: 1, delegationsRevoked: 1 });
+      expect((await report(f, { db, at: 24, to: 24 })).forums[0]).toMatchObject({ activeDelegations: 1 });
+      expect((await report(f, { db, from: 11, to: 30, at: 30 })).forums[0]).toMatchObject({ delegatedVotes: 1, delegatedShare: 1 / 3, delegationsGranted: 0 });
+    });
+
+    it('property: incremental (projector batches) == rebuild == only the events up to T', async () => {
+      type Op = { kind: 'delegate' | 'revoke' | 'leave' | 'join' | 'open' | 'close'; a: number; b: number; len: number; dt: number };
+      const op: fc.Arbitrary<Op> = fc.record({
+        kind: fc.constantFrom('delegate', 'delegate', 'revoke', 'leave', 'join', 'open', 'close', 'close'),
+        a: fc.nat(5),
+        b: fc.nat(5),
+        len: fc.integer({ min: 1, max: 20 }),
+        dt: fc.double({ min: 0, max: 3, noNaN: true }),
+      });
+      const dir = mkdtempSync(join(tmpdir(), 'ledger-forum-prop-'));
+      let run = 0;
+      try {
+        await fc.assert(
+          fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 30 }), fc.double({ min: 0, max: 1, noNaN: true }), async (ops, tFraction) => {
+            const f = new ForumHistory(new History());
+            f.created(0);
+            const people = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5'];
+            const members = new Set<string>();
+            const grants: Array<{ id: string; by: string; to: string }> = [];
+            const open: string[] = [];
+            let day = 0;
+            for (const p of people.slice(0, 4)) (f.join(0, p), members.add(p));
+            for (const o of ops) {
+              day += o.dt;
+              const [x, y] = [people[o.a], people[o.b]];
+              if (o.kind === 'delegate' && x !== y) grants.push({ id: f.delegate(day, x, y, day, day + o.len), by: x, to: y });
+              else if (o.kind === 'revoke' && grants.length) {
+                const g = grants[o.a % grants.length];
+                f.revoke(day, g.id, g.by, g.to);
+              } else if (o.kind === 'leave' && members.has(x)) (f.leave(day, x), members.delete(x));
+              else if (o.kind === 'join' && !members.has(x)) (f.join(day, x), members.add(x));
+              else if (o.kind === 'open') open.push(f.open(day));
+              else if (o.kind === 'close' && open.length) f.close(day, open.shift()!, 'keep', { keep: 1 + o.a, members: members.size, delegated: o.b % (2 + o.a) });
+            }
+            const events = f.history.events;
+            const start = f.history.start.getTime();
+            const end = Date.parse(events[events.length - 1].recordedAt) + 86_400_000;
+            const T = new Date(Math.round(start + tFraction * (end - start)));
+            const store = SqliteEventStore.open({ file: join(dir, `e-${++run}.sqlite`), clock: new FixedClock(new Date('2026-06-01T00:00:00.000Z')) });
+            try {
+              await appendHistory(store, events);
+              // The store numbers the events itself (concurrent appends of different streams may commit in another order):
+              // the as-of database uses the events as stored, positions included.
+              const stored = await store.readAll({ after: 0, limit: 10_000 });
+              const [incremental, rebuilt, upToT] = [await h.freshDatabase(), await h.freshDatabase(), await h.freshDatabase()];
+              await projectAll(h.client, incremental, store, undefined, { batchSize: 8 });
+              await rebuildProjection({ client: h.client, database: rebuilt, store });
+              await h.insert(upToT, stored.filter((e) => Date.parse(e.metadata.occurredAt as string) <= T.getTime()));
+              const stats = (database: string, at: Date) =>
+                forumStats(h.client, { database, forumIds: [f.forumId], at }, { from: new Date(start), to: new Date(end) }).then((r) => r.forums[0]);
+              const expected = await stats(upToT, T);
+              expect(await stats(incremental, T)).toEqual(expected);
+              expect(await stats(rebuilt, T)).toEqual(expected);
+              expect(await stats(rebuilt, new Date(end))).toEqual(await stats(incremental, new Date(end)));
+            } finally {
+              await store.close();
+            }
+          }),
+          { numRuns: 6 },
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 400_000);
+
+    it('is the same when the events are projected twice', async () => {
+      const f = delegating();
+      const db = await h.freshDatabase();
+      await h.insert(db, f.history.events);
+      const once = await report(f, { db, at: 30, to: 30 });
+      await h.insert(db, f.history.events);
+      expect(await report(f, { db, at: 30, to: 30 })).toEqual(once);
+    });
   });
 
   describe('through the projector and the rebuild', () => {

@@ -12,7 +12,12 @@ import { chTime } from '../projection/decision-row';
  * - participation: over the proposals closed in the period whose tally names at least one member, the mean of
  *   votesCast ÷ members as the closing tally recorded them;
  * - withdrawn: `proposal.withdrawn` in the period;
- * - openProposals and members: the state at `at` (opened and neither closed nor withdrawn; joined and not left).
+ * - openProposals and members: the state at `at` (opened and neither closed nor withdrawn; joined and not left);
+ * - delegatedVotes: over the proposals closed in the period, the votes that counted for someone else (the closing
+ *   tallies' `delegated`); delegatedShare = delegatedVotes ÷ their votesCast (ADR 0035);
+ * - delegationsGranted / delegationsRevoked: forum.vote-delegated / forum.delegation-revoked in the period;
+ * - activeDelegations: as of `at`, delegations holding then (valid_from <= at < valid_until, not revoked, and neither
+ *   party has left the forum since it was granted).
  * Ratios are null when their denominator is 0.
  */
 export interface ForumScope {
@@ -39,6 +44,11 @@ export interface ForumStats {
   withdrawn: number;
   openProposals: number;
   members: number;
+  delegatedVotes: number;
+  delegatedShare: number | null;
+  delegationsGranted: number;
+  delegationsRevoked: number;
+  activeDelegations: number;
 }
 
 export interface ForumReport {
@@ -61,6 +71,11 @@ interface Row {
   median_days: number | null;
   open_now: string;
   members: string;
+  delegated: string;
+  closed_votes: string;
+  granted: string;
+  revoked: string;
+  active: string | null;
 }
 
 const finiteOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -79,6 +94,11 @@ function empty(forumId: string): ForumStats {
     withdrawn: 0,
     openProposals: 0,
     members: 0,
+    delegatedVotes: 0,
+    delegatedShare: null,
+    delegationsGranted: 0,
+    delegationsRevoked: 0,
+    activeDelegations: 0,
   };
 }
 
@@ -110,8 +130,23 @@ export async function forumStats(client: ClickHouseClient, scope: ForumScope, pe
           countIf(type = 'proposal.closed' AND ${inPeriod} AND outcome = 'kill') AS kill,
           countIf(type = 'proposal.closed' AND ${inPeriod} AND outcome = 'keep') AS keep,
           countIf(type = 'proposal.closed' AND ${inPeriod} AND outcome = 'no-quorum') AS no_quorum,
-          avgIf(votes_cast / members, type = 'proposal.closed' AND ${inPeriod} AND members > 0) AS participation
+          avgIf(votes_cast / members, type = 'proposal.closed' AND ${inPeriod} AND members > 0) AS participation,
+          sumIf(tally_delegated, type = 'proposal.closed' AND ${inPeriod}) AS delegated,
+          sumIf(votes_cast, type = 'proposal.closed' AND ${inPeriod}) AS closed_votes,
+          countIf(type = 'forum.vote-delegated' AND ${inPeriod}) AS granted,
+          countIf(type = 'forum.delegation-revoked' AND ${inPeriod}) AS revoked
         FROM events GROUP BY forum_id
+      ),
+      delegations AS (
+        SELECT g.forum_id AS forum_id,
+          countIf(g.valid_from <= {at:${T}} AND {at:${T}} < g.valid_until
+            AND g.delegation_id NOT IN (SELECT delegation_id FROM events WHERE type = 'forum.delegation-revoked')
+            AND NOT arrayExists(x -> (x.1 = g.member_id OR x.1 = g.delegate_id) AND x.2 > g.position, l.lefts)) AS active
+        FROM (SELECT forum_id, delegation_id, member_id, delegate_id, valid_from, valid_until, position FROM events
+              WHERE type = 'forum.vote-delegated') AS g
+        LEFT JOIN (SELECT forum_id, groupArray((member_id, position)) AS lefts FROM events
+              WHERE type = 'forum.member-left' GROUP BY forum_id) AS l ON l.forum_id = g.forum_id
+        GROUP BY g.forum_id
       ),
       durations AS (
         SELECT c.forum_id AS forum_id,
@@ -141,11 +176,14 @@ export async function forumStats(client: ClickHouseClient, scope: ForumScope, pe
         toString(kill) AS kill, toString(keep) AS keep, toString(no_quorum) AS no_quorum,
         if(isFinite(participation), participation, NULL) AS participation,
         durations.median_days AS median_days,
-        toString(open_now.open_now) AS open_now, toString(members.members) AS members
+        toString(open_now.open_now) AS open_now, toString(members.members) AS members,
+        toString(delegated) AS delegated, toString(closed_votes) AS closed_votes, toString(granted) AS granted,
+        toString(revoked) AS revoked, toString(delegations.active) AS active
       FROM counts
       LEFT JOIN durations ON durations.forum_id = counts.forum_id
       LEFT JOIN open_now ON open_now.forum_id = counts.forum_id
       LEFT JOIN members ON members.forum_id = counts.forum_id
+      LEFT JOIN delegations ON delegations.forum_id = counts.forum_id
       SETTINGS join_use_nulls = 1`,
     query_params: {
       forums: forumIds,
@@ -176,6 +214,11 @@ export async function forumStats(client: ClickHouseClient, scope: ForumScope, pe
       withdrawn: int(r.withdrawn),
       openProposals: int(r.open_now),
       members: int(r.members),
+      delegatedVotes: int(r.delegated),
+      delegatedShare: ratio(int(r.delegated), int(r.closed_votes)),
+      delegationsGranted: int(r.granted),
+      delegationsRevoked: int(r.revoked),
+      activeDelegations: int(r.active),
     };
   });
   return report;

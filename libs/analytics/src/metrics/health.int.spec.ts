@@ -228,10 +228,10 @@ describe('health (DOMAIN.md "Health")', () => {
       const db = await load(x);
       const r = await report(db, x, 200, { from: new Date('2026-01-15T00:00:00Z'), to: new Date('2026-05-01T00:00:00Z') });
       expect(r.deliveredVsOutcomes).toEqual([
-        { month: '2026-01', delivered: 0, outcomesMoved: 0, outcomesNotMoved: 0 },
-        { month: '2026-02', delivered: 3, outcomesMoved: 0, outcomesNotMoved: 0 },
-        { month: '2026-03', delivered: 1, outcomesMoved: 2, outcomesNotMoved: 1 },
-        { month: '2026-04', delivered: 0, outcomesMoved: 1, outcomesNotMoved: 0 },
+        { month: '2026-01', delivered: 0, reopened: 0, outcomesMoved: 0, outcomesNotMoved: 0 },
+        { month: '2026-02', delivered: 3, reopened: 0, outcomesMoved: 0, outcomesNotMoved: 0 },
+        { month: '2026-03', delivered: 1, reopened: 0, outcomesMoved: 2, outcomesNotMoved: 1 },
+        { month: '2026-04', delivered: 0, reopened: 0, outcomesMoved: 1, outcomesNotMoved: 0 },
       ]);
     });
 

@@ -60,6 +60,11 @@ export interface DeliveryVsOutcomes {
   month: string;
   /** item.delivered events in the month. */
   delivered: number;
+  /**
+   * item.reopened events in the month: deliveries that did not hold (ADR 0025). A reopened delivery still counts
+   * in the month it was delivered; the reopening is counted in its own month.
+   */
+  reopened: number;
   /** item.outcome-recorded events in the month with moved = true. */
   outcomesMoved: number;
   /** item.outcome-recorded events in the month with moved = false. */
@@ -286,6 +291,7 @@ interface MonthRow {
   month: string;
   kills: number | string;
   delivered: number | string;
+  reopened: number | string;
   outcomes_moved: number | string;
   outcomes_not_moved: number | string;
 }
@@ -317,8 +323,8 @@ export async function health(
   )
   SELECT
     countIf(status_type IN ${OPEN_TYPES_SQL}) AS open_items,
-    countIf(status_type IN ('item.added', 'item.revived')) AS ready_items,
-    countIf(status_type IN ('item.added', 'item.revived') AND latest_estimate IS NULL) AS ready_unestimated,
+    countIf(status_type IN ('item.added', 'item.revived', 'item.reopened')) AS ready_items,
+    countIf(status_type IN ('item.added', 'item.revived', 'item.reopened') AND latest_estimate IS NULL) AS ready_unestimated,
     countIf(status_type IN ${OPEN_TYPES_SQL} AND latest_objective_id != '') AS linked,
     countIf(status_type = 'item.moved-to-anti-backlog') AS anti_backlog,
     quantilesExactIf(0.5, 0.75, 0.9)(${daysBetween('added_at', at)}, status_type IN ${OPEN_TYPES_SQL}) AS ages
@@ -326,11 +332,12 @@ export async function health(
   const monthsQuery = `SELECT formatDateTime(occurred_at, '%Y-%m', 'UTC') AS month,
       countIf(type = 'item.killed') AS kills,
       countIf(type = 'item.delivered') AS delivered,
+      countIf(type = 'item.reopened') AS reopened,
       countIf(type = 'item.outcome-recorded' AND moved = 1) AS outcomes_moved,
       countIf(type = 'item.outcome-recorded' AND moved = 0) AS outcomes_not_moved
     FROM ${db}.decisions FINAL
     WHERE backlog_id IN {backlogs:Array(String)}
-      AND type IN ('item.killed', 'item.delivered', 'item.outcome-recorded')
+      AND type IN ('item.killed', 'item.delivered', 'item.reopened', 'item.outcome-recorded')
       AND occurred_at >= {from:DateTime64(3, 'UTC')} AND occurred_at < {to:DateTime64(3, 'UTC')}
       AND occurred_at <= ${at}
     GROUP BY month`;
@@ -375,6 +382,7 @@ export async function health(
       return {
         month,
         delivered: Number(r?.delivered ?? 0),
+        reopened: Number(r?.reopened ?? 0),
         outcomesMoved: Number(r?.outcomes_moved ?? 0),
         outcomesNotMoved: Number(r?.outcomes_not_moved ?? 0),
       };

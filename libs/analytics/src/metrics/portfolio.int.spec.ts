@@ -76,6 +76,22 @@ describe('portfolio (item_state) == the per-backlog reports', () => {
     expect(seen.open).toBeGreaterThan(0);
   });
 
+  it('equals the reports for imported tracker history: priority and direction-only moves, reopenings (ADR 0025)', async () => {
+    const events = generateHistory({ events: 2500, backlogs: 2, days: 200, seed: 23, tracker: true });
+    expect(events.some((e) => e.type === 'item.reopened')).toBe(true);
+    expect(events.some((e) => (e.data.move as { approximate?: boolean } | undefined)?.approximate === true)).toBe(true);
+    const db = await h.freshDatabase();
+    for (let i = 0; i < events.length; i += 600) await h.insert(db, events.slice(i, i + 600));
+    const first = Date.parse(events[0].recordedAt);
+    let reversing = 0;
+    for (const days of [70, 150, 260]) {
+      const at = new Date(first + days * DAY);
+      const rows = await expectSameAsReports(db, backlogsOf(events), at, { from: new Date(at.getTime() - 90 * DAY), to: at });
+      reversing += rows.reduce((n, r) => n + r.reversingDecisions, 0);
+    }
+    expect(reversing).toBeGreaterThan(0);
+  });
+
   it('applies the reversal window in force at each decision, through a policy change', async () => {
     const b = new History();
     b.created(0); // reversalWindowDays = 30
@@ -170,6 +186,34 @@ describe('portfolio (item_state) == the per-backlog reports', () => {
     const at = new Date(Date.parse(events[0].recordedAt) + 150 * DAY);
     const rows = await expectSameAsReports(db, ids, at, { from: new Date(at.getTime() - 120 * DAY), to: at });
     expect(rows.reduce((n, r) => n + r.reversingDecisions, 0)).toBeGreaterThan(0);
+  });
+
+  it('a store projected before migration 0007 upgrades: the new columns read exactly what the projector writes now', async () => {
+    const events = generateHistory({ events: 1200, backlogs: 2, days: 200, seed: 9 });
+    const ids = backlogsOf(events);
+    const db = `upgrade7_${process.pid}`;
+    const all = loadMigrations();
+    expect(await migrate(h.client, { database: db }, undefined, all.filter((m) => m.version < 7))).toEqual(all.filter((m) => m.version < 7).map((m) => m.version));
+    const old = events.map(decisionRow).filter((r) => r !== null).map(({ scale: _s, approximate: _a, direction: _d, stated_why: _w, ...row }) => row);
+    await h.client.insert({ table: `${db}.decisions`, values: old, format: 'JSONEachRow' });
+    await h.client.insert({ table: `${db}.backlog_decisions`, values: old.filter((r) => r.item_id === ''), format: 'JSONEachRow' });
+    await h.client.command({ query: insertAllItemStates(db, 'before-0007') });
+    // 0007, then the later ones (0008, 0009: decision quality) in order.
+    expect(await migrate(h.client, { database: db })).toEqual(all.filter((m) => m.version >= 7).map((m) => m.version));
+    const fresh = await h.freshDatabase();
+    await h.insert(fresh, events);
+    const moves = async (database: string) => {
+      const rs = await h.client.query({
+        query: `SELECT event_id, scale, approximate, direction, stated_why FROM ${database}.decisions FINAL ORDER BY event_id`,
+        format: 'JSONEachRow',
+      });
+      return rs.json<Record<string, unknown>>();
+    };
+    const upgraded = await moves(db);
+    expect(upgraded).toEqual(await moves(fresh));
+    expect(upgraded.some((r) => Number(r.direction) === 1)).toBe(true);
+    const at = new Date(Date.parse(events[0].recordedAt) + 150 * DAY);
+    await expectSameAsReports(db, ids, at, { from: new Date(at.getTime() - 120 * DAY), to: at });
   });
 
   async function columnsOf(db: string, table: string) {

@@ -101,10 +101,10 @@ function portfolioSql(database: string, shape: SqlShape): string {
     ? `${reversingSure}
         + arrayCount(d -> d.3 <= ${windowMs}, arrayFilter(d -> ${inPeriod('d.1')} AND d.3 > {window_lo:Int64} AND d.3 <= {window_hi:Int64}, s.reversals))`
     : reversingSure;
-  const scalars = `sumIf(s.sign, s.added AND s.status_type IN ('item.added', 'item.revived', 'item.started') AS open) AS open_items,
+  const scalars = `sumIf(s.sign, s.added AND s.status_type IN ('item.added', 'item.revived', 'item.reopened', 'item.started') AS open) AS open_items,
       -- whole days >= N  <=>  ms >= N days (the differences are never negative: nothing after {at} is read)
       sumIf(s.sign, open AND ${zombie}) AS zombies,
-      sumIf(s.sign, s.added AND s.status_type IN ('item.added', 'item.revived') AS ready) AS ready_items,
+      sumIf(s.sign, s.added AND s.status_type IN ('item.added', 'item.revived', 'item.reopened') AS ready) AS ready_items,
       -- in decimal: +x and -x cancel exactly, whatever the order the rows are summed in
       sumIf(s.sign * toDecimal128(ifNull(s.latest_estimate, 0), 9), ready) AS ready_points`;
   const inThePeriod = `sum(s.sign * arrayCount(t -> ${inPeriod('t')}, s.decided_at)) AS decisions, sum(s.sign * (${reversing})) AS reversing`;

@@ -179,13 +179,22 @@ describe('decision reversals (DOMAIN.md "Reversal")', () => {
           itemId: won,
           title: 'won',
           rule: 'overturned-escalation',
-          d1: { eventId: d1, type: 'item.reprioritized', at: b.at(5), actorId: 'olga', fromPosition: 1, toPosition: 6 },
-          d2: { eventId: resolution, type: 'item.escalation-resolved', at: b.at(8), actorId: 'olga', fromPosition: null, toPosition: null },
+          d1: { eventId: d1, type: 'item.reprioritized', at: b.at(5), actorId: 'olga', fromPosition: 1, toPosition: 6, scale: 'rank', statedWhy: true },
+          d2: {
+            eventId: resolution,
+            type: 'item.escalation-resolved',
+            at: b.at(8),
+            actorId: 'olga',
+            fromPosition: null,
+            toPosition: null,
+            scale: null,
+            statedWhy: true,
+          },
           days: 3,
           escalation: {
             escalationId: esc.escalationId,
             raisedBy: 'sam',
-            change: { eventId: change, type: 'item.reprioritized', at: b.at(8), actorId: 'olga', fromPosition: 6, toPosition: 1 },
+            change: { eventId: change, type: 'item.reprioritized', at: b.at(8), actorId: 'olga', fromPosition: 6, toPosition: 1, scale: 'rank', statedWhy: true },
           },
         },
       ]);
@@ -420,6 +429,66 @@ describe('decision reversals (DOMAIN.md "Reversal")', () => {
     });
   });
 
+  describe('imported tracker history (ADR 0025): moves off the ranking, reopenings, no stated why', () => {
+    it('a priority raised and lowered again is a reversal on the priority scale; its decisions state no why', async () => {
+      const b = new History();
+      b.created(0);
+      const item = b.add(0, { title: 'check-in' });
+      b.statedWhy = false;
+      const up = b.moveOff(5, item, { scale: 'priority', direction: 'up', fromLevel: 3, toLevel: 1, from: 'Medium', to: 'Highest' });
+      const down = b.moveOff(13, item, { scale: 'priority', direction: 'down', fromLevel: 1, toLevel: 3, from: 'Highest', to: 'Medium' });
+      const r = await report(b);
+      expect(r.byRule['reprioritization-back']).toBe(1);
+      expect(r.reversals).toEqual([
+        expect.objectContaining({
+          rule: 'reprioritization-back',
+          d1: { eventId: up, type: 'item.reprioritized', at: b.at(5), actorId: 'olga', fromPosition: 3, toPosition: 1, scale: 'priority', statedWhy: false },
+          d2: { eventId: down, type: 'item.reprioritized', at: b.at(13), actorId: 'olga', fromPosition: 1, toPosition: 3, scale: 'priority', statedWhy: false },
+          days: 8,
+        }),
+      ]);
+      expect(r.decisions).toBe(3);
+      expect(r.withoutStatedWhy).toEqual({ decisions: 2, reversingDecisions: 1 });
+    });
+
+    it('a move whose positions are unknown is never D1 nor D2; moves on different scales are not compared', async () => {
+      const b = new History();
+      b.created(0);
+      const ranked = b.add(0, { title: 'ranked higher, then lower' });
+      const mixed = b.add(0, { title: 'priority up, then down in the ranking' });
+      const around = b.add(0, { title: 'an exact move back across an approximate one' });
+      // Direction-only moves back and forth: no positions, no reversal (not even "fully back").
+      b.moveOff(1, ranked, { scale: 'rank', direction: 'up', to: 'Ranked higher' });
+      b.moveOff(2, ranked, { scale: 'rank', direction: 'down', to: 'Ranked lower' });
+      b.moveOff(3, ranked, { scale: 'schedule', direction: 'down', from: 'Sprint 3', to: 'Sprint 4' });
+      b.moveOff(4, ranked, { scale: 'schedule', direction: 'up', from: 'Sprint 4', to: 'Sprint 3' });
+      // Up three levels, then down five places in the ranking: opposite directions and "half-way" by the numbers,
+      // but a level is not a position.
+      b.moveOff(1, mixed, { scale: 'priority', direction: 'up', fromLevel: 4, toLevel: 1 });
+      b.move(2, mixed, 1, 6);
+      // D1 exact 1 → 6; an approximate "Ranked higher" in between is skipped; the exact move back pairs with D1.
+      const d1 = b.move(1, around, 1, 6);
+      b.moveOff(2, around, { scale: 'rank', direction: 'up' });
+      const d2 = b.move(3, around, 6, 1);
+      const r = await report(b);
+      expect(r.reversals.map((x) => [x.itemId, x.d1?.eventId, x.d2.eventId])).toEqual([[around, d1, d2]]);
+      expect(r.decisions).toBe(3 + 4 + 2 + 3);
+      expect(r.withoutStatedWhy).toEqual({ decisions: 0, reversingDecisions: 0 });
+    });
+
+    it('a reopening is a decision but not a reversal (a revival after a kill is)', async () => {
+      const b = new History();
+      b.created(0);
+      const shipped = b.add(0, { title: 'shipped, then reopened' });
+      b.deliver(2, shipped);
+      b.reopen(3, shipped);
+      b.deliver(4, shipped);
+      const r = await report(b);
+      expect(r.decisions).toBe(4);
+      expect(r.reversingDecisions).toBe(0);
+    });
+  });
+
   describe('rates by backlog (portfolio)', () => {
     it('gives each backlog exactly the numbers of its own report, in the scope order, for several "as of" instants', async () => {
       const events = generateHistory({ events: 4000, backlogs: 4, days: 200, seed: 7 });
@@ -453,7 +522,9 @@ describe('decision reversals (DOMAIN.md "Reversal")', () => {
       | { kind: 'kill'; item: number; dt: number }
       | { kind: 'revive'; item: number; dt: number }
       | { kind: 'escalate'; item: number; dt: number; outcome: 'upheld' | 'overturned' | 'open'; to: number }
-      | { kind: 'policy'; window: number; dt: number };
+      | { kind: 'policy'; window: number; dt: number }
+      | { kind: 'priority'; item: number; level: number; dt: number }
+      | { kind: 'approximate'; item: number; up: boolean; dt: number };
     const dt = fc.double({ min: 0, max: 6, noNaN: true });
     const op: fc.Arbitrary<Op> = fc.oneof(
       { weight: 6, arbitrary: fc.record({ kind: fc.constant('move' as const), item: fc.nat(3), to: fc.integer({ min: 1, max: 8 }), dt, actor: fc.nat(1) }) },
@@ -461,6 +532,8 @@ describe('decision reversals (DOMAIN.md "Reversal")', () => {
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('revive' as const), item: fc.nat(3), dt }) },
       { weight: 2, arbitrary: fc.record({ kind: fc.constant('escalate' as const), item: fc.nat(3), dt, outcome: fc.constantFrom('upheld' as const, 'overturned' as const, 'open' as const), to: fc.integer({ min: 1, max: 8 }) }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('policy' as const), window: fc.integer({ min: 1, max: 30 }), dt }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('priority' as const), item: fc.nat(3), level: fc.integer({ min: 1, max: 5 }), dt }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('approximate' as const), item: fc.nat(3), up: fc.boolean(), dt }) },
     );
 
     /** A valid history: killed items are not moved, only killed items are revived, escalations name a decision of the item. */
@@ -468,7 +541,7 @@ describe('decision reversals (DOMAIN.md "Reversal")', () => {
       const b = new History();
       b.created(0, { reversalWindowDays: window });
       const items = [0, 1, 2, 3].map(() => b.add(0));
-      const state = items.map(() => ({ position: 4, killed: false, last: '' }));
+      const state = items.map(() => ({ position: 4, killed: false, last: '', level: 3 }));
       let day = 0;
       for (const o of ops) {
         day += o.dt;
@@ -478,7 +551,12 @@ describe('decision reversals (DOMAIN.md "Reversal")', () => {
         }
         const s = state[o.item];
         const id = items[o.item];
-        if (o.kind === 'move' && !s.killed && o.to !== s.position) {
+        if (o.kind === 'priority' && !s.killed && o.level !== s.level) {
+          s.last = b.moveOff(day, id, { scale: 'priority', direction: o.level < s.level ? 'up' : 'down', fromLevel: s.level, toLevel: o.level });
+          s.level = o.level;
+        } else if (o.kind === 'approximate' && !s.killed) {
+          s.last = b.moveOff(day, id, { scale: 'rank', direction: o.up ? 'up' : 'down' });
+        } else if (o.kind === 'move' && !s.killed && o.to !== s.position) {
           s.last = b.move(day, id, s.position, o.to, { actor: o.actor ? piet : undefined });
           s.position = o.to;
         } else if (o.kind === 'kill' && !s.killed) {

@@ -11,6 +11,8 @@ import type { MetricScope } from './scope';
  *     escalation was against (against_event_id);
  *  3. reprioritization-back: D1 and D2 are item.reprioritized, D2.at − D1.at ≤ reversalWindowDays (exact
  *     time, the policy in force at D2's time), opposite directions, and (D1.to − D2.to) / (D1.to − D1.from) ≥ ½.
+ *     Both on the same scale (the ranking, or a priority scale whose levels stand for positions) and neither
+ *     approximate: a move whose positions are unknown ("Ranked higher", a deferral) is never D1 or D2 (ADR 0025).
  * The change an overturned escalation requires (reprioritized / revived with trigger 'escalation') belongs
  * to the rule-2 reversal: it is neither a D2 of rules 1 and 3 nor a separate decision in the denominator.
  *
@@ -34,8 +36,13 @@ export interface DecisionRef {
   /** ISO-8601 (UTC) occurred-at. */
   at: string;
   actorId: string;
+  /** For a priority move (`scale` 'priority') the levels on the priority scale, 1 = highest. */
   fromPosition: number | null;
   toPosition: number | null;
+  /** Reprioritizations: 'rank' (positions in the ranking) or 'priority' (levels); null for other decisions. */
+  scale: string | null;
+  /** False when the decision states no why (imported from a tracker that records none). */
+  statedWhy: boolean;
 }
 
 export interface Reversal {
@@ -90,6 +97,11 @@ export interface ReversalReport {
   medianDaysToReversal: number | null;
   /** Items with the most reversing decisions in the period, at most 10. */
   topFlipFlops: FlipFlop[];
+  /**
+   * Of `decisions` and of `reversingDecisions`, those that state no why: imported from a tracker that records
+   * none (their rationale only says where they came from). Shown as "no stated why".
+   */
+  withoutStatedWhy: { decisions: number; reversingDecisions: number };
   /** Most recent first, at most `listLimit` (default 500). */
   reversals: Reversal[];
   truncated: boolean;
@@ -192,12 +204,13 @@ const POLICY_WINDOWS_CTE = `pol AS (
 function reversedCte(database: string): string {
   const base = `${database}.decisions FINAL`;
   const resolutions = `SELECT event_id, backlog_id, item_id, type, actor_id, occurred_at, position, from_position, to_position,
-        escalation_id, against_event_id
+        escalation_id, against_event_id, scale, stated_why
       FROM ${base}
       WHERE ${IN_PERIOD} AND item_id != '' AND type = 'item.escalation-resolved' AND outcome = 'overturned'`;
   return `
   stream AS (
     SELECT event_id, backlog_id, item_id, type, actor_id, occurred_at, position, from_position, to_position, escalation_id,
+      scale, stated_why,
       toUnixTimestamp64Milli(occurred_at) AS t,
       intDiv(t, 1000) AS t_s,
       type IN ('item.revived', 'item.reprioritized') AND trigger != 'escalation' AND occurred_at >= {from:${T}} AS is_d2
@@ -205,13 +218,13 @@ function reversedCte(database: string): string {
     WHERE ${AS_OF} AND occurred_at < {to:${T}} AND item_id != '' AND (
       type = 'item.killed'
       OR (type = 'item.revived' AND trigger != 'escalation' AND occurred_at >= {from:${T}})
-      OR (type = 'item.reprioritized' AND occurred_at >= {from:${T}} - toIntervalMillisecond({wmax:Int64})))
+      OR (type = 'item.reprioritized' AND approximate = 0 AND occurred_at >= {from:${T}} - toIntervalMillisecond({wmax:Int64})))
   ),
   framed AS (
     SELECT *,
-      argMaxIf((event_id, occurred_at, actor_id, from_position), (occurred_at, position), type = 'item.killed')
+      argMaxIf((event_id, occurred_at, actor_id, from_position, stated_why), (occurred_at, position), type = 'item.killed')
         OVER (PARTITION BY backlog_id, item_id ORDER BY occurred_at, position ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS last_kill,
-      groupArrayIf((event_id, occurred_at, position, actor_id, from_position, to_position, t), type = 'item.reprioritized')
+      groupArrayIf((event_id, occurred_at, position, actor_id, from_position, to_position, t, scale, stated_why), type = 'item.reprioritized')
         OVER (PARTITION BY backlog_id, item_id ORDER BY t_s RANGE BETWEEN {wmax_s:UInt32} PRECEDING AND CURRENT ROW) AS recent
     FROM stream
   ),
@@ -220,7 +233,7 @@ function reversedCte(database: string): string {
     SELECT *,
       arrayLastIndex(x -> (x.1, x.2) <= (occurred_at, position), pol_list) AS policy_index,
       toInt64(if(policy_index = 0, ${DEFAULT_WINDOW}, pol_list[policy_index].3)) * ${DAY_MS} AS window_ms,
-      arrayLast(m -> (m.2, m.3) < (occurred_at, position) AND t - m.7 <= window_ms
+      arrayLast(m -> (m.2, m.3) < (occurred_at, position) AND t - m.7 <= window_ms AND m.8 = scale
           AND sign(toInt64(m.6) - m.5) * sign(toInt64(to_position) - from_position) = -1
           AND 2 * (toInt64(m.6) - to_position) * (toInt64(m.6) - m.5) >= (toInt64(m.6) - m.5) * (toInt64(m.6) - m.5),
         arraySort(m -> (m.2, m.3), recent)) AS back_from
@@ -229,10 +242,10 @@ function reversedCte(database: string): string {
     WHERE (type = 'item.revived' AND last_kill.1 != '') OR (type = 'item.reprioritized' AND back_from.1 != '')
   ),
   r2 AS (
-    SELECT d.*, (p.event_id, p.type, p.occurred_at, p.actor_id, p.from_position, p.to_position) AS d1
+    SELECT d.*, (p.event_id, p.type, p.occurred_at, p.actor_id, p.from_position, p.to_position, p.scale, p.stated_why) AS d1
     FROM (${resolutions}) AS d
     LEFT JOIN (
-      SELECT event_id, type, occurred_at, actor_id, from_position, to_position
+      SELECT event_id, type, occurred_at, actor_id, from_position, to_position, scale, stated_why
       FROM ${base}
       WHERE ${AS_OF} AND (backlog_id, item_id, event_id) IN (SELECT backlog_id, item_id, against_event_id FROM (${resolutions}))
     ) AS p ON p.event_id = d.against_event_id
@@ -241,14 +254,15 @@ function reversedCte(database: string): string {
     SELECT *, if(d1.1 != '', (toUnixTimestamp64Milli(occurred_at) - toUnixTimestamp64Milli(d1.3)) / ${DAY_MS}, NULL) AS days
     FROM (
       SELECT event_id, backlog_id, item_id, type, actor_id, occurred_at, position, from_position, to_position, escalation_id,
+        scale, stated_why,
         if(type = 'item.revived', 'revive-after-kill', 'reprioritization-back') AS rule,
         if(type = 'item.revived',
-          (last_kill.1, 'item.killed', last_kill.2, last_kill.3, last_kill.4, 0),
-          (back_from.1, 'item.reprioritized', back_from.2, back_from.4, back_from.5, back_from.6)) AS d1
+          (last_kill.1, 'item.killed', last_kill.2, last_kill.3, last_kill.4, 0, '', last_kill.5),
+          (back_from.1, 'item.reprioritized', back_from.2, back_from.4, back_from.5, back_from.6, back_from.8, back_from.9)) AS d1
       FROM r13
       UNION ALL
       SELECT event_id, backlog_id, item_id, type, actor_id, occurred_at, position, from_position, to_position, escalation_id,
-        'overturned-escalation' AS rule, d1
+        scale, stated_why, 'overturned-escalation' AS rule, d1
       FROM r2
     )
   )`;
@@ -288,17 +302,18 @@ function params(backlogIds: string[], at: Date, period: ReversalPeriod): Record<
   };
 }
 
-/** (event_id, type, occurred_at, actor_id, from_position, to_position) */
-type D1Tuple = [string, string, string, string, number | string, number | string];
-/** (event_id, backlog_id, item_id, rule, type, occurred_at, position, actor_id, from, to, escalation_id, d1, days) */
+/** (event_id, type, occurred_at, actor_id, from_position, to_position, scale, stated_why) */
+type D1Tuple = [string, string, string, string, number | string, number | string, string, number | string];
+/** (event_id, backlog_id, item_id, rule, type, occurred_at, position, actor_id, from, to, escalation_id, d1, days, scale, stated_why) */
 type ListedTuple = [
   string, string, string, ReversalRule, string, string, number | string, string,
-  number | string, number | string, string, D1Tuple, number | null,
+  number | string, number | string, string, D1Tuple, number | null, string, number | string,
 ];
 type MapPair<K> = [K[], Array<number | string>];
 
 interface SummaryRow {
   reversing: string;
+  no_why: string;
   r1: string;
   r2: string;
   r3: string;
@@ -320,6 +335,8 @@ interface DetailRow {
   to_position: number;
   escalation_id: string;
   title: string;
+  scale: string;
+  stated_why: number | string;
 }
 
 /** The reversal report of `scope` for decisions (D2) in [period.from, period.to) and <= scope.at. */
@@ -343,6 +360,7 @@ export async function reversals(
     byActor: [],
     medianDaysToReversal: null,
     topFlipFlops: [],
+    withoutStatedWhy: { decisions: 0, reversingDecisions: 0 },
     reversals: [],
     truncated: false,
   };
@@ -353,9 +371,10 @@ export async function reversals(
   const policies = await loadPolicies(client, scope.database, scope.backlogIds, scope.at);
   const p = { ...bound, ...policies, limit: listLimit + 1 };
   const [counted, summaries] = await Promise.all([
-    rows<{ actor_id: string; decisions: string; resolutions: string }>(
+    rows<{ actor_id: string; decisions: string; resolutions: string; no_why: string }>(
       client,
-      `SELECT actor_id, count() AS decisions, countIf(type = 'item.escalation-resolved') AS resolutions
+      `SELECT actor_id, count() AS decisions, countIf(type = 'item.escalation-resolved') AS resolutions,
+         countIf(stated_why = 0) AS no_why
        FROM ${base}
        WHERE ${IN_PERIOD} AND ${COUNTED}
        GROUP BY actor_id`,
@@ -365,6 +384,7 @@ export async function reversals(
       client,
       `WITH ${reversedCte(scope.database)}
        SELECT count() AS reversing,
+         countIf(stated_why = 0) AS no_why,
          countIf(rule = 'revive-after-kill') AS r1,
          countIf(rule = 'overturned-escalation') AS r2,
          countIf(rule = 'reprioritization-back') AS r3,
@@ -375,7 +395,7 @@ export async function reversals(
          arraySlice(
            arraySort(x -> (-toUnixTimestamp64Milli(x.6), -toInt64(x.7)),
              groupArray((event_id, backlog_id, item_id, rule, type, occurred_at, position, actor_id,
-               from_position, to_position, escalation_id, d1, days))),
+               from_position, to_position, escalation_id, d1, days, scale, stated_why))),
            1, {limit:UInt32}) AS listed
        FROM rev`,
       p,
@@ -389,9 +409,11 @@ export async function reversals(
     decisionsByActor.set(r.actor_id, int(r.decisions));
     report.decisions += int(r.decisions);
     resolutions += int(r.resolutions);
+    report.withoutStatedWhy.decisions += int(r.no_why);
   }
   const s = summaries[0];
   report.reversingDecisions = int(s.reversing);
+  report.withoutStatedWhy.reversingDecisions = int(s.no_why);
   report.rate = ratio(report.reversingDecisions, report.decisions);
   report.byRule = { 'revive-after-kill': int(s.r1), 'overturned-escalation': int(s.r2), 'reprioritization-back': int(s.r3) };
   const escReversals = report.byRule['overturned-escalation'];
@@ -428,7 +450,8 @@ export async function reversals(
   const details = items.length
     ? await rows<DetailRow>(
         client,
-        `SELECT backlog_id, item_id, type, event_id, occurred_at, actor_id, from_position, to_position, escalation_id, title
+        `SELECT backlog_id, item_id, type, event_id, occurred_at, actor_id, from_position, to_position, escalation_id, title,
+           scale, stated_why
          FROM ${base}
          WHERE ${AS_OF} AND item_id IN {items:Array(String)}
            AND (type = 'item.added'
@@ -454,6 +477,8 @@ export async function reversals(
         actorId: d.actor_id,
         fromPosition: pos(d.from_position),
         toPosition: pos(d.to_position),
+        scale: scaleOf(d.scale),
+        statedWhy: int(d.stated_why) !== 0,
       });
   }
 
@@ -463,7 +488,7 @@ export async function reversals(
     title: titles.get(key(backlogId, itemId)) ?? '',
     reversals: n,
   }));
-  report.reversals = listed.map(([eventId, backlogId, itemId, rule, type, at, , actorId, from, to, escalationId, d1, days]) => ({
+  report.reversals = listed.map(([eventId, backlogId, itemId, rule, type, at, , actorId, from, to, escalationId, d1, days, scale, why]) => ({
     backlogId,
     itemId,
     title: titles.get(key(backlogId, itemId)) ?? '',
@@ -471,8 +496,17 @@ export async function reversals(
     d1:
       d1[0] === ''
         ? null
-        : { eventId: d1[0], type: d1[1], at: iso(d1[2]), actorId: d1[3], fromPosition: pos(d1[4]), toPosition: pos(d1[5]) },
-    d2: { eventId, type, at: iso(at), actorId, fromPosition: pos(from), toPosition: pos(to) },
+        : {
+            eventId: d1[0],
+            type: d1[1],
+            at: iso(d1[2]),
+            actorId: d1[3],
+            fromPosition: pos(d1[4]),
+            toPosition: pos(d1[5]),
+            scale: scaleOf(d1[6]),
+            statedWhy: int(d1[7]) !== 0,
+          },
+    d2: { eventId, type, at: iso(at), actorId, fromPosition: pos(from), toPosition: pos(to), scale: scaleOf(scale), statedWhy: int(why) !== 0 },
     days: finiteOrNull(days),
     escalation:
       rule === 'overturned-escalation'
@@ -487,6 +521,7 @@ export async function reversals(
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const scaleOf = (v: string): string | null => (v === '' ? null : v);
 
 /** One backlog's decisions, reversing decisions and rate, exactly as `reversals` reports them for it alone. */
 export interface BacklogReversalRate {

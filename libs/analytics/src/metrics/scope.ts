@@ -18,7 +18,7 @@ export function scopeParams(scope: MetricScope): Record<string, unknown> {
 
 /**
  * CTE `policy(backlog_id, zombie_after_days, stale_after_days, reversal_window_days, healthy_min, healthy_max,
- * review_cadence_days)`: each backlog's policy as it stood at {at}, defaults where a field is absent.
+ * review_cadence_days, outcome_due_days)`: each backlog's policy as it stood at {at}, defaults where a field is absent.
  */
 export function policyCte(database: string): string {
   const field = (name: string, dflt: number) =>
@@ -32,7 +32,8 @@ export function policyCte(database: string): string {
       ${field('reversalWindowDays', DEFAULT_POLICY.reversalWindowDays)} AS reversal_window_days,
       ${healthy('min', DEFAULT_POLICY.healthySprints.min)} AS healthy_min,
       ${healthy('max', DEFAULT_POLICY.healthySprints.max)} AS healthy_max,
-      ${field('reviewCadenceDays', DEFAULT_POLICY.reviewCadenceDays)} AS review_cadence_days
+      ${field('reviewCadenceDays', DEFAULT_POLICY.reviewCadenceDays)} AS review_cadence_days,
+      ${field('outcomeDueDays', DEFAULT_POLICY.outcomeDueDays)} AS outcome_due_days
     FROM ${database}.backlog_decisions FINAL
     WHERE type IN ('backlog.created', 'backlog.policy-changed') AND item_id = ''
       AND backlog_id IN {backlogs:Array(String)} AND occurred_at <= {at:DateTime64(3, 'UTC')}

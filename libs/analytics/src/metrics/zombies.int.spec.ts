@@ -149,6 +149,38 @@ describe('zombies (DOMAIN.md "Zombie")', () => {
     });
   });
 
+  describe('imported tracker history (ADR 0025)', () => {
+    it('a reopened delivery is open again: a zombie once stale, aged from its add, its delivery the last progress', async () => {
+      const x = new History();
+      x.created(0);
+      const a = x.add(0);
+      x.startWork(5, a);
+      x.deliver(10, a);
+      x.reopen(20, a);
+      const db = await load(x);
+      expect(await report(db, x, 19)).toMatchObject({ count: 0, openItems: 0 });
+      expect((await report(db, x, 69)).count).toBe(0); // 59 days since the delivery
+      const r = await report(db, x, 90);
+      expect(zombieIds(r)).toEqual([a]);
+      expect(r.zombies[0]).toMatchObject({ status: 'open', ageDays: 90, daysSinceProgress: 80, lastProgressAt: x.at(10) });
+    });
+
+    it('counts direction-only and priority moves down, and deferrals, as deferred; moves up do not count', async () => {
+      const x = new History();
+      x.created(0);
+      const a = x.add(0);
+      x.moveOff(10, a, { scale: 'schedule', direction: 'down', from: 'Sprint 3', to: 'Sprint 4' });
+      x.moveOff(11, a, { scale: 'rank', direction: 'down', to: 'Ranked lower' });
+      x.moveOff(12, a, { scale: 'priority', direction: 'down', fromLevel: 2, toLevel: 4 });
+      x.moveOff(13, a, { scale: 'rank', direction: 'up', to: 'Ranked higher' });
+      x.moveOff(14, a, { scale: 'priority', direction: 'up', fromLevel: 4, toLevel: 3 });
+      const db = await load(x);
+      const r = await report(db, x, 100);
+      expect(r.zombies[0].reasons.timesDeferred).toBe(3);
+      expect(r.zombies[0].daysSinceProgress).toBe(100); // moves are not progress
+    });
+  });
+
   describe('policy', () => {
     it('uses the policy as of T: a change takes effect from its time on, not before', async () => {
       const x = new History();

@@ -29,13 +29,14 @@ const lit = (types: readonly string[]) => `(${types.map((t) => `'${t}'`).join(',
 export const STATUS_EVENT_TYPES = [
   'item.added',
   'item.revived',
+  'item.reopened',
   'item.started',
   'item.delivered',
   'item.killed',
   'item.moved-to-anti-backlog',
 ] as const;
-/** Status after a status event: open after added/revived, in progress after started. */
-export const OPEN_STATUS_EVENT_TYPES = ['item.added', 'item.revived', 'item.started'] as const;
+/** Status after a status event: open after added/revived/reopened (ADR 0025), in progress after started. */
+export const OPEN_STATUS_EVENT_TYPES = ['item.added', 'item.revived', 'item.reopened', 'item.started'] as const;
 /** DOMAIN.md "Progress event". Reprioritizations are not progress. */
 export const PROGRESS_EVENT_TYPES = [
   'item.started',
@@ -54,7 +55,7 @@ export const OBJECTIVE_TYPES_SQL = lit(['item.added', 'item.linked-to-objective'
 export const POLICY_TYPES_SQL = lit(['backlog.created', 'backlog.policy-changed']);
 
 /** Status codes used by the per-point (trend) queries. */
-export const STATUS_CODE_SQL = `multiIf(type IN ('item.added', 'item.revived'), 1, type = 'item.started', 2, type = 'item.delivered', 3, type = 'item.killed', 4, 5)`;
+export const STATUS_CODE_SQL = `multiIf(type IN ('item.added', 'item.revived', 'item.reopened'), 1, type = 'item.started', 2, type = 'item.delivered', 3, type = 'item.killed', 4, 5)`;
 export const OPEN_CODE = 1; // open and not started: "ready"
 export const IN_PROGRESS_CODE = 2;
 
@@ -131,7 +132,10 @@ export function pointParams(backlogIds: string[], points: Date[]): Record<string
 // ---------------------------------------------------------------------------------------------------------------
 
 export interface ZombieReasons {
-  /** Reprioritizations as of T that moved the item down (to_position > from_position). */
+  /**
+   * Reprioritizations as of T that moved the item down: in the ranking, to a lower priority, or later in the
+   * schedule (a sprint or release pushed later), exact or direction-only (`direction` > 0, migration 0007).
+   */
   timesDeferred: number;
   /** No objective linked as of T (neither at add time nor by a later link). */
   noObjective: boolean;
@@ -208,7 +212,7 @@ function openItemsSql(database: string): string {
       argMaxIf(objective_id, position, type IN ${OBJECTIVE_TYPES_SQL}) AS latest_objective_id,
       argMaxIf(tuple(review_by), position, type = 'item.kill-criteria-set').1 AS latest_review_by,
       argMaxIf(occurred_at, position, type = 'item.started') AS started_at,
-      countIf(type = 'item.reprioritized' AND to_position > from_position) AS times_deferred,
+      countIf(type = 'item.reprioritized' AND direction > 0) AS times_deferred,
       countIf(type = 'item.escalated') AS escalations
     FROM ${database}.decisions FINAL
     WHERE backlog_id IN {backlogs:Array(String)} AND item_id != '' AND occurred_at <= ${at}

@@ -61,6 +61,52 @@ describe('analytics migrations (chDB through @clickhouse/client)', () => {
     expect(checkpoints.map((c) => [c.name, Number(c.position), Number(c.newer)])).toEqual([['decisions', 0, 1]]);
   });
 
+  it('0007 (imported history) then 0008, 0009 (decision quality) upgrade a database in order; one that had 0008, 0009 first gets 0007', async () => {
+    const all = loadMigrations();
+    const versions = all.map((m) => m.version);
+    expect(versions.slice(6, 9)).toEqual([7, 8, 9]);
+    const columns = async (db: string, table: string) => {
+      const rs = await client.query({ query: `SELECT name FROM system.columns WHERE database = '${db}' AND table = '${table}' ORDER BY position`, format: 'JSONEachRow' });
+      return (await rs.json<{ name: string }>()).map((c) => c.name);
+    };
+    const reprioritized = (db: string, position: number, from: number, to: number) =>
+      client.command({
+        query: `INSERT INTO ${db}.decisions (position, event_id, backlog_id, item_id, type, actor_id, occurred_at, recorded_at, trigger, from_position, to_position)
+                VALUES (${position}, 'e${position}', 'b', 'i', 'item.reprioritized', 'olga', '2026-01-0${position} 00:00:00.000', '2026-01-0${position} 00:00:00.000', 'routine', ${from}, ${to})`,
+      });
+
+    // Main before decision quality: 0001..0007, a ranking move and a move off the ranking (same position: direction 0).
+    const main = 'ledger_main_0007';
+    expect(await migrate(client, { database: main }, undefined, all.filter((m) => m.version <= 7))).toEqual(versions.filter((v) => v <= 7));
+    await reprioritized(main, 1, 3, 1);
+    await reprioritized(main, 2, 2, 2);
+    expect(await migrate(client, { database: main })).toEqual([8, 9]);
+    const rows = await client.query({
+      query: `SELECT position, from_position, to_position, model, judged, passed_over_count FROM ${main}.reprioritizations FINAL ORDER BY position`,
+      format: 'JSONEachRow',
+    });
+    // Backfilled from decisions as unjudged moves (recorded before scores were frozen).
+    expect((await rows.json<Record<string, unknown>>()).map((r) => [Number(r.position), r.from_position, r.to_position, r.model, r.judged, Number(r.passed_over_count)])).toEqual([
+      [1, 3, 1, '', 0, 0],
+      [2, 2, 2, '', 0, 0],
+    ]);
+    expect(await columns(main, 'decisions')).toEqual(expect.arrayContaining(['scale', 'approximate', 'direction', 'stated_why']));
+    expect(await columns(main, 'forum_events')).toEqual(expect.arrayContaining(['tally_delegated', 'delegation_id', 'delegate_id', 'valid_from', 'valid_until']));
+
+    // The decision-quality branch before it met main: 0001..0006, 0008, 0009 applied; 0007 comes after them.
+    const dq = 'ledger_dq_no_0007';
+    const withoutImports = all.filter((m) => m.version !== 7);
+    expect(await migrate(client, { database: dq }, undefined, withoutImports)).toEqual(versions.filter((v) => v !== 7));
+    await reprioritized(dq, 1, 3, 1);
+    expect(await migrate(client, { database: dq })).toEqual([7]);
+    const moved = await client.query({ query: `SELECT scale, approximate, direction, stated_why FROM ${dq}.decisions FINAL`, format: 'JSONEachRow' });
+    expect(await moved.json()).toEqual([{ scale: 'rank', approximate: 0, direction: -1, stated_why: 1 }]);
+    expect(await columns(dq, 'decisions')).toEqual(await columns(main, 'decisions'));
+    expect(await columns(dq, 'reprioritizations')).toEqual(await columns(main, 'reprioritizations'));
+    expect(await columns(dq, 'forum_events')).toEqual(await columns(main, 'forum_events'));
+    expect(await columns(dq, 'backlog_decisions')).toEqual(await columns(main, 'backlog_decisions'));
+  });
+
   it('splits a file into statements at a ; ending a line, ignoring comment-only parts', () => {
     expect(statements('-- head\nDROP TABLE a;\n\n-- about b\nCREATE TABLE b (x String) -- trailing; not a split\n  ENGINE = Memory;\n-- end\n')).toEqual([
       '-- head\nDROP TABLE a',

@@ -47,7 +47,8 @@ export function render(sql: string, target: MigrationTarget): string {
     .replace(/\{versioned_collapsing:([a-z_]+),([a-z_]+)\}/g, (_, sign: string, version: string) => table('VersionedCollapsingMergeTree', `${sign}, ${version}`))
     .replace(/\{replacing\}/g, table('ReplacingMergeTree', ''))
     .replace(/\{merge_tree\}/g, table('MergeTree', ''))
-    .replace(/\{item_state_backfill\}/g, () => insertAllItemStates(target.database));
+    // Only 0006 backfills item_state, before 0007 adds columns the current definition reads.
+    .replace(/\{item_state_backfill\}/g, () => insertAllItemStates(target.database, 'before-0007'));
 }
 
 /**

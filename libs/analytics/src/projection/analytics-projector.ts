@@ -4,6 +4,7 @@ import type { EventStore } from '@ledger/event-store';
 import type { EventSource, Settle, SourceRun } from '../source/event-source';
 import { chTime, decisionRow, type DecisionRow } from './decision-row';
 import { FORUM_COLUMNS, forumRow } from './forum-row';
+import { REPRIORITIZATION_COLUMNS, reprioritizationRow } from './reprioritization-row';
 import { refreshItemStates } from './item-state';
 
 export type ProjectorLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -14,6 +15,7 @@ const COLUMN_FLAGS: Record<keyof DecisionRow, true> = {
   actor_role: true, occurred_at: true, recorded_at: true, imported: true, title: true, kind: true, trigger: true,
   from_position: true, to_position: true, escalation_id: true, against_event_id: true, outcome: true, via: true,
   estimate: true, objective_id: true, review_by: true, moved: true, points: true, sprint_ended_on: true, policy: true,
+  scale: true, approximate: true, direction: true, stated_why: true,
 };
 export const DECISION_COLUMNS = Object.keys(COLUMN_FLAGS) as Array<keyof DecisionRow>;
 
@@ -43,6 +45,17 @@ export class DecisionWriter {
       values: rows,
       format: 'JSONCompactEachRow',
       columns: FORUM_COLUMNS as [string, ...string[]],
+    });
+  }
+
+  /** Reprioritization rows (`reprioritizations`, ADR 0033), inserted with the decision rows of the same batch. */
+  async insertReprioritizationRows(rows: CompactRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.client.insert({
+      table: `${this.database}.reprioritizations`,
+      values: rows,
+      format: 'JSONCompactEachRow',
+      columns: REPRIORITIZATION_COLUMNS as [string, ...string[]],
     });
   }
 
@@ -104,6 +117,16 @@ export function rowsOf(events: readonly RecordedEvent[]): CompactRow[] {
   return rows;
 }
 
+/** Maps events to compact `reprioritizations` rows (only item.reprioritized produces one). */
+export function reprioritizationRowsOf(events: readonly RecordedEvent[]): CompactRow[] {
+  const rows: CompactRow[] = [];
+  for (const e of events) {
+    const row = reprioritizationRow(e);
+    if (row) rows.push(REPRIORITIZATION_COLUMNS.map((c) => row[c]));
+  }
+  return rows;
+}
+
 /** Maps events to compact `forum_events` rows (events that are not forum/proposal events produce none). */
 export function forumRowsOf(events: readonly RecordedEvent[]): CompactRow[] {
   const rows: CompactRow[] = [];
@@ -146,6 +169,7 @@ export interface ProjectorStatus {
 interface Pending {
   rows: CompactRow[];
   forumRows: CompactRow[];
+  moveRows: CompactRow[];
   events: number;
   last: number;
   /** recordedAt (ms) of the first event in it beyond the checkpoint: the oldest unprojected one. */
@@ -154,7 +178,7 @@ interface Pending {
   settles: Settle[];
 }
 
-const emptyPending = (): Pending => ({ rows: [], forumRows: [], events: 0, last: 0, oldestAt: null, settles: [] });
+const emptyPending = (): Pending => ({ rows: [], forumRows: [], moveRows: [], events: 0, last: 0, oldestAt: null, settles: [] });
 const MAX_RETRY_MS = 30_000;
 
 /**
@@ -306,6 +330,7 @@ export class AnalyticsProjector {
     }
     p.rows.push(...rowsOf(events));
     p.forumRows.push(...forumRowsOf(events));
+    p.moveRows.push(...reprioritizationRowsOf(events));
     p.events += events.length;
     if (p.last > this.knownHead) this.knownHead = p.last;
 
@@ -344,6 +369,7 @@ export class AnalyticsProjector {
       await this.writer.insertRows(batch.rows);
       await this.writer.refreshItems(batch.rows);
       await this.writer.insertForumRows(batch.forumRows);
+      await this.writer.insertReprioritizationRows(batch.moveRows);
       // Only after the rows are in: a crash here re-inserts identical rows, never skips any.
       let last = batch.last;
       for (const settle of batch.settles) last = await settle();
@@ -466,12 +492,14 @@ export async function projectAll(
     if (page.length === 0) break;
     const rows = rowsOf(page);
     const forumRows = forumRowsOf(page);
+    const moveRows = reprioritizationRowsOf(page);
     const last = page[page.length - 1].position;
     await inFlight;
     inFlight = writer
       .insertRows(rows)
       .then(() => (refreshItems ? writer.refreshItems(rows) : undefined))
       .then(() => writer.insertForumRows(forumRows))
+      .then(() => writer.insertReprioritizationRows(moveRows))
       .then(() => writer.writeCheckpoint(last));
     inFlight.catch(() => undefined); // surfaced by the next `await inFlight`, not as an unhandled rejection
     // Reported when handed over; the final report below comes after the last checkpoint.

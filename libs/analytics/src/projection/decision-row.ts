@@ -29,6 +29,14 @@ export interface DecisionRow {
   points: number | null;
   sprint_ended_on: string | null;
   policy: string;
+  /** item.reprioritized: 'rank', 'priority' or 'schedule' (migration 0007); '' otherwise. */
+  scale: string;
+  /** 1 when only the move's direction is known (from/to_position 0). */
+  approximate: number;
+  /** item.reprioritized: -1 up, +1 down, 0 none; 0 otherwise. */
+  direction: number;
+  /** 0 when the decision states no why (metadata.statedWhy = false). */
+  stated_why: number;
 }
 
 type Data = Record<string, unknown>;
@@ -56,6 +64,7 @@ export function decisionRow(e: RecordedEvent): DecisionRow | null {
   const backlogId = s(d.backlogId);
   if (!backlogId) return null;
   const occurredAt = typeof e.metadata.occurredAt === 'string' ? e.metadata.occurredAt : e.recordedAt;
+  const moved = moveOf(e.type, d);
   return {
     position: e.position,
     event_id: e.id,
@@ -71,8 +80,8 @@ export function decisionRow(e: RecordedEvent): DecisionRow | null {
     title: e.type === 'item.added' ? s(d.title) : '',
     kind: e.type === 'item.added' ? s(d.kind) : '',
     trigger: s(d.trigger) || (e.type === 'item.escalation-resolved' ? 'escalation' : ''),
-    from_position: n(d.fromPosition),
-    to_position: n(d.toPosition) || n(d.position),
+    from_position: moved ? moved.from : n(d.fromPosition),
+    to_position: moved ? moved.to : n(d.toPosition) || n(d.position),
     escalation_id: s(d.escalationId),
     against_event_id: s(d.againstEventId),
     outcome: s(d.outcome),
@@ -84,5 +93,28 @@ export function decisionRow(e: RecordedEvent): DecisionRow | null {
     points: num(d.points),
     sprint_ended_on: date(d.endedOn),
     policy: d.policy && typeof d.policy === 'object' ? JSON.stringify(d.policy) : '',
+    scale: e.type === 'item.reprioritized' ? (moved?.scale ?? 'rank') : '',
+    approximate: moved?.approximate ? 1 : 0,
+    direction:
+      e.type !== 'item.reprioritized' ? 0 : moved ? moved.direction : Math.sign(n(d.toPosition) - n(d.fromPosition)),
+    stated_why: e.metadata.statedWhy === false ? 0 : 1,
+  };
+}
+
+/**
+ * A reprioritization off the ranking (ADR 0025), as the row records it: a priority change by its levels, an
+ * approximate move by its direction only (positions 0). Null for moves in the ranking and other events.
+ */
+function moveOf(type: string, d: Data): { scale: string; approximate: boolean; direction: number; from: number; to: number } | null {
+  if (type !== 'item.reprioritized' || !d.move || typeof d.move !== 'object') return null;
+  const m = d.move as Data;
+  const direction = m.direction === 'down' ? 1 : m.direction === 'up' ? -1 : 0;
+  const approximate = m.approximate === true;
+  return {
+    scale: s(m.scale) || 'rank',
+    approximate,
+    direction,
+    from: approximate ? 0 : n(m.fromLevel),
+    to: approximate ? 0 : n(m.toLevel),
   };
 }

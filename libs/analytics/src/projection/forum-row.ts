@@ -23,14 +23,22 @@ export interface ForumRow {
   members: number;
   nominated_automatically: number;
   name: string;
+  /** proposal.closed: of votes_cast, the delegated ones (ADR 0035). */
+  tally_delegated: number;
+  /** forum.vote-delegated / forum.delegation-revoked (member_id is the delegator). */
+  delegation_id: string;
+  delegate_id: string;
+  valid_from: string;
+  valid_until: string;
 }
 
 /** Column order of the compact inserts (same as the interface). */
 export const FORUM_COLUMNS: Array<keyof ForumRow> = [
   'position', 'event_id', 'forum_id', 'proposal_id', 'item_id', 'backlog_id', 'type', 'actor_id', 'occurred_at',
   'decided_at', 'member_id', 'choice', 'outcome', 'tally_kill', 'tally_keep', 'tally_abstain', 'votes_cast', 'members',
-  'nominated_automatically', 'name',
+  'nominated_automatically', 'name', 'tally_delegated', 'delegation_id', 'delegate_id', 'valid_from', 'valid_until',
 ];
+const EPOCH = '1970-01-01 00:00:00.000';
 
 type Data = Record<string, unknown>;
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -61,7 +69,7 @@ export function forumRow(e: RecordedEvent): ForumRow | null {
     actor_id: s(e.metadata.actor?.id),
     occurred_at: occurredAt,
     decided_at: closedAt ? chTime(closedAt) : occurredAt,
-    member_id: s(d.memberId),
+    member_id: s(d.memberId) || s(d.delegatorId),
     choice: e.type === 'proposal.vote-cast' ? s(d.choice) : '',
     outcome: e.type === 'proposal.closed' ? s(d.outcome) : '',
     tally_kill: count(tally.kill),
@@ -71,5 +79,10 @@ export function forumRow(e: RecordedEvent): ForumRow | null {
     members: count(tally.members),
     nominated_automatically: d.nominatedAutomatically === true ? 1 : 0,
     name: e.type === 'forum.created' ? s(d.name) : '',
+    tally_delegated: count(tally.delegated),
+    delegation_id: s(d.delegationId),
+    delegate_id: s(d.delegateId),
+    valid_from: validInstant(d.validFrom) ? chTime(d.validFrom as string) : EPOCH,
+    valid_until: validInstant(d.validUntil) ? chTime(d.validUntil as string) : EPOCH,
   };
 }

@@ -25,8 +25,11 @@ import type { ClickHouseClient } from '@clickhouse/client';
 const COUNTED_ROW = `(startsWith(type, 'item.') AND type != 'item.escalated'
       AND NOT (type IN ('item.reprioritized', 'item.revived') AND trigger = 'escalation'))`;
 
-/** e, m: (occurred_at, position, type, trigger, from_position, to_position, outcome). */
-const MOVES_BACK = `m.3 = 'item.reprioritized' AND (m.1, m.2) < (e.1, e.2)
+/**
+ * e, m: (occurred_at, position, type, trigger, from_position, to_position, outcome, scale, approximate). Rule 3
+ * compares moves on the same scale whose positions are known (docs/metrics-reversals.md).
+ */
+const MOVES_BACK = `m.3 = 'item.reprioritized' AND (m.1, m.2) < (e.1, e.2) AND m.8 = e.8 AND m.9 = 0 AND e.9 = 0
           AND sign(toInt64(m.6) - m.5) * sign(toInt64(e.6) - e.5) = -1
           AND 2 * (toInt64(m.6) - e.6) * (toInt64(m.6) - m.5) >= (toInt64(m.6) - m.5) * (toInt64(m.6) - m.5)`;
 const NO_GAP = '9223372036854775807';
@@ -62,16 +65,19 @@ export const ITEM_STATE_COLUMNS = [
  * version; the decision list made distinct before it is used. (FINAL cost ~5x the read: ~600 ms for a batch's
  * 250 scattered items at 10M events.)
  */
-export function itemStateSelect(database: string, where: string): string {
+export function itemStateSelect(database: string, where: string, schema: DecisionsSchema = 'current'): string {
+  // Before migration 0007 every reprioritization was an exact move in the ranking: the same values its columns'
+  // DEFAULTs give those rows.
+  const moveColumns = schema === 'current' ? 'scale, approximate' : `if(type = 'item.reprioritized', 'rank', ''), toUInt8(0)`;
   return `SELECT backlog_id, item_id,
       uniqExact(position) AS version,
       max(occurred_at) AS last_occurred_at,
       toUInt8(countIf(type = 'item.added') > 0) AS added,
       minIf(occurred_at, type = 'item.added') AS added_at,
-      argMaxIf(type, position, type IN ('item.added', 'item.revived', 'item.started', 'item.delivered', 'item.killed', 'item.moved-to-anti-backlog')) AS status_type,
+      argMaxIf(type, position, type IN ('item.added', 'item.revived', 'item.reopened', 'item.started', 'item.delivered', 'item.killed', 'item.moved-to-anti-backlog')) AS status_type,
       greatest(added_at, maxIf(occurred_at, type IN ('item.started', 'item.delivered', 'item.outcome-recorded', 'item.estimated', 'item.linked-to-objective', 'item.kill-criteria-set'))) AS last_progress_at,
       argMaxIf(tuple(estimate), position, type IN ('item.added', 'item.estimated')).1 AS latest_estimate,
-      arraySort(x -> (x.1, x.2), arrayDistinct(groupArrayIf((occurred_at, position, type, trigger, from_position, to_position, outcome),
+      arraySort(x -> (x.1, x.2), arrayDistinct(groupArrayIf((occurred_at, position, type, trigger, from_position, to_position, outcome, ${moveColumns}),
         ${COUNTED_ROW} OR type = 'item.reprioritized'))) AS evs,
       arrayFilter(e -> NOT (e.3 = 'item.reprioritized' AND e.4 = 'escalation'), evs) AS counted,
       arrayMap(e -> e.1, counted) AS decided_at,
@@ -91,9 +97,15 @@ export function liveItemStates(database: string, where = '1'): string {
   return `SELECT ${COLUMNS}, sum(sign) AS live FROM ${database}.item_state WHERE ${where} GROUP BY ${COLUMNS} HAVING live != 0`;
 }
 
+/**
+ * Which columns `decisions` has: 'before-0007' for migration 0006's backfill, which runs before 0007 adds the
+ * move columns (scale, approximate); 'current' everywhere else.
+ */
+export type DecisionsSchema = 'current' | 'before-0007';
+
 /** INSERT of every item's state, as +1 rows (the migration's backfill and the rebuild). */
-export function insertAllItemStates(database: string): string {
-  return `INSERT INTO ${database}.item_state (${COLUMNS}, sign) SELECT ${COLUMNS}, 1 FROM (${itemStateSelect(database, '1')})`;
+export function insertAllItemStates(database: string, schema: DecisionsSchema = 'current'): string {
+  return `INSERT INTO ${database}.item_state (${COLUMNS}, sign) SELECT ${COLUMNS}, 1 FROM (${itemStateSelect(database, '1', schema)})`;
 }
 
 /**

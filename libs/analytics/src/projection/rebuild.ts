@@ -5,7 +5,7 @@ import { DecisionWriter, projectAll, type ProjectAllProgress } from './analytics
 import { insertAllItemStates } from './item-state';
 
 /** Tables a rebuild recomputes and swaps in (the checkpoint table stays: see rebuildProjection). */
-export const PROJECTED_TABLES = ['decisions', 'backlog_decisions', 'forum_events', 'item_state'] as const;
+export const PROJECTED_TABLES = ['decisions', 'backlog_decisions', 'forum_events', 'item_state', 'reprioritizations'] as const;
 
 export interface RebuildOptions {
   client: ClickHouseClient;

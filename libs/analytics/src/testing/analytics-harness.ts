@@ -7,6 +7,7 @@ import { createAnalyticsClient } from '../clickhouse/analytics-client';
 import { migrate } from '../migrations/migrator';
 import { decisionRow, type DecisionRow } from '../projection/decision-row';
 import { forumRow, type ForumRow } from '../projection/forum-row';
+import { reprioritizationRow, type ReprioritizationRow } from '../projection/reprioritization-row';
 import { refreshItemStates } from '../projection/item-state';
 
 /**
@@ -47,6 +48,8 @@ export async function startAnalytics(): Promise<AnalyticsHarness> {
       await refreshItemStates(client, database, new Map(rows.filter((r) => r.item_id).map((r) => [r.item_id, r.backlog_id])));
       const forumRows = events.map(forumRow).filter((r): r is ForumRow => r !== null);
       if (forumRows.length) await client.insert({ table: `${database}.forum_events`, values: forumRows, format: 'JSONEachRow' });
+      const moveRows = events.map(reprioritizationRow).filter((r): r is ReprioritizationRow => r !== null);
+      if (moveRows.length) await client.insert({ table: `${database}.reprioritizations`, values: moveRows, format: 'JSONEachRow' });
     },
     async load(...histories) {
       const database = await harness.freshDatabase();

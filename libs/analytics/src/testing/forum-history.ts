@@ -89,14 +89,30 @@ export class ForumHistory {
    * Closes a proposal with the given tally; `closedAtDay` (default `day`) is the close's own closedAt, while the
    * event is recorded on `day` (a scheduler may record a close after its deadline).
    */
-  close(day: number, proposalId: string, outcome: ProposalOutcome, tally: { kill?: number; keep?: number; abstain?: number; members: number }, closedAtDay = day): RecordedEvent {
+  close(day: number, proposalId: string, outcome: ProposalOutcome, tally: { kill?: number; keep?: number; abstain?: number; members: number; delegated?: number }, closedAtDay = day): RecordedEvent {
     const kill = tally.kill ?? 0;
     const keep = tally.keep ?? 0;
     const abstain = tally.abstain ?? 0;
     return this.push(`proposal-${proposalId}`, 'proposal.closed', {
       proposalId, forumId: this.forumId, itemId: randomUUID(), backlogId: this.history.backlogId, outcome,
-      tally: { kill, keep, abstain, votesCast: kill + keep + abstain, members: tally.members },
+      tally: { kill, keep, abstain, votesCast: kill + keep + abstain, members: tally.members, ...(tally.delegated === undefined ? {} : { delegated: tally.delegated }) },
       closedAt: this.history.at(closedAtDay), followUp: outcome === 'kill' ? 'item-killed' : 'none',
     }, day, ForumHistory.system);
+  }
+
+  /** A member delegates their vote for [fromDay, untilDay) (ADR 0035); returns the delegation id. */
+  delegate(day: number, delegatorId: string, delegateId: string, fromDay: number, untilDay: number): string {
+    const delegationId = randomUUID();
+    this.push(`forum-${this.forumId}`, 'forum.vote-delegated', {
+      forumId: this.forumId, delegationId, delegatorId, delegateId, validFrom: this.history.at(fromDay), validUntil: this.history.at(untilDay),
+      rationale: 'Away for a while',
+    }, day, { id: delegatorId, role: 'forum-member' });
+    return delegationId;
+  }
+
+  revoke(day: number, delegationId: string, delegatorId: string, delegateId: string): RecordedEvent {
+    return this.push(`forum-${this.forumId}`, 'forum.delegation-revoked', {
+      forumId: this.forumId, delegationId, delegatorId, delegateId, revokedAt: this.history.at(day), revokedBy: delegatorId, rationale: 'Back early',
+    }, day, { id: delegatorId, role: 'forum-member' });
   }
 }

@@ -24,6 +24,12 @@ export interface GenerateOptions {
   days?: number;
   seed?: number;
   start?: Date;
+  /**
+   * Also what imported tracker history brings (ADR 0025): priority changes by level and direction-only moves
+   * (the ranking unchanged), reopened deliveries, decisions without a stated why. Off by default: the same seed
+   * then gives the same history as before these existed.
+   */
+  tracker?: boolean;
 }
 
 /**
@@ -72,6 +78,8 @@ export function generateHistory(options: GenerateOptions): RecordedEvent[] {
       const actions = 1 + Math.floor(rnd() * 2 * perBacklogPerDay);
       for (let a = 0; a < actions; a++) {
         const t = day + a / (actions + 1);
+        const tracker = options.tracker === true;
+        h.statedWhy = !(tracker && rnd() < 0.3);
         const r = rnd();
         if (r < 0.18 || b.open.length < 5) {
           const id = h.add(t, {
@@ -82,6 +90,16 @@ export function generateHistory(options: GenerateOptions): RecordedEvent[] {
             requestedBy: rnd() < 0.5 ? pick(stakeholders) : undefined,
           });
           b.open.push(id);
+        } else if (r < 0.45 && tracker && rnd() < 0.4) {
+          const id = pick(b.open);
+          if (rnd() < 0.6) {
+            const fromLevel = 1 + Math.floor(rnd() * 5);
+            const toLevel = 1 + Math.floor(rnd() * 5);
+            if (fromLevel === toLevel) continue;
+            b.lastMove.set(id, h.moveOff(t, id, { scale: 'priority', direction: toLevel < fromLevel ? 'up' : 'down', fromLevel, toLevel }));
+          } else {
+            h.moveOff(t, id, { scale: pick(['rank', 'schedule'] as const), direction: pick(['up', 'down'] as const) });
+          }
         } else if (r < 0.45) {
           const from = 1 + Math.floor(rnd() * b.open.length);
           const to = 1 + Math.floor(rnd() * b.open.length);
@@ -123,7 +141,12 @@ export function generateHistory(options: GenerateOptions): RecordedEvent[] {
           h.deliver(t, id);
           b.delivered.push(id);
           b.lastMove.delete(id);
-          if (rnd() < 0.6) h.outcome(t + 0.1, id, pick(b.objectives), rnd() < 0.4);
+          if (tracker && rnd() < 0.25) {
+            const position = 1 + Math.floor(rnd() * (b.open.length + 1));
+            h.reopen(t + 0.05, id, position);
+            b.delivered.pop();
+            b.open.splice(position - 1, 0, id);
+          } else if (rnd() < 0.6) h.outcome(t + 0.1, id, pick(b.objectives), rnd() < 0.4);
         } else if (r < 0.79 && b.open.length > 8) {
           const id = pick(b.open);
           const fromPosition = b.open.indexOf(id) + 1;

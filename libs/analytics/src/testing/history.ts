@@ -1,6 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent, Role } from '@ledger/kernel';
-import { DEFAULT_POLICY, type BacklogPolicy, type ItemEvent, type BacklogEvent } from '@ledger/domain';
+import {
+  DEFAULT_POLICY,
+  type BacklogPolicy,
+  type FrozenScore,
+  type ItemEvent,
+  type BacklogEvent,
+  type ReprioritizationMove,
+  type ScoreCheck,
+} from '@ledger/domain';
+
+/** Decision-quality additions of schema-2 item events (ADR 0033): a frozen score, and for moves the judgement. */
+export interface Scored {
+  scoring?: FrozenScore;
+  scoreCheck?: ScoreCheck | null;
+}
+
+/** Schema 2 when the event carries a frozen score (as the decider writes it since ADR 0033), else schema 1. */
+function scored<E extends ItemEvent>(e: E, s: Scored | undefined): E {
+  if (!s?.scoring) return e;
+  const data = { ...e.data, scoring: s.scoring, ...(e.type === 'item.reprioritized' ? { scoreCheck: s.scoreCheck ?? null } : {}) };
+  return { ...e, schemaVersion: 2, data } as E;
+}
 
 const DAY = 86_400_000;
 
@@ -12,6 +33,8 @@ export class History {
   readonly events: RecordedEvent[] = [];
   private readonly revisions = new Map<string, number>();
   private readonly positions = new Map<string, number>(); // itemId → current position (1-based), for convenience
+  /** False: the next events are imported from a tracker with no stated why (metadata.statedWhy = false). */
+  statedWhy = true;
 
   constructor(
     readonly backlogId: string = randomUUID(),
@@ -40,7 +63,13 @@ export class History {
       type: e.type,
       schemaVersion: e.schemaVersion,
       data: e.data as unknown as Record<string, unknown>,
-      metadata: { actor, correlationId: randomUUID(), causationId: extra.causationId ?? null, occurredAt: this.at(day) },
+      metadata: {
+        actor,
+        correlationId: randomUUID(),
+        causationId: extra.causationId ?? null,
+        occurredAt: this.at(day),
+        ...(this.statedWhy ? {} : { imported: true, statedWhy: false }),
+      },
       recordedAt: this.at(day),
       hash: '0'.repeat(64),
       prevHash: '0'.repeat(64),
@@ -84,11 +113,11 @@ export class History {
     return objectiveId;
   }
 
-  add(day: number, opts: { itemId?: string; title?: string; kind?: 'story' | 'initiative' | 'bug' | 'tech' | 'hypothesis'; estimate?: number; objectiveId?: string; position?: number; requestedBy?: string; actor?: { id: string; role: Role } } = {}): string {
+  add(day: number, opts: { itemId?: string; title?: string; kind?: 'story' | 'initiative' | 'bug' | 'tech' | 'hypothesis'; estimate?: number; objectiveId?: string; position?: number; requestedBy?: string; actor?: { id: string; role: Role } } & Scored = {}): string {
     const itemId = opts.itemId ?? randomUUID();
     const position = opts.position ?? this.positions.size + 1;
     this.positions.set(itemId, position);
-    this.push(`item-${itemId}`, {
+    this.push(`item-${itemId}`, scored<ItemEvent>({
       type: 'item.added',
       schemaVersion: 1,
       data: {
@@ -96,18 +125,42 @@ export class History {
         hypothesis: null, objectiveId: opts.objectiveId ?? null, estimate: opts.estimate ?? null,
         requestedBy: opts.requestedBy ?? null, rank: 'i', position, rationale: 'Worth a try',
       },
-    }, day, opts.actor ?? History.owner);
+    }, opts), day, opts.actor ?? History.owner);
     return itemId;
   }
 
   /** A reprioritization from → to (positions); returns the event id. */
-  move(day: number, itemId: string, from: number, to: number, opts: { trigger?: 'routine' | 'stakeholder-request' | 'escalation' | 'review' | 'new-evidence'; escalationId?: string; actor?: { id: string; role: Role }; causationId?: string } = {}): string {
+  move(day: number, itemId: string, from: number, to: number, opts: { trigger?: 'routine' | 'stakeholder-request' | 'escalation' | 'review' | 'new-evidence'; escalationId?: string; actor?: { id: string; role: Role }; causationId?: string } & Scored = {}): string {
     this.positions.set(itemId, to);
-    return this.push(`item-${itemId}`, {
+    return this.push(`item-${itemId}`, scored<ItemEvent>({
       type: 'item.reprioritized',
       schemaVersion: 1,
       data: { itemId, backlogId: this.backlogId, fromRank: 'i', toRank: 'i', fromPosition: from, toPosition: to, trigger: opts.trigger ?? 'routine', escalationId: opts.escalationId ?? null, rationale: 'Priorities shifted' },
-    }, day, opts.actor ?? History.owner, { causationId: opts.causationId }).id;
+    }, opts), day, opts.actor ?? History.owner, { causationId: opts.causationId }).id;
+  }
+
+  /**
+   * A reprioritization off the ranking (ADR 0025): a priority change by levels, or a direction-only move; the
+   * ranking stays as it is. Returns the event id.
+   */
+  moveOff(day: number, itemId: string, move: Partial<ReprioritizationMove> & Pick<ReprioritizationMove, 'scale' | 'direction'>, opts: { actor?: { id: string; role: Role } } & Scored = {}): string {
+    const position = this.positions.get(itemId) ?? 1;
+    const full: ReprioritizationMove = { approximate: move.fromLevel === undefined, fromLevel: null, toLevel: null, from: null, to: null, ...move };
+    return this.push(`item-${itemId}`, scored<ItemEvent>({
+      type: 'item.reprioritized',
+      schemaVersion: 1,
+      data: { itemId, backlogId: this.backlogId, fromRank: 'i', toRank: 'i', fromPosition: position, toPosition: position, trigger: 'routine', escalationId: null, rationale: 'Jira change imported', move: full },
+    }, opts), day, opts.actor ?? History.owner).id;
+  }
+
+  /** A delivered item back in the ranking (ADR 0025). */
+  reopen(day: number, itemId: string, position = 1): string {
+    this.positions.set(itemId, position);
+    return this.push(`item-${itemId}`, {
+      type: 'item.reopened',
+      schemaVersion: 1,
+      data: { itemId, backlogId: this.backlogId, rank: 'i', position, rationale: 'The fix did not hold' },
+    }, day, History.owner).id;
   }
 
   escalate(day: number, itemId: string, againstEventId: string, by: string, againstEventType = 'item.reprioritized'): { escalationId: string; eventId: string } {
@@ -178,27 +231,27 @@ export class History {
     }, day, History.owner).id;
   }
 
-  startWork(day: number, itemId: string): string {
+  startWork(day: number, itemId: string, opts: { actor?: { id: string; role: Role } } = {}): string {
     return this.push(`item-${itemId}`, {
       type: 'item.started',
       schemaVersion: 1,
       data: { itemId, backlogId: this.backlogId, rationale: 'Pulled into the sprint' },
-    }, day, History.owner).id;
+    }, day, opts.actor ?? History.owner).id;
   }
 
-  deliver(day: number, itemId: string): string {
+  deliver(day: number, itemId: string, opts: { actor?: { id: string; role: Role } } = {}): string {
     return this.push(`item-${itemId}`, {
       type: 'item.delivered',
       schemaVersion: 1,
       data: { itemId, backlogId: this.backlogId, fromPosition: this.positions.get(itemId) ?? 1, rationale: 'Shipped' },
-    }, day, History.owner).id;
+    }, day, opts.actor ?? History.owner).id;
   }
 
-  outcome(day: number, itemId: string, objectiveId: string, moved: boolean): string {
+  outcome(day: number, itemId: string, objectiveId: string, moved: boolean, opts: { observedValue?: string } = {}): string {
     return this.push(`item-${itemId}`, {
       type: 'item.outcome-recorded',
       schemaVersion: 1,
-      data: { itemId, backlogId: this.backlogId, objectiveId, observedValue: moved ? 'improved' : 'flat', moved, rationale: 'Measured after a month' },
+      data: { itemId, backlogId: this.backlogId, objectiveId, observedValue: opts.observedValue ?? (moved ? 'improved' : 'flat'), moved, rationale: 'Measured after a month' },
     }, day, History.owner).id;
   }
 }

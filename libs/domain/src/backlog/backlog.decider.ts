@@ -4,6 +4,7 @@ import { DECIDER_ROLES, requireRole } from '../decision-rights';
 import { isIsoDate } from '../dates';
 import { DEFAULT_POLICY, type BacklogPolicy } from '../policy';
 import { optionalText, requireText } from '../rationale';
+import { SCORING_MODELS, isScoringModel } from '../scoring';
 import type {
   AddObjective,
   BacklogCommand,
@@ -29,7 +30,11 @@ const POLICY_BOUNDS = {
   reviewCadenceDays: [1, 365],
   'healthySprints.min': [1, 52],
   'healthySprints.max': [1, 52],
+  outcomeDueDays: [1, 3650],
 } as const;
+
+/** scoreMargin is a share (0.2 = 20 %): any finite number in [0, 10]. */
+const SCORE_MARGIN_MAX = 10;
 
 function invalid(code: string, message: string, details: Record<string, unknown> = {}): DomainError {
   return new DomainError(code, message, details, 'validation');
@@ -67,6 +72,7 @@ function resolvePolicy(base: BacklogPolicy, partial: unknown): BacklogPolicy {
     reviewCadenceDays: pick(p.reviewCadenceDays, base.reviewCadenceDays),
     'healthySprints.min': pick(hsp.min, base.healthySprints.min),
     'healthySprints.max': pick(hsp.max, base.healthySprints.max),
+    outcomeDueDays: pick(p.outcomeDueDays, base.outcomeDueDays),
   };
   for (const [field, [min, max]] of Object.entries(POLICY_BOUNDS)) {
     const value = merged[field as keyof typeof merged];
@@ -79,12 +85,31 @@ function resolvePolicy(base: BacklogPolicy, partial: unknown): BacklogPolicy {
       });
     }
   }
+  const scoringModel = p.scoringModel === undefined ? base.scoringModel : p.scoringModel;
+  if (!isScoringModel(scoringModel)) {
+    throw invalid('BACKLOG.INVALID_POLICY', `scoringModel must be one of ${SCORING_MODELS.join(', ')}.`, {
+      field: 'scoringModel',
+      value: scoringModel,
+    });
+  }
+  const scoreMargin = p.scoreMargin === undefined ? base.scoreMargin : p.scoreMargin;
+  if (typeof scoreMargin !== 'number' || !Number.isFinite(scoreMargin) || scoreMargin < 0 || scoreMargin > SCORE_MARGIN_MAX) {
+    throw invalid('BACKLOG.INVALID_POLICY', `scoreMargin must be a share between 0 and ${SCORE_MARGIN_MAX} (0.2 = 20 %).`, {
+      field: 'scoreMargin',
+      value: scoreMargin,
+      min: 0,
+      max: SCORE_MARGIN_MAX,
+    });
+  }
   const policy: BacklogPolicy = {
     zombieAfterDays: merged.zombieAfterDays as number,
     staleAfterDays: merged.staleAfterDays as number,
     reversalWindowDays: merged.reversalWindowDays as number,
     healthySprints: { min: merged['healthySprints.min'] as number, max: merged['healthySprints.max'] as number },
     reviewCadenceDays: merged.reviewCadenceDays as number,
+    scoringModel,
+    scoreMargin,
+    outcomeDueDays: merged.outcomeDueDays as number,
   };
   if (policy.healthySprints.min > policy.healthySprints.max) {
     throw invalid('BACKLOG.INVALID_POLICY', 'healthySprints.min must not exceed healthySprints.max.', {
@@ -102,7 +127,10 @@ function samePolicy(a: BacklogPolicy, b: BacklogPolicy): boolean {
     a.reversalWindowDays === b.reversalWindowDays &&
     a.reviewCadenceDays === b.reviewCadenceDays &&
     a.healthySprints.min === b.healthySprints.min &&
-    a.healthySprints.max === b.healthySprints.max
+    a.healthySprints.max === b.healthySprints.max &&
+    a.scoringModel === b.scoringModel &&
+    a.scoreMargin === b.scoreMargin &&
+    a.outcomeDueDays === b.outcomeDueDays
   );
 }
 
@@ -121,7 +149,7 @@ function create(c: CreateBacklog, state: BacklogState): Decided<BacklogEvent>[] 
   return [
     {
       type: 'backlog.created',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: { backlogId: c.backlogId, name, productGoal, policy, rationale },
     },
   ];
@@ -245,7 +273,7 @@ function changePolicy(c: ChangePolicy, state: BacklogState, backlogId: string): 
   return [
     {
       type: 'backlog.policy-changed',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: { backlogId, policy, previousPolicy: copyPolicy(state.policy), rationale },
     },
   ];
@@ -295,6 +323,20 @@ function isPolicy(v: unknown): v is BacklogPolicy {
   );
 }
 
+/**
+ * The policy an event records. Schema version 1 predates the decision-quality fields (scoringModel, scoreMargin,
+ * outcomeDueDays): they take their defaults, so an old backlog scores nothing and keeps the default due days.
+ */
+function policyOf(v: BacklogPolicy): BacklogPolicy {
+  const p = v as Partial<BacklogPolicy>;
+  return {
+    ...copyPolicy(v),
+    scoringModel: isScoringModel(p.scoringModel) ? p.scoringModel : DEFAULT_POLICY.scoringModel,
+    scoreMargin: typeof p.scoreMargin === 'number' && Number.isFinite(p.scoreMargin) ? p.scoreMargin : DEFAULT_POLICY.scoreMargin,
+    outcomeDueDays: typeof p.outcomeDueDays === 'number' && Number.isFinite(p.outcomeDueDays) ? p.outcomeDueDays : DEFAULT_POLICY.outcomeDueDays,
+  };
+}
+
 function insertVelocity(list: SprintVelocity[], v: SprintVelocity): SprintVelocity[] {
   const next = list.filter((x) => x.sprint !== v.sprint);
   let i = next.length;
@@ -315,7 +357,7 @@ function evolve(state: BacklogState, event: Evolvable<BacklogEvent>): BacklogSta
         backlogId: str(d.backlogId, state.backlogId ?? ''),
         name: str(d.name, state.name),
         productGoal: str(d.productGoal, state.productGoal),
-        policy: isPolicy(d.policy) ? copyPolicy(d.policy) : state.policy,
+        policy: isPolicy(d.policy) ? policyOf(d.policy) : state.policy,
       };
     case 'backlog.product-goal-changed':
       return { ...state, productGoal: str(d.productGoal, state.productGoal) };
@@ -346,7 +388,7 @@ function evolve(state: BacklogState, event: Evolvable<BacklogEvent>): BacklogSta
       return { ...state, velocities: insertVelocity(state.velocities, v) };
     }
     case 'backlog.policy-changed':
-      return isPolicy(d.policy) ? { ...state, policy: copyPolicy(d.policy) } : state;
+      return isPolicy(d.policy) ? { ...state, policy: policyOf(d.policy) } : state;
     default:
       return state;
   }

@@ -33,7 +33,7 @@ describe('backlog decider', () => {
       given([]).when(create()).then([
         {
           type: 'backlog.created',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             backlogId: BACKLOG_ID,
             name: 'Checkout',
@@ -249,11 +249,36 @@ describe('backlog decider', () => {
 
   describe('ChangePolicy', () => {
     const change = (policy: unknown): BacklogCommand => ({ kind: 'ChangePolicy', actor: po, policy: policy as never, rationale: WHY });
+    it('names a scoring model, its margin and the outcome due days (decision quality)', () => {
+      const out = given([backlogCreated()]).when(change({ scoringModel: 'wsjf', scoreMargin: 0.35, outcomeDueDays: 60 }));
+      expect(out.events()[0].data).toMatchObject({ policy: { ...DEFAULT_POLICY, scoringModel: 'wsjf', scoreMargin: 0.35, outcomeDueDays: 60 } });
+      expect(backlogContext(out.stateAfter()).scoring).toEqual({ model: 'wsjf', scoreMargin: 0.35 });
+      expect(DEFAULT_POLICY).toMatchObject({ scoringModel: 'none', scoreMargin: 0.2, outcomeDueDays: 90 });
+    });
+
+    it.each([
+      ['scoringModel', { scoringModel: 'ice' }],
+      ['scoreMargin', { scoreMargin: -0.1 }],
+      ['scoreMargin', { scoreMargin: 11 }],
+      ['scoreMargin', { scoreMargin: '20%' }],
+      ['outcomeDueDays', { outcomeDueDays: 0 }],
+      ['outcomeDueDays', { outcomeDueDays: 30.5 }],
+    ])('refuses a bad %s (BACKLOG.INVALID_POLICY)', (field, policy) => {
+      expect(given([backlogCreated()]).when(change(policy)).thenError('BACKLOG.INVALID_POLICY', 'validation').details).toMatchObject({ field });
+    });
+
+    it('a version 1 policy (before decision quality) takes the defaults of the new fields', () => {
+      const v1 = backlogCreated(); // schemaVersion 1, policy without scoringModel / scoreMargin / outcomeDueDays
+      const { scoringModel: _m, scoreMargin: _s, outcomeDueDays: _o, ...old } = DEFAULT_POLICY;
+      const state = fold(backlogDecider, [{ ...v1, data: { ...v1.data, policy: { ...old, zombieAfterDays: 45 } } } as never]);
+      expect(state.policy).toEqual({ ...DEFAULT_POLICY, zombieAfterDays: 45 });
+    });
+
     it('overlays the change on the current policy and records the previous one', () => {
       given([backlogCreated()]).when(change({ staleAfterDays: 45, healthySprints: { max: 8 } })).then([
         {
           type: 'backlog.policy-changed',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             backlogId: BACKLOG_ID,
             policy: { ...DEFAULT_POLICY, staleAfterDays: 45, healthySprints: { min: 3, max: 8 } },
@@ -301,6 +326,7 @@ describe('backlog decider', () => {
         exists: true,
         activeObjectiveIds: ['o-1'],
         knownObjectiveIds: ['o-1', 'o-2'],
+        scoring: { model: 'none', scoreMargin: 0.2 },
       });
       expect(backlogContext(backlogDecider.initialState).exists).toBe(false);
     });

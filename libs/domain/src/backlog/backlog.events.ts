@@ -10,9 +10,13 @@ export const BacklogEventType = {
   PolicyChanged: 'backlog.policy-changed',
 } as const;
 
+/**
+ * Schema version 2 (decision quality): the policy carries scoringModel, scoreMargin and outcomeDueDays. Version 1
+ * events lack them; evolve gives them their defaults.
+ */
 export type BacklogCreated = {
   type: 'backlog.created';
-  schemaVersion: 1;
+  schemaVersion: 1 | 2;
   data: { backlogId: string; name: string; productGoal: string; policy: BacklogPolicy; rationale: string };
 };
 export type ProductGoalChanged = {
@@ -45,7 +49,7 @@ export type SprintVelocityRecorded = {
 };
 export type PolicyChanged = {
   type: 'backlog.policy-changed';
-  schemaVersion: 1;
+  schemaVersion: 1 | 2;
   data: { backlogId: string; policy: BacklogPolicy; previousPolicy: BacklogPolicy; rationale: string };
 };
 

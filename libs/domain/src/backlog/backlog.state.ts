@@ -45,6 +45,7 @@ export function backlogContext(state: BacklogState): BacklogContext {
     exists: state.exists,
     activeObjectiveIds: objectives.filter((o) => !o.retired).map((o) => o.objectiveId),
     knownObjectiveIds: objectives.map((o) => o.objectiveId),
+    scoring: { model: state.policy.scoringModel, scoreMargin: state.policy.scoreMargin },
   };
 }
 

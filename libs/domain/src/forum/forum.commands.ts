@@ -32,4 +32,20 @@ export type ChangeForumRule = Base & {
   rationale: string;
 };
 
-export type ForumCommand = CreateForum | AddForumMember | RemoveForumMember | ChangeForumRule;
+/** The actor delegates their own vote in the forum (ADR 0035). */
+export type DelegateVote = Base & {
+  kind: 'DelegateVote';
+  /** The current instant (ISO-8601), from the injected clock. */
+  now: string;
+  delegationId: string;
+  delegateId: string;
+  /** Default: now. May not lie in the past. */
+  validFrom?: string;
+  validUntil: string;
+  rationale: string;
+};
+
+/** The delegator (or a forum admin) revokes a delegation. */
+export type RevokeDelegation = Base & { kind: 'RevokeDelegation'; now: string; delegationId: string; rationale: string };
+
+export type ForumCommand = CreateForum | AddForumMember | RemoveForumMember | ChangeForumRule | DelegateVote | RevokeDelegation;

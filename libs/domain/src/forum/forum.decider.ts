@@ -2,9 +2,17 @@ import { DomainError, type Role } from '@ledger/kernel';
 import type { Decider, Decided, Evolvable } from '../decider';
 import { requireRole } from '../decision-rights';
 import { requireText } from '../rationale';
-import type { AddForumMember, ChangeForumRule, CreateForum, ForumCommand, RemoveForumMember } from './forum.commands';
+import type {
+  AddForumMember,
+  ChangeForumRule,
+  CreateForum,
+  DelegateVote,
+  ForumCommand,
+  RemoveForumMember,
+  RevokeDelegation,
+} from './forum.commands';
 import { NO_QUORUM_FOLLOW_UPS, type ForumEvent, type ForumRule } from './forum.events';
-import { initialForumState, isMember, type ForumState } from './forum.state';
+import { delegationEnd, initialForumState, isMember, overlaps, type Delegation, type ForumState } from './forum.state';
 
 type Out = Decided<ForumEvent>[];
 
@@ -12,6 +20,9 @@ type Out = Decided<ForumEvent>[];
 export const FORUM_ADMIN_ROLES: readonly Role[] = ['admin', 'product-leader', 'system'];
 
 const NAME_MAX = 120;
+/** A delegation covers at most a year (a standing proxy is a membership question, not a delegation). */
+export const MAX_DELEGATION_DAYS = 366;
+const DAY_MS = 86_400_000;
 const MEMBER_ID_MAX = 200;
 const MAX_BACKLOGS = 50;
 
@@ -140,6 +151,108 @@ function changeRule(c: ChangeForumRule, state: ForumState): Out {
   return [{ type: 'forum.rule-changed', schemaVersion: 1, data: { forumId: state.forumId ?? '', rule, backlogIds, rationale } }];
 }
 
+function instant(value: unknown, field: string): number {
+  const t = typeof value === 'string' ? Date.parse(value) : NaN;
+  if (!Number.isFinite(t)) throw invalid('FORUM.INVALID_DELEGATION_PERIOD', `${field} must be an ISO-8601 instant.`, { field, value });
+  return t;
+}
+
+/**
+ * A member delegates their own vote to another member for a period (ADR 0035). No chains, at any instant of the
+ * period: the delegate must not have delegated themself (a member who has delegated cannot receive), the delegator
+ * must not hold delegations from others (a delegate cannot pass a delegated vote on), and a delegation back from the
+ * delegate is a cycle. One delegation per delegator at a time.
+ */
+function delegate(c: DelegateVote, state: ForumState): Out {
+  const delegatorId = c.actor?.id ?? '';
+  if (!isMember(state, delegatorId)) {
+    throw new DomainError('FORUM.NOT_A_MEMBER', 'Only members of the forum delegate their vote.', { memberId: delegatorId }, 'forbidden');
+  }
+  const delegateId = memberIdOf(c.delegateId);
+  if (delegateId === delegatorId) throw invalid('FORUM.SELF_DELEGATION', 'A member cannot delegate to themself.', { field: 'delegateId' });
+  if (!isMember(state, delegateId)) {
+    throw new DomainError('FORUM.DELEGATE_NOT_A_MEMBER', 'Votes are delegated to another member of the same forum.', { delegateId });
+  }
+  const delegationId = typeof c.delegationId === 'string' ? c.delegationId : '';
+  if (delegationId === '') throw invalid('FORUM.DELEGATION_ID_REQUIRED', 'delegationId is required.', { field: 'delegationId' });
+  if (state.delegations.some((d) => d.delegationId === delegationId)) {
+    throw new DomainError('FORUM.DELEGATION_ALREADY_EXISTS', 'A delegation with this id already exists.', { delegationId });
+  }
+  const now = instant(c.now, 'now');
+  const from = c.validFrom === undefined || c.validFrom === null ? now : instant(c.validFrom, 'validFrom');
+  const until = instant(c.validUntil, 'validUntil');
+  if (from < now) throw invalid('FORUM.INVALID_DELEGATION_PERIOD', 'validFrom may not lie in the past.', { field: 'validFrom' });
+  if (until <= from) throw invalid('FORUM.INVALID_DELEGATION_PERIOD', 'validUntil must lie after validFrom.', { field: 'validUntil' });
+  if (until - from > MAX_DELEGATION_DAYS * DAY_MS) {
+    throw invalid('FORUM.INVALID_DELEGATION_PERIOD', `A delegation covers at most ${MAX_DELEGATION_DAYS} days.`, { field: 'validUntil' });
+  }
+  const validFrom = new Date(from).toISOString();
+  const validUntil = new Date(until).toISOString();
+  const during = (d: Delegation) => overlaps(d, validFrom, validUntil);
+  const own = state.delegations.find((d) => d.delegatorId === delegatorId && during(d));
+  if (own) {
+    throw new DomainError('FORUM.ALREADY_DELEGATED', 'You already delegate your vote for part of this period; revoke that delegation first.', {
+      delegationId: own.delegationId,
+      delegateId: own.delegateId,
+    });
+  }
+  const back = state.delegations.find((d) => d.delegatorId === delegateId && d.delegateId === delegatorId && during(d));
+  if (back) {
+    throw new DomainError('FORUM.DELEGATION_CYCLE', `${delegateId} delegates their vote to you during this period: delegating back would be a cycle.`, {
+      delegationId: back.delegationId,
+    });
+  }
+  const onward = state.delegations.find((d) => d.delegatorId === delegateId && during(d));
+  if (onward) {
+    throw new DomainError('FORUM.DELEGATE_HAS_DELEGATED', `${delegateId} has delegated their own vote during this period and cannot receive delegations.`, {
+      delegationId: onward.delegationId,
+    });
+  }
+  const held = state.delegations.find((d) => d.delegateId === delegatorId && during(d));
+  if (held) {
+    throw new DomainError('FORUM.DELEGATED_VOTE_CANNOT_PASS_ON', `You hold ${held.delegatorId}'s delegated vote during this period and cannot pass votes on.`, {
+      delegationId: held.delegationId,
+    });
+  }
+  const rationale = rationaleOf(c.rationale);
+  return [
+    {
+      type: 'forum.vote-delegated',
+      schemaVersion: 1,
+      data: { forumId: state.forumId ?? '', delegationId, delegatorId, delegateId, validFrom, validUntil, rationale },
+    },
+  ];
+}
+
+function revokeDelegation(c: RevokeDelegation, state: ForumState): Out {
+  const d = state.delegations.find((x) => x.delegationId === c.delegationId);
+  if (!d) throw new DomainError('FORUM.DELEGATION_NOT_FOUND', 'No such delegation in this forum.', { delegationId: c.delegationId }, 'not-found');
+  if (c.actor?.id !== d.delegatorId) requireRole(c.actor, FORUM_ADMIN_ROLES, "revoke someone else's delegation");
+  if (d.revokedAt !== null) {
+    throw new DomainError('FORUM.DELEGATION_ALREADY_REVOKED', 'This delegation is already revoked.', { revokedAt: d.revokedAt });
+  }
+  const now = instant(c.now, 'now');
+  if (d.endedByLeave || now >= Date.parse(delegationEnd(d))) {
+    throw new DomainError('FORUM.DELEGATION_ENDED', 'This delegation has already ended.', { validUntil: d.validUntil });
+  }
+  const rationale = rationaleOf(c.rationale);
+  return [
+    {
+      type: 'forum.delegation-revoked',
+      schemaVersion: 1,
+      data: {
+        forumId: state.forumId ?? '',
+        delegationId: d.delegationId,
+        delegatorId: d.delegatorId,
+        delegateId: d.delegateId,
+        revokedAt: new Date(now).toISOString(),
+        revokedBy: c.actor.id,
+        rationale,
+      },
+    },
+  ];
+}
+
 function decide(command: ForumCommand, state: ForumState): Out {
   if (command.kind === 'CreateForum') return create(command, state);
   if (!state.exists) throw new DomainError('FORUM.NOT_FOUND', 'No such forum.', {}, 'not-found');
@@ -150,6 +263,10 @@ function decide(command: ForumCommand, state: ForumState): Out {
       return removeMember(command, state);
     case 'ChangeForumRule':
       return changeRule(command, state);
+    case 'DelegateVote':
+      return delegate(command, state);
+    case 'RevokeDelegation':
+      return revokeDelegation(command, state);
     default:
       throw invalid('FORUM.UNKNOWN_COMMAND', 'Unknown forum command.', {});
   }
@@ -168,11 +285,43 @@ function evolve(state: ForumState, event: Evolvable<ForumEvent>): ForumState {
         backlogIds: strings(d.backlogIds),
         rule: { ...(d.rule as ForumRule) },
         members: [],
+        delegations: [],
       };
     case 'forum.member-joined':
       return isMember(state, String(d.memberId)) ? state : { ...state, members: [...state.members, String(d.memberId)] };
     case 'forum.member-left':
-      return { ...state, members: state.members.filter((m) => m !== d.memberId) };
+      return {
+        ...state,
+        members: state.members.filter((m) => m !== d.memberId),
+        // Whoever leaves takes their delegations (given and received) with them, for good.
+        delegations: state.delegations.map((x) =>
+          !x.endedByLeave && (x.delegatorId === d.memberId || x.delegateId === d.memberId) ? { ...x, endedByLeave: true } : x,
+        ),
+      };
+    case 'forum.vote-delegated':
+      if (typeof d.delegationId !== 'string' || state.delegations.some((x) => x.delegationId === d.delegationId)) return state;
+      return {
+        ...state,
+        delegations: [
+          ...state.delegations,
+          {
+            delegationId: d.delegationId,
+            delegatorId: String(d.delegatorId),
+            delegateId: String(d.delegateId),
+            validFrom: String(d.validFrom),
+            validUntil: String(d.validUntil),
+            revokedAt: null,
+            endedByLeave: false,
+          },
+        ],
+      };
+    case 'forum.delegation-revoked':
+      return {
+        ...state,
+        delegations: state.delegations.map((x) =>
+          x.delegationId === d.delegationId && x.revokedAt === null ? { ...x, revokedAt: String(d.revokedAt) } : x,
+        ),
+      };
     case 'forum.rule-changed':
       return { ...state, rule: { ...(d.rule as ForumRule) }, backlogIds: strings(d.backlogIds) };
     default:

@@ -4,6 +4,8 @@ export const ForumEventType = {
   MemberJoined: 'forum.member-joined',
   MemberLeft: 'forum.member-left',
   RuleChanged: 'forum.rule-changed',
+  VoteDelegated: 'forum.vote-delegated',
+  DelegationRevoked: 'forum.delegation-revoked',
 } as const;
 
 export const NO_QUORUM_FOLLOW_UPS = ['reopen-next-cadence', 'return-to-owner'] as const;
@@ -55,4 +57,45 @@ export type ForumRuleChanged = {
   data: { forumId: string; rule: ForumRule; backlogIds: string[]; rationale: string };
 };
 
-export type ForumEvent = ForumCreated | ForumMemberJoined | ForumMemberLeft | ForumRuleChanged;
+/**
+ * A member delegates their vote in this forum to another member for [validFrom, validUntil) (ADR 0035): while it
+ * holds, the delegate's own vote counts for the delegator too, unless the delegator votes themself.
+ */
+export type ForumVoteDelegated = {
+  type: 'forum.vote-delegated';
+  schemaVersion: 1;
+  data: {
+    forumId: string;
+    delegationId: string;
+    delegatorId: string;
+    delegateId: string;
+    /** ISO-8601 instants. */
+    validFrom: string;
+    validUntil: string;
+    rationale: string;
+  };
+};
+
+/** The delegation stops holding at `revokedAt` (by the delegator, or a forum admin). */
+export type ForumDelegationRevoked = {
+  type: 'forum.delegation-revoked';
+  schemaVersion: 1;
+  data: {
+    forumId: string;
+    delegationId: string;
+    delegatorId: string;
+    delegateId: string;
+    /** ISO-8601 instant (the decision's `now`). */
+    revokedAt: string;
+    revokedBy: string;
+    rationale: string;
+  };
+};
+
+export type ForumEvent =
+  | ForumCreated
+  | ForumMemberJoined
+  | ForumMemberLeft
+  | ForumRuleChanged
+  | ForumVoteDelegated
+  | ForumDelegationRevoked;

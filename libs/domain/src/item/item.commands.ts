@@ -1,5 +1,9 @@
 import type { Actor } from '@ledger/kernel';
-import type { ItemKind, ReprioritizationTrigger } from './item.events';
+import type { PassedCandidate, ScoreInputName, ScoringPolicy } from '../scoring';
+import type { ItemKind, ReprioritizationMove, ReprioritizationTrigger, ThresholdOperator } from './item.events';
+
+/** A patch to the item's score inputs: a number sets one, null removes it, an absent name leaves it. */
+export type ScoreInputsPatch = Partial<Record<ScoreInputName, number | null>>;
 
 /**
  * Where an item goes in the ranking, resolved by the application layer from the ranked view
@@ -23,10 +27,17 @@ export interface BacklogContext {
   activeObjectiveIds: string[];
   /** Objective ids that ever existed (retired included). */
   knownObjectiveIds: string[];
+  /** The backlog's scoring model and margin now (absent: no scoring). */
+  scoring?: ScoringPolicy;
 }
 
 interface Base {
   actor: Actor;
+  /**
+   * The backlog's scoring rules now, loaded by the application layer for every decision on the item; the decider
+   * freezes the item's score with them into each event (absent: the backlog context's, else no scoring).
+   */
+  scoring?: ScoringPolicy;
 }
 
 export type AddItem = Base & {
@@ -39,6 +50,7 @@ export type AddItem = Base & {
   objectiveId?: string;
   estimate?: number;
   requestedBy?: string;
+  scoreInputs?: ScoreInputsPatch;
   /** True when the request named a position (stakeholders may not). */
   explicitPlacement: boolean;
   placement: Placement;
@@ -49,8 +61,18 @@ export type ReprioritizeItem = Base & {
   kind: 'ReprioritizeItem';
   /** Current position as the ranked view shows it. */
   fromPosition: number;
-  placement: Placement;
+  /** Where the item goes in the ranking; not used (the ranking stays as it is) when `move` is given. */
+  placement?: Placement;
+  /** A move on another scale, or one whose positions are unknown (imported history, ADR 0025). */
+  move?: ReprioritizationMove;
   trigger?: ReprioritizationTrigger;
+  /** New evidence may come with the move: the item's inputs change with it (the score is judged after the change). */
+  scoreInputs?: ScoreInputsPatch;
+  /**
+   * The open items the move puts the item above that it was not above right before (with their inputs now),
+   * resolved by the application layer from the same rank order the placement comes from (ADR 0033).
+   */
+  passing?: PassedCandidate[];
   rationale: string;
 };
 
@@ -74,6 +96,8 @@ export type ResolveEscalation = Base & {
   placement?: Placement;
   /** Current position (null when the item is not ranked, e.g. killed). */
   fromPosition: number | null;
+  /** For an overturn that moves the item: the open items the move puts it above (see ReprioritizeItem.passing). */
+  passing?: PassedCandidate[];
   rationale: string;
 };
 
@@ -87,18 +111,25 @@ export type KillItem = Base & {
 
 export type ReviveItem = Base & { kind: 'ReviveItem'; placement: Placement; rationale: string };
 
+export type ReopenItem = Base & { kind: 'ReopenItem'; placement: Placement; rationale: string };
+
 export type MoveToAntiBacklog = Base & { kind: 'MoveToAntiBacklog'; reason: string; fromPosition: number };
 
 export type SetKillCriteria = Base & {
   kind: 'SetKillCriteria';
   exitCondition: string;
   reviewBy: string;
+  /** A threshold on an objective checked by `reviewBy` (ADR 0034); its objective must be active in the backlog. */
+  threshold?: { objectiveId: string; operator: ThresholdOperator; value: number } | null;
+  /** Needed with a threshold (active objectives). */
+  backlog?: BacklogContext;
   /** Today (YYYY-MM-DD, injected clock): the review date may not lie before it. */
   today: string;
   rationale: string;
 };
 
-export type EstimateItem = Base & { kind: 'EstimateItem'; estimate: number; rationale: string };
+/** Estimating sets the estimate, the score inputs, or both (at least one). */
+export type EstimateItem = Base & { kind: 'EstimateItem'; estimate?: number; scoreInputs?: ScoreInputsPatch; rationale: string };
 
 export type LinkToObjective = Base & {
   kind: 'LinkToObjective';
@@ -126,6 +157,7 @@ export type ItemCommand =
   | ResolveEscalation
   | KillItem
   | ReviveItem
+  | ReopenItem
   | MoveToAntiBacklog
   | SetKillCriteria
   | EstimateItem

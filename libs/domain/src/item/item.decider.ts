@@ -4,6 +4,20 @@ import { DECIDER_ROLES, ESCALATOR_ROLES, ITEM_ADDER_ROLES, requireRole, roleOf }
 import { isIsoDate } from '../dates';
 import { optionalText, requireText } from '../rationale';
 import { Rank } from '../rank/rank';
+import {
+  NO_SCORING,
+  applyScoreInputs,
+  checkAgainstScore,
+  freezeScore,
+  sameScoreInputs,
+  scoreInputsOf,
+  validateScoreInputs,
+  type FrozenScore,
+  type PassedCandidate,
+  type ScoreCheck,
+  type ScoreInputs,
+  type ScoringPolicy,
+} from '../scoring';
 import type {
   AddItem,
   BacklogContext,
@@ -16,6 +30,7 @@ import type {
   MoveToAntiBacklog,
   Placement,
   RecordOutcome,
+  ReopenItem,
   ReprioritizeItem,
   ResolveEscalation,
   ReviveItem,
@@ -24,10 +39,15 @@ import type {
 } from './item.commands';
 import {
   ITEM_KINDS,
+  MOVE_SCALES,
   REPRIORITIZATION_TRIGGERS,
+  THRESHOLD_OPERATORS,
   type ItemEvent,
   type ItemKind,
+  type KillThreshold,
+  type ReprioritizationMove,
   type ReprioritizationTrigger,
+  type ThresholdOperator,
 } from './item.events';
 import { findDecision, initialItemState, isRanked, type DecisionRef, type EscalationState, type ItemState } from './item.state';
 
@@ -35,6 +55,7 @@ type Out = Decided<ItemEvent>[];
 
 const TITLE_MAX = 200;
 const MAX_ESTIMATE = 1000;
+const MOVE_LABEL_MAX = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Guards
@@ -134,6 +155,29 @@ function ids(state: ItemState): { itemId: string; backlogId: string } {
   return { itemId: state.itemId ?? '', backlogId: state.backlogId ?? '' };
 }
 
+/** The scoring rules the command brings (its own, else its backlog context's, else none). */
+function scoringOf(c: ItemCommand): ScoringPolicy {
+  const backlog = (c as { backlog?: BacklogContext }).backlog;
+  return c.scoring ?? backlog?.scoring ?? NO_SCORING;
+}
+
+/** The item's score inputs after the command (validated: ITEM.INVALID_SCORE_INPUT). */
+function inputsAfter(c: ItemCommand, state: ItemState): ScoreInputs {
+  const patch = (c as { scoreInputs?: unknown }).scoreInputs;
+  return patch === undefined || patch === null ? state.scoreInputs : applyScoreInputs(state.scoreInputs, validateScoreInputs(patch));
+}
+
+/** The score the decision freezes: the backlog's model now, the inputs after the decision. */
+function frozenFor(c: ItemCommand, state: ItemState): FrozenScore {
+  return freezeScore(scoringOf(c), inputsAfter(c, state));
+}
+
+/** The against-the-score check of a move of the item (ADR 0033). */
+function scoreCheckFor(c: ItemCommand, state: ItemState, passing: PassedCandidate[] | undefined): ScoreCheck | null {
+  const candidates = Array.isArray(passing) ? passing.filter((p) => p && typeof p.itemId === 'string' && p.itemId !== state.itemId) : [];
+  return checkAgainstScore(scoringOf(c), frozenFor(c, state).score, candidates.map((p) => ({ itemId: p.itemId, inputs: scoreInputsOf(p.inputs) })));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Decisions
 
@@ -162,6 +206,7 @@ function addItem(c: AddItem, state: ItemState): Out {
     });
   }
   const estimate = c.estimate === undefined || c.estimate === null ? null : requireEstimate(c.estimate);
+  validateScoreInputs(c.scoreInputs);
   const objectiveId =
     c.objectiveId === undefined || c.objectiveId === null ? null : requireActiveObjective(backlog, c.objectiveId);
   const { rank, position } = placeBetween(c.placement);
@@ -169,7 +214,7 @@ function addItem(c: AddItem, state: ItemState): Out {
   return [
     {
       type: 'item.added',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         itemId: c.itemId,
         backlogId: backlog.backlogId,
@@ -203,15 +248,42 @@ function reprioritize(c: ReprioritizeItem, state: ItemState): Out {
     });
   }
   const fromPosition = requirePosition(c.fromPosition, 'fromPosition');
+  if (c.move !== undefined && c.move !== null) {
+    // A move off the ranking (ADR 0025): the ranking stays as it is, the event says what moved. It puts the item
+    // above no item it was not above before, so it is judged against the score with none passed over (ADR 0033).
+    const move = requireMove(c.move);
+    validateScoreInputs(c.scoreInputs);
+    const rationale = rationaleOf(c.rationale);
+    const rank = state.rank ?? '';
+    return [
+      {
+        type: 'item.reprioritized',
+        schemaVersion: 2,
+        data: {
+          ...ids(state),
+          fromRank: rank,
+          toRank: rank,
+          fromPosition,
+          toPosition: fromPosition,
+          trigger,
+          escalationId: null,
+          rationale,
+          scoreCheck: scoreCheckFor(c, state, []),
+          move,
+        },
+      },
+    ];
+  }
   const { rank, position } = placeBetween(c.placement);
   if (position === fromPosition) {
     throw new DomainError('ITEM.NO_CHANGE', 'The item is already at this position.', { position });
   }
+  validateScoreInputs(c.scoreInputs);
   const rationale = rationaleOf(c.rationale);
   return [
     {
       type: 'item.reprioritized',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         ...ids(state),
         fromRank: state.rank ?? '',
@@ -221,9 +293,63 @@ function reprioritize(c: ReprioritizeItem, state: ItemState): Out {
         trigger,
         escalationId: null,
         rationale,
+        scoreCheck: scoreCheckFor(c, state, c.passing),
       },
     },
   ];
+}
+
+function moveLabel(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '' || text.length > MOVE_LABEL_MAX) {
+    throw invalid('ITEM.INVALID_MOVE', `move.${field} must be a text of 1..${MOVE_LABEL_MAX} characters, or null.`, { field: `move.${field}` });
+  }
+  return text;
+}
+
+function moveLevel(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw invalid('ITEM.INVALID_MOVE', `move.${field} must be a level (integer ≥ 1, 1 = highest).`, { field: `move.${field}`, value });
+  }
+  return value;
+}
+
+/**
+ * A move off the ranking. `rank` moves are always approximate (an exact move in the ranking is a placement);
+ * `schedule` moves know their direction only; `priority` moves know their levels unless marked approximate, and
+ * their direction must agree with them.
+ */
+function requireMove(m: ReprioritizationMove): ReprioritizationMove {
+  if (typeof m !== 'object' || !(MOVE_SCALES as readonly unknown[]).includes(m.scale)) {
+    throw invalid('ITEM.INVALID_MOVE', `move.scale must be one of ${MOVE_SCALES.join(', ')}.`, { field: 'move.scale' });
+  }
+  if (m.direction !== 'up' && m.direction !== 'down') {
+    throw invalid('ITEM.INVALID_MOVE', "move.direction must be 'up' or 'down'.", { field: 'move.direction' });
+  }
+  if (typeof m.approximate !== 'boolean') {
+    throw invalid('ITEM.INVALID_MOVE', 'move.approximate must be true or false.', { field: 'move.approximate' });
+  }
+  const from = moveLabel(m.from, 'from');
+  const to = moveLabel(m.to, 'to');
+  if (m.approximate) {
+    if ((m.fromLevel ?? null) !== null || (m.toLevel ?? null) !== null) {
+      throw invalid('ITEM.INVALID_MOVE', 'An approximate move knows its direction only: no levels.', { field: 'move.fromLevel' });
+    }
+    return { scale: m.scale, direction: m.direction, approximate: true, fromLevel: null, toLevel: null, from, to };
+  }
+  if (m.scale !== 'priority') {
+    throw invalid('ITEM.INVALID_MOVE', `A move on the ${m.scale} scale is approximate (its positions are unknown).`, {
+      field: 'move.approximate',
+    });
+  }
+  const fromLevel = moveLevel(m.fromLevel, 'fromLevel');
+  const toLevel = moveLevel(m.toLevel, 'toLevel');
+  if (fromLevel === toLevel) throw new DomainError('ITEM.NO_CHANGE', 'The item already has this priority.', { level: toLevel });
+  if ((toLevel < fromLevel ? 'up' : 'down') !== m.direction) {
+    throw invalid('ITEM.INVALID_MOVE', `move.direction contradicts the levels (${fromLevel} → ${toLevel}).`, { field: 'move.direction' });
+  }
+  return { scale: 'priority', direction: m.direction, approximate: false, fromLevel, toLevel, from, to };
 }
 
 function escalate(c: EscalateDecision, state: ItemState): Out {
@@ -256,7 +382,7 @@ function escalate(c: EscalateDecision, state: ItemState): Out {
   return [
     {
       type: 'item.escalated',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         ...ids(state),
         escalationId,
@@ -301,7 +427,7 @@ function resolveEscalation(c: ResolveEscalation, state: ItemState): Out {
   const rationale = rationaleOf(c.rationale);
   const resolution: Decided<ItemEvent> = {
     type: 'item.escalation-resolved',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       ...ids(state),
       escalationId: escalation.escalationId,
@@ -334,7 +460,7 @@ function resolveEscalation(c: ResolveEscalation, state: ItemState): Out {
       resolution,
       {
         type: 'item.revived',
-        schemaVersion: 1,
+        schemaVersion: 2,
         data: {
           ...ids(state),
           rank,
@@ -356,7 +482,7 @@ function resolveEscalation(c: ResolveEscalation, state: ItemState): Out {
     resolution,
     {
       type: 'item.reprioritized',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         ...ids(state),
         fromRank: state.rank ?? '',
@@ -366,6 +492,7 @@ function resolveEscalation(c: ResolveEscalation, state: ItemState): Out {
         trigger: 'escalation',
         escalationId: escalation.escalationId,
         rationale,
+        scoreCheck: scoreCheckFor(c, state, c.passing),
       },
     },
   ];
@@ -386,7 +513,7 @@ function kill(c: KillItem, state: ItemState): Out {
   return [
     {
       type: 'item.killed',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: { ...ids(state), reason, decidedBy: c.actor.id, via: c.via, proposalId, fromPosition },
     },
   ];
@@ -408,10 +535,27 @@ function revive(c: ReviveItem, state: ItemState): Out {
   return [
     {
       type: 'item.revived',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: { ...ids(state), rank, position, trigger: 'decision', escalationId: null, rationale },
     },
   ];
+}
+
+/** A delivered item comes back: the delivery did not hold (ADR 0025). A killed item is revived instead. */
+function reopen(c: ReopenItem, state: ItemState): Out {
+  requireItemDecider(c.actor, 'reopen an item', c.kind);
+  if (state.status !== 'delivered') {
+    throw new DomainError(
+      'ITEM.NOT_DELIVERED',
+      state.status === 'killed'
+        ? 'Only a delivered item is reopened; a killed item is revived.'
+        : 'Only a delivered item can be reopened.',
+      { status: state.status },
+    );
+  }
+  const { rank, position } = placeBetween(c.placement);
+  const rationale = rationaleOf(c.rationale);
+  return [{ type: 'item.reopened', schemaVersion: 2, data: { ...ids(state), rank, position, rationale } }];
 }
 
 function moveToAntiBacklog(c: MoveToAntiBacklog, state: ItemState): Out {
@@ -419,7 +563,31 @@ function moveToAntiBacklog(c: MoveToAntiBacklog, state: ItemState): Out {
   requireOpen(state);
   const reason = requireText(c.reason, 'reason', 'ITEM.ANTI_BACKLOG_REASON_REQUIRED');
   const fromPosition = requirePosition(c.fromPosition, 'fromPosition');
-  return [{ type: 'item.moved-to-anti-backlog', schemaVersion: 1, data: { ...ids(state), reason, fromPosition } }];
+  return [{ type: 'item.moved-to-anti-backlog', schemaVersion: 2, data: { ...ids(state), reason, fromPosition } }];
+}
+
+/** A threshold for kill criteria, validated (ITEM.INVALID_THRESHOLD); its objective must be active. */
+function requireThreshold(value: unknown, backlog: BacklogContext | undefined): KillThreshold | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw invalid('ITEM.INVALID_THRESHOLD', 'threshold must be { objectiveId, operator, value }.', { field: 'threshold' });
+  }
+  const t = value as Record<string, unknown>;
+  if (!(THRESHOLD_OPERATORS as readonly unknown[]).includes(t.operator)) {
+    throw invalid('ITEM.INVALID_THRESHOLD', `threshold.operator must be one of ${THRESHOLD_OPERATORS.join(', ')}.`, {
+      field: 'threshold.operator',
+      value: t.operator,
+    });
+  }
+  if (typeof t.value !== 'number' || !Number.isFinite(t.value)) {
+    throw invalid('ITEM.INVALID_THRESHOLD', 'threshold.value must be a number.', { field: 'threshold.value', value: t.value });
+  }
+  const objectiveId = requireActiveObjective(requireBacklog(backlog), t.objectiveId);
+  return { objectiveId, operator: t.operator as ThresholdOperator, value: t.value };
+}
+
+function sameThreshold(a: KillThreshold | null, b: KillThreshold | null): boolean {
+  return a === b || (!!a && !!b && a.objectiveId === b.objectiveId && a.operator === b.operator && a.value === b.value);
 }
 
 function setKillCriteria(c: SetKillCriteria, state: ItemState): Out {
@@ -439,27 +607,43 @@ function setKillCriteria(c: SetKillCriteria, state: ItemState): Out {
       today: c.today,
     });
   }
+  const threshold = requireThreshold(c.threshold, c.backlog);
   const rationale = rationaleOf(c.rationale);
-  if (state.killCriteria?.exitCondition === exitCondition && state.killCriteria.reviewBy === c.reviewBy) {
+  const current = state.killCriteria;
+  if (current?.exitCondition === exitCondition && current.reviewBy === c.reviewBy && sameThreshold(current.threshold, threshold)) {
     throw new DomainError('ITEM.NO_CHANGE', 'These kill criteria are already set.', {});
   }
   return [
-    { type: 'item.kill-criteria-set', schemaVersion: 1, data: { ...ids(state), exitCondition, reviewBy: c.reviewBy, rationale } },
+    {
+      type: 'item.kill-criteria-set',
+      schemaVersion: 2,
+      data: { ...ids(state), exitCondition, reviewBy: c.reviewBy, threshold, rationale },
+    },
   ];
 }
 
 function estimate(c: EstimateItem, state: ItemState): Out {
   requireItemDecider(c.actor, 'estimate an item', c.kind);
   requireRanked(state);
-  const value = requireEstimate(c.estimate);
-  if (value === state.estimate) {
-    throw new DomainError('ITEM.NO_CHANGE', 'The item already has this estimate.', { estimate: value });
+  const hasEstimate = c.estimate !== undefined && c.estimate !== null;
+  const hasInputs = c.scoreInputs !== undefined && c.scoreInputs !== null;
+  if (!hasEstimate && !hasInputs) {
+    throw invalid('ITEM.ESTIMATE_REQUIRED', 'Give an estimate, score inputs, or both.', { field: 'estimate' });
+  }
+  const value = hasEstimate ? requireEstimate(c.estimate) : state.estimate;
+  const inputs = hasInputs ? applyScoreInputs(state.scoreInputs, validateScoreInputs(c.scoreInputs)) : state.scoreInputs;
+  if (value === state.estimate && sameScoreInputs(inputs, state.scoreInputs)) {
+    throw new DomainError(
+      'ITEM.NO_CHANGE',
+      hasInputs ? 'The item already has this estimate and these score inputs.' : 'The item already has this estimate.',
+      { estimate: value },
+    );
   }
   const rationale = rationaleOf(c.rationale);
   return [
     {
       type: 'item.estimated',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: { ...ids(state), estimate: value, previousEstimate: state.estimate, rationale },
     },
   ];
@@ -476,7 +660,7 @@ function linkToObjective(c: LinkToObjective, state: ItemState): Out {
   return [
     {
       type: 'item.linked-to-objective',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: { ...ids(state), objectiveId, previousObjectiveId: state.objectiveId, rationale },
     },
   ];
@@ -486,7 +670,7 @@ function start(c: StartItem, state: ItemState): Out {
   requireItemDecider(c.actor, 'start an item', c.kind);
   requireOpen(state);
   const rationale = rationaleOf(c.rationale);
-  return [{ type: 'item.started', schemaVersion: 1, data: { ...ids(state), rationale } }];
+  return [{ type: 'item.started', schemaVersion: 2, data: { ...ids(state), rationale } }];
 }
 
 function deliver(c: DeliverItem, state: ItemState): Out {
@@ -494,13 +678,14 @@ function deliver(c: DeliverItem, state: ItemState): Out {
   requireRanked(state);
   const fromPosition = requirePosition(c.fromPosition, 'fromPosition');
   const rationale = rationaleOf(c.rationale);
-  return [{ type: 'item.delivered', schemaVersion: 1, data: { ...ids(state), fromPosition, rationale } }];
+  return [{ type: 'item.delivered', schemaVersion: 2, data: { ...ids(state), fromPosition, rationale } }];
 }
 
 function recordOutcome(c: RecordOutcome, state: ItemState): Out {
   requireItemDecider(c.actor, 'record an outcome', c.kind);
-  if (state.status !== 'delivered') {
-    throw new DomainError('ITEM.NOT_DELIVERED', 'Outcomes are recorded for delivered items.', { status: state.status });
+  // In progress too (ADR 0034): a running experiment is measured before delivery, which is what kill criteria check.
+  if (state.status !== 'delivered' && state.status !== 'in-progress') {
+    throw new DomainError('ITEM.NOT_DELIVERED', 'Outcomes are recorded for items in progress or delivered.', { status: state.status });
   }
   const backlog = requireBacklog(c.backlog);
   const known = Array.isArray(backlog.knownObjectiveIds) ? backlog.knownObjectiveIds : [];
@@ -523,13 +708,23 @@ function recordOutcome(c: RecordOutcome, state: ItemState): Out {
   return [
     {
       type: 'item.outcome-recorded',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: { ...ids(state), objectiveId: c.objectiveId, observedValue, moved: c.moved, rationale },
     },
   ];
 }
 
+/**
+ * Every event of a decision freezes the score as the decider saw it (ADR 0033): the backlog's model now, the item's
+ * inputs after the decision, and the resulting score (null without a model or with incomplete inputs).
+ */
 function decide(command: ItemCommand, state: ItemState): Out {
+  const events = decideFacts(command, state);
+  const scoring = frozenFor(command, state);
+  return events.map((e) => ({ ...e, data: { ...e.data, scoring: { ...scoring, inputs: { ...scoring.inputs } } } }) as Decided<ItemEvent>);
+}
+
+function decideFacts(command: ItemCommand, state: ItemState): Out {
   if (command.kind === 'AddItem') return addItem(command, state);
   if (state.status === 'none') throw new DomainError('ITEM.NOT_FOUND', 'No such item.', {}, 'not-found');
   switch (command.kind) {
@@ -543,6 +738,8 @@ function decide(command: ItemCommand, state: ItemState): Out {
       return kill(command, state);
     case 'ReviveItem':
       return revive(command, state);
+    case 'ReopenItem':
+      return reopen(command, state);
     case 'MoveToAntiBacklog':
       return moveToAntiBacklog(command, state);
     case 'SetKillCriteria':
@@ -580,8 +777,36 @@ function withDecision(state: ItemState, id: string, type: string, from: unknown,
   };
 }
 
+/**
+ * Schema version 2 events freeze `scoring`: the item's inputs become the event's, and its last score is the event's.
+ * Version 1 events carry none and leave both as they were (an item with only v1 events has no inputs, no score).
+ */
+function withScoring(state: ItemState, id: string, d: Record<string, unknown>): ItemState {
+  const scoring = d.scoring;
+  if (!scoring || typeof scoring !== 'object' || Array.isArray(scoring)) return state;
+  const f = scoring as Record<string, unknown>;
+  const inputs = scoreInputsOf(f.inputs);
+  const model = typeof f.model === 'string' ? (f.model as FrozenScore['model']) : 'none';
+  const score = typeof f.score === 'number' && Number.isFinite(f.score) ? f.score : null;
+  return { ...state, scoreInputs: inputs, lastScore: { model, inputs, score, eventId: id } };
+}
+
 function evolve(state: ItemState, event: Evolvable<ItemEvent>): ItemState {
   if (!event || typeof event !== 'object') return state;
+  const next = evolveFacts(state, event);
+  if (next === state) return state;
+  const id = typeof event.id === 'string' ? event.id : typeof event.id === 'number' ? String(event.id) : '';
+  return withScoring(next, id, (event.data && typeof event.data === 'object' ? event.data : {}) as Record<string, unknown>);
+}
+
+function threshold(v: unknown): KillThreshold | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const t = v as Record<string, unknown>;
+  if (typeof t.objectiveId !== 'string' || !(THRESHOLD_OPERATORS as readonly unknown[]).includes(t.operator) || typeof t.value !== 'number') return null;
+  return { objectiveId: t.objectiveId, operator: t.operator as ThresholdOperator, value: t.value };
+}
+
+function evolveFacts(state: ItemState, event: Evolvable<ItemEvent>): ItemState {
   const id = typeof event.id === 'string' ? event.id : typeof event.id === 'number' ? String(event.id) : '';
   const d = (event.data && typeof event.data === 'object' ? event.data : {}) as Record<string, unknown>;
   const type = event.type;
@@ -656,6 +881,8 @@ function evolve(state: ItemState, event: Evolvable<ItemEvent>): ItemState {
         null,
         d.position,
       );
+    case 'item.reopened':
+      return withDecision({ ...state, status: 'open', rank: str(d.rank) }, id, type, null, d.position);
     case 'item.moved-to-anti-backlog':
       return withDecision(
         { ...state, status: 'anti-backlog', rank: null, antiBacklogReason: str(d.reason) ?? '' },
@@ -666,7 +893,10 @@ function evolve(state: ItemState, event: Evolvable<ItemEvent>): ItemState {
       );
     case 'item.kill-criteria-set':
       return withDecision(
-        { ...state, killCriteria: { exitCondition: str(d.exitCondition) ?? '', reviewBy: str(d.reviewBy) ?? '' } },
+        {
+          ...state,
+          killCriteria: { exitCondition: str(d.exitCondition) ?? '', reviewBy: str(d.reviewBy) ?? '', threshold: threshold(d.threshold), eventId: id },
+        },
         id,
         type,
         null,
@@ -681,7 +911,7 @@ function evolve(state: ItemState, event: Evolvable<ItemEvent>): ItemState {
     case 'item.delivered':
       return withDecision({ ...state, status: 'delivered', rank: null }, id, type, d.fromPosition, null);
     case 'item.outcome-recorded': {
-      const outcome = { objectiveId: str(d.objectiveId) ?? '', observedValue: str(d.observedValue) ?? '', moved: d.moved === true };
+      const outcome = { objectiveId: str(d.objectiveId) ?? '', observedValue: str(d.observedValue) ?? '', moved: d.moved === true, eventId: id };
       return withDecision({ ...state, outcomes: [...state.outcomes, outcome] }, id, type, null, null);
     }
     default:

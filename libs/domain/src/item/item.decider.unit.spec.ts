@@ -1,5 +1,6 @@
 import type { Actor, Role } from '@ledger/kernel';
-import { fold, type Evolvable } from '../decider';
+import { fold, type Decided, type Evolvable } from '../decider';
+import type { FrozenScore } from '../scoring';
 import { deciderSpec } from '../testing/decider-spec';
 import {
   BACKLOG_ID,
@@ -16,6 +17,7 @@ import {
   itemKilled,
   itemLinked,
   itemMovedToAntiBacklog,
+  itemReopened,
   itemReprioritized,
   itemRevived,
   itemStarted,
@@ -28,6 +30,12 @@ import type { ItemEvent } from './item.events';
 import { decisionsOf, findDecision, isRanked, type DecisionRef, type ItemState } from './item.state';
 
 const { given } = deciderSpec(itemDecider);
+
+/** The score every decision freezes on a backlog without a scoring model. */
+const UNSCORED = { model: 'none' as const, inputs: {}, score: null };
+/** Expected events as the decider emits them (schema version 2): each freezes `scoring` (default: unscored). */
+const v2 = (events: Decided<ItemEvent>[], scoring: FrozenScore = UNSCORED): Decided<ItemEvent>[] =>
+  events.map((e) => ({ ...e, schemaVersion: 2, data: { ...e.data, scoring } }) as Decided<ItemEvent>);
 const ids = { itemId: ITEM_ID, backlogId: BACKLOG_ID };
 
 type Cmd<K extends ItemCommand['kind']> = Extract<ItemCommand, { kind: K }>;
@@ -68,6 +76,8 @@ const cmd = {
     ({ kind: 'KillItem', actor: po, reason: '  No customer asked for it in a year ', via: 'owner', fromPosition: 3, ...o }) as Cmd<'KillItem'>,
   revive: (o: Over<'ReviveItem'> = {}) =>
     ({ kind: 'ReviveItem', actor: po, placement: placement('a', 'c', 2), rationale: WHY, ...o }) as Cmd<'ReviveItem'>,
+  reopen: (o: Over<'ReopenItem'> = {}) =>
+    ({ kind: 'ReopenItem', actor: po, placement: placement('a', 'c', 2), rationale: WHY, ...o }) as Cmd<'ReopenItem'>,
   antiBacklog: (o: Over<'MoveToAntiBacklog'> = {}) =>
     ({ kind: 'MoveToAntiBacklog', actor: po, reason: ' Outside the product goal ', fromPosition: 3, ...o }) as Cmd<'MoveToAntiBacklog'>,
   killCriteria: (o: Over<'SetKillCriteria'> = {}) =>
@@ -118,10 +128,10 @@ describe('item decider', () => {
     it('adds the item with a rank between its neighbours and the position it takes', () => {
       given([])
         .when(cmd.add({ hypothesis: '  Fewer steps, more orders ', estimate: 8, objectiveId: 'o-1', requestedBy: ' u-sales ' }))
-        .then([
+        .then(v2([
           {
             type: 'item.added',
-            schemaVersion: 1,
+            schemaVersion: 2,
             data: {
               ...ids,
               title: 'One-click checkout',
@@ -135,7 +145,7 @@ describe('item decider', () => {
               rationale: WHY,
             },
           },
-        ]);
+        ]));
     });
 
     it('defaults optional fields to null', () => {
@@ -237,6 +247,7 @@ describe('item decider', () => {
       cmd.resolve(),
       cmd.kill(),
       cmd.revive(),
+      cmd.reopen(),
       cmd.antiBacklog(),
       cmd.killCriteria(),
       cmd.estimate(),
@@ -255,6 +266,7 @@ describe('item decider', () => {
       ['ResolveEscalation', [...OPEN, itemEscalated('e-esc', 'esc-1', 'e-added', 'item.added')], (actor) => cmd.resolve({ actor })],
       ['KillItem', OPEN, (actor) => cmd.kill({ actor })],
       ['ReviveItem', KILLED, (actor) => cmd.revive({ actor })],
+      ['ReopenItem', DELIVERED, (actor) => cmd.reopen({ actor })],
       ['MoveToAntiBacklog', OPEN, (actor) => cmd.antiBacklog({ actor })],
       ['SetKillCriteria', OPEN, (actor) => cmd.killCriteria({ actor })],
       ['EstimateItem', OPEN, (actor) => cmd.estimate({ actor })],
@@ -290,10 +302,10 @@ describe('item decider', () => {
 
   describe('ReprioritizeItem', () => {
     it('moves the item to the top, recording ranks and positions', () => {
-      const [e] = given(OPEN).when(cmd.reprioritize()).then([
+      const [e] = given(OPEN).when(cmd.reprioritize()).then(v2([
         {
           type: 'item.reprioritized',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             ...ids,
             fromRank: 'i',
@@ -303,9 +315,11 @@ describe('item decider', () => {
             trigger: 'routine',
             escalationId: null,
             rationale: WHY,
+            // Unscored: the move is never judged against the score.
+            scoreCheck: null,
           },
         },
-      ]);
+      ]));
       expect((e.data as { toRank: string }).toRank < 'a').toBe(true);
     });
 
@@ -354,10 +368,10 @@ describe('item decider', () => {
 
   describe('EscalateDecision', () => {
     it('challenges a decision of this item, naming its type', () => {
-      given(OPEN).when(cmd.escalate()).then([
+      given(OPEN).when(cmd.escalate()).then(v2([
         {
           type: 'item.escalated',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             ...ids,
             escalationId: 'esc-1',
@@ -368,7 +382,7 @@ describe('item decider', () => {
             addressedTo: 'product-leader',
           },
         },
-      ]);
+      ]));
     });
 
     it('records the open escalation in the state, without an actor', () => {
@@ -430,14 +444,14 @@ describe('item decider', () => {
 
     it('upheld: records only the resolution, caused by the escalation', () => {
       const out = given(MOVED_DOWN).when(cmd.resolve());
-      out.then([
+      out.then(v2([
         {
           type: 'item.escalation-resolved',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: { ...ids, escalationId: 'esc-1', againstEventId: 'e-moved', outcome: 'upheld', rationale: WHY },
           causedBy: 'e-esc',
         },
-      ]);
+      ]));
       const s = out.stateAfter();
       expect(s.escalations['esc-1']).toMatchObject({ status: 'upheld', resolutionEventId: 'new-1' });
       expect(s.rank).toBe('q');
@@ -456,16 +470,16 @@ describe('item decider', () => {
       const out = given(MOVED_DOWN).when(
         cmd.resolve({ outcome: 'overturned', fromPosition: 5, placement: placement(null, 'c', 1) }),
       );
-      const events = out.then([
+      const events = out.then(v2([
         {
           type: 'item.escalation-resolved',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: { ...ids, escalationId: 'esc-1', againstEventId: 'e-moved', outcome: 'overturned', rationale: WHY },
           causedBy: 'e-esc',
         },
         {
           type: 'item.reprioritized',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             ...ids,
             fromRank: 'q',
@@ -475,9 +489,10 @@ describe('item decider', () => {
             trigger: 'escalation',
             escalationId: 'esc-1',
             rationale: WHY,
+            scoreCheck: null,
           },
         },
-      ]);
+      ]));
       expect(events[1].causedBy).toBeUndefined();
       const toRank = (events[1].data as { toRank: string }).toRank;
       expect(toRank < 'c').toBe(true);
@@ -507,19 +522,19 @@ describe('item decider', () => {
     it('overturned on a killed item: the resolution, then its revival', () => {
       const history = [...KILLED, itemEscalated('e-esc', 'esc-1', 'e-killed', 'item.killed')];
       const out = given(history).when(cmd.resolve({ outcome: 'overturned', fromPosition: null, placement: placement('d', 'f', 4) }));
-      out.then([
+      out.then(v2([
         {
           type: 'item.escalation-resolved',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: { ...ids, escalationId: 'esc-1', againstEventId: 'e-killed', outcome: 'overturned', rationale: WHY },
           causedBy: 'e-esc',
         },
         {
           type: 'item.revived',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: { ...ids, rank: 'e', position: 4, trigger: 'escalation', escalationId: 'esc-1', rationale: WHY },
         },
-      ]);
+      ]));
       expect(out.stateAfter()).toMatchObject({ status: 'open', rank: 'e', kill: null });
     });
 
@@ -563,13 +578,13 @@ describe('item decider', () => {
   describe('KillItem', () => {
     it('kills the item, recording who, how and from where', () => {
       const out = given(OPEN).when(cmd.kill());
-      out.then([
+      out.then(v2([
         {
           type: 'item.killed',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: { ...ids, reason: 'No customer asked for it in a year', decidedBy: po.id, via: 'owner', proposalId: null, fromPosition: 3 },
         },
-      ]);
+      ]));
       expect(out.stateAfter()).toMatchObject({
         status: 'killed',
         rank: null,
@@ -607,13 +622,13 @@ describe('item decider', () => {
   describe('ReviveItem', () => {
     it('revives a killed item at the given place', () => {
       const out = given(KILLED).when(cmd.revive());
-      out.then([
+      out.then(v2([
         {
           type: 'item.revived',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: { ...ids, rank: 'b', position: 2, trigger: 'decision', escalationId: null, rationale: WHY },
         },
-      ]);
+      ]));
       expect(out.stateAfter()).toMatchObject({ status: 'open', rank: 'b', kill: null });
     });
 
@@ -632,12 +647,134 @@ describe('item decider', () => {
     });
   });
 
+  describe('ReprioritizeItem with a move off the ranking (imported history, ADR 0025)', () => {
+    const priority = (o: object = {}) => ({
+      scale: 'priority',
+      direction: 'up',
+      approximate: false,
+      fromLevel: 3,
+      toLevel: 1,
+      from: 'Medium',
+      to: 'Highest',
+      ...o,
+    });
+
+    it('records a priority change with its levels and leaves the ranking as it is', () => {
+      const out = given(OPEN).when(cmd.reprioritize({ fromPosition: 4, placement: undefined, move: priority() }));
+      out.then(v2([
+        {
+          type: 'item.reprioritized',
+          schemaVersion: 2,
+          data: {
+            ...ids,
+            fromRank: 'i',
+            toRank: 'i',
+            fromPosition: 4,
+            toPosition: 4,
+            trigger: 'routine',
+            escalationId: null,
+            rationale: WHY,
+            // Unscored: never judged (a scored item's move off the ranking passes none: item.scoring.unit.spec.ts).
+            scoreCheck: null,
+            move: { scale: 'priority', direction: 'up', approximate: false, fromLevel: 3, toLevel: 1, from: 'Medium', to: 'Highest' },
+          },
+        },
+      ]));
+      expect(out.stateAfter()).toMatchObject({ status: 'open', rank: 'i' });
+    });
+
+    it('records a direction-only move (Jira "Ranked lower") and a deferral (sprint pushed later) as approximate', () => {
+      const [rank] = given(OPEN)
+        .when(cmd.reprioritize({ move: { scale: 'rank', direction: 'down', approximate: true, to: 'Ranked lower' } }))
+        .events();
+      expect((rank.data as { move: unknown }).move).toEqual({
+        scale: 'rank',
+        direction: 'down',
+        approximate: true,
+        fromLevel: null,
+        toLevel: null,
+        from: null,
+        to: 'Ranked lower',
+      });
+      const [later] = given(IN_PROGRESS)
+        .when(cmd.reprioritize({ move: { scale: 'schedule', direction: 'down', approximate: true, from: 'Sprint 3', to: 'Sprint 4' } }))
+        .events();
+      expect(later.data).toMatchObject({ fromPosition: 3, toPosition: 3, move: { scale: 'schedule', direction: 'down', from: 'Sprint 3' } });
+    });
+
+    it('refuses a priority change to the same level (ITEM.NO_CHANGE)', () => {
+      given(OPEN).when(cmd.reprioritize({ move: priority({ toLevel: 3 }) })).then('ITEM.NO_CHANGE', 'invariant');
+    });
+
+    it.each<[string, object]>([
+      ['a direction that contradicts the levels', priority({ direction: 'down' })],
+      ['an exact move on the ranking (that is a placement)', { scale: 'rank', direction: 'up', approximate: false, fromLevel: 2, toLevel: 1 }],
+      ['an exact deferral (schedules have no levels)', { scale: 'schedule', direction: 'down', approximate: false, fromLevel: 1, toLevel: 2 }],
+      ['an approximate move with levels', priority({ approximate: true })],
+      ['an unknown scale', priority({ scale: 'severity' })],
+      ['an unknown direction', priority({ direction: 'sideways' })],
+      ['a level that is not a positive integer', priority({ fromLevel: 0 })],
+      ['a label that is blank', priority({ from: '  ' })],
+    ])('refuses %s (ITEM.INVALID_MOVE)', (_label, move) => {
+      given(OPEN).when(cmd.reprioritize({ move })).then('ITEM.INVALID_MOVE', 'validation');
+    });
+
+    it.each(UNRANKED)('refuses an item that is %s', (_label, history, code) => {
+      given(history).when(cmd.reprioritize({ move: priority() })).then(code, 'invariant');
+    });
+
+    it('keeps the decision rights: a stakeholder may not', () => {
+      given(OPEN).when(cmd.reprioritize({ actor: actors.stakeholder, move: priority() })).then('ITEM.STAKEHOLDER_CANNOT_REPRIORITIZE', 'forbidden');
+    });
+  });
+
+  describe('ReopenItem (a delivery that did not hold, ADR 0025)', () => {
+    it('brings a delivered item back into the ranking at the given place', () => {
+      const out = given(DELIVERED).when(cmd.reopen());
+      out.then(v2([{ type: 'item.reopened', schemaVersion: 2, data: { ...ids, rank: 'b', position: 2, rationale: WHY } }]));
+      expect(out.stateAfter()).toMatchObject({ status: 'open', rank: 'b' });
+    });
+
+    it('leaves the item open for the usual decisions: start, reprioritize, deliver again; outcomes wait for the delivery', () => {
+      const reopened = [...DELIVERED, itemReopened('e-reopened', 'b', 2)];
+      expect(given(reopened).when(cmd.start()).events()).toHaveLength(1);
+      expect(given(reopened).when(cmd.reprioritize()).events()).toHaveLength(1);
+      expect(given(reopened).when(cmd.deliver()).events()).toHaveLength(1);
+      given(reopened).when(cmd.outcome()).then('ITEM.NOT_DELIVERED', 'invariant');
+      given(reopened).when(cmd.reopen()).then('ITEM.NOT_DELIVERED', 'invariant');
+    });
+
+    it('is not a revival: a killed item is revived, not reopened', () => {
+      const err = given(KILLED).when(cmd.reopen()).thenError('ITEM.NOT_DELIVERED', 'invariant');
+      expect(err.message).toContain('revived');
+      given([...DELIVERED, itemReopened('e-reopened', 'b', 2)]).when(cmd.revive()).then('ITEM.NOT_KILLED', 'invariant');
+    });
+
+    it.each<[string, Evolvable<ItemEvent>[]]>([
+      ['open', OPEN],
+      ['in progress', IN_PROGRESS],
+      ['in the anti-backlog', ANTI],
+    ])('refuses an item that is %s (ITEM.NOT_DELIVERED)', (_label, history) => {
+      given(history).when(cmd.reopen()).then('ITEM.NOT_DELIVERED', 'invariant');
+    });
+
+    it('requires a rationale and a placement', () => {
+      given(DELIVERED).when(cmd.reopen({ rationale: 'bla bla bla' })).then('DECISION.RATIONALE_REQUIRED', 'validation');
+      given(DELIVERED).when(cmd.reopen({ placement: undefined })).then('ITEM.PLACEMENT_REQUIRED', 'validation');
+    });
+
+    it('is a decision of the stream (one can escalate against it)', () => {
+      const state = given([...DELIVERED, itemReopened('e-reopened', 'b', 2)]).state;
+      expect(findDecision(state, 'e-reopened')).toEqual({ eventId: 'e-reopened', type: 'item.reopened', fromPosition: null, toPosition: 2 });
+    });
+  });
+
   describe('MoveToAntiBacklog', () => {
     it('moves an open item out of the backlog, with the reason', () => {
       const out = given(OPEN).when(cmd.antiBacklog());
-      out.then([
-        { type: 'item.moved-to-anti-backlog', schemaVersion: 1, data: { ...ids, reason: 'Outside the product goal', fromPosition: 3 } },
-      ]);
+      out.then(v2([
+        { type: 'item.moved-to-anti-backlog', schemaVersion: 2, data: { ...ids, reason: 'Outside the product goal', fromPosition: 3 } },
+      ]));
       expect(out.stateAfter()).toMatchObject({ status: 'anti-backlog', rank: null, antiBacklogReason: 'Outside the product goal' });
     });
 
@@ -657,14 +794,14 @@ describe('item decider', () => {
   describe('SetKillCriteria', () => {
     it('sets the exit condition and review date', () => {
       const out = given(OPEN).when(cmd.killCriteria());
-      out.then([
+      out.then(v2([
         {
           type: 'item.kill-criteria-set',
-          schemaVersion: 1,
-          data: { ...ids, exitCondition: 'Conversion up 2% within a quarter', reviewBy: '2025-06-30', rationale: WHY },
+          schemaVersion: 2,
+          data: { ...ids, exitCondition: 'Conversion up 2% within a quarter', reviewBy: '2025-06-30', threshold: null, rationale: WHY },
         },
-      ]);
-      expect(out.stateAfter().killCriteria).toEqual({ exitCondition: 'Conversion up 2% within a quarter', reviewBy: '2025-06-30' });
+      ]));
+      expect(out.stateAfter().killCriteria).toEqual({ exitCondition: 'Conversion up 2% within a quarter', reviewBy: '2025-06-30', threshold: null, eventId: 'new-1' });
     });
 
     it('accepts a review date of today, on an item in progress', () => {
@@ -702,14 +839,18 @@ describe('item decider', () => {
     it('estimates, recording the previous estimate', () => {
       given([...OPEN, itemEstimated('e-est', 3)])
         .when(cmd.estimate({ estimate: 5 }))
-        .then([
-          { type: 'item.estimated', schemaVersion: 1, data: { ...ids, estimate: 5, previousEstimate: 3, rationale: WHY } },
-        ]);
+        .then(v2([
+          { type: 'item.estimated', schemaVersion: 2, data: { ...ids, estimate: 5, previousEstimate: 3, rationale: WHY } },
+        ]));
       expect(given(OPEN).when(cmd.estimate({ estimate: 0 })).events()[0].data).toMatchObject({ estimate: 0, previousEstimate: null });
     });
 
-    it.each([-0.5, 1001, Number.NaN, '8', undefined])('refuses the estimate %p', (estimate) => {
+    it.each([-0.5, 1001, Number.NaN, '8'])('refuses the estimate %p', (estimate) => {
       given(OPEN).when(cmd.estimate({ estimate })).then('ITEM.INVALID_ESTIMATE', 'validation');
+    });
+
+    it('needs an estimate, score inputs, or both', () => {
+      given(OPEN).when(cmd.estimate({ estimate: undefined })).then('ITEM.ESTIMATE_REQUIRED', 'validation');
     });
 
     it('refuses the same estimate', () => {
@@ -729,13 +870,13 @@ describe('item decider', () => {
     it('links, recording the previous objective', () => {
       given([...OPEN, itemLinked('e-link', 'o-2')])
         .when(cmd.link())
-        .then([
+        .then(v2([
           {
             type: 'item.linked-to-objective',
-            schemaVersion: 1,
+            schemaVersion: 2,
             data: { ...ids, objectiveId: 'o-1', previousObjectiveId: 'o-2', rationale: WHY },
           },
-        ]);
+        ]));
     });
 
     it('refuses an unknown objective, a retired one, and a missing backlog', () => {
@@ -760,7 +901,7 @@ describe('item decider', () => {
   describe('StartItem', () => {
     it('starts an open item; it stays ranked', () => {
       const out = given(OPEN).when(cmd.start());
-      out.then([{ type: 'item.started', schemaVersion: 1, data: { ...ids, rationale: WHY } }]);
+      out.then(v2([{ type: 'item.started', schemaVersion: 2, data: { ...ids, rationale: WHY } }]));
       const s = out.stateAfter();
       expect(s.status).toBe('in-progress');
       expect(isRanked(s)).toBe(true);
@@ -786,7 +927,7 @@ describe('item decider', () => {
       ['in progress', IN_PROGRESS],
     ])('delivers an item that is %s', (_label, history) => {
       const out = given(history).when(cmd.deliver({ fromPosition: 2 }));
-      out.then([{ type: 'item.delivered', schemaVersion: 1, data: { ...ids, fromPosition: 2, rationale: WHY } }]);
+      out.then(v2([{ type: 'item.delivered', schemaVersion: 2, data: { ...ids, fromPosition: 2, rationale: WHY } }]));
       expect(out.stateAfter()).toMatchObject({ status: 'delivered', rank: null });
     });
 
@@ -803,14 +944,14 @@ describe('item decider', () => {
   describe('RecordOutcome', () => {
     it('records what the objective did after delivery', () => {
       const out = given(DELIVERED).when(cmd.outcome());
-      out.then([
+      out.then(v2([
         {
           type: 'item.outcome-recorded',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: { ...ids, objectiveId: 'o-1', observedValue: 'conversion +1.2%', moved: true, rationale: WHY },
         },
-      ]);
-      expect(out.stateAfter().outcomes).toEqual([{ objectiveId: 'o-1', observedValue: 'conversion +1.2%', moved: true }]);
+      ]));
+      expect(out.stateAfter().outcomes).toEqual([{ objectiveId: 'o-1', observedValue: 'conversion +1.2%', moved: true, eventId: 'new-1' }]);
     });
 
     it('accepts a retired objective (it existed) and an outcome that did not move', () => {
@@ -820,11 +961,16 @@ describe('item decider', () => {
 
     it.each<[string, Evolvable<ItemEvent>[]]>([
       ['open', OPEN],
-      ['in progress', IN_PROGRESS],
       ['killed', KILLED],
       ['in the anti-backlog', ANTI],
     ])('refuses an item that is %s (ITEM.NOT_DELIVERED)', (_label, history) => {
       given(history).when(cmd.outcome()).then('ITEM.NOT_DELIVERED', 'invariant');
+    });
+
+    it('records an outcome while the item is in progress (a running experiment, ADR 0034)', () => {
+      const out = given(IN_PROGRESS).when(cmd.outcome({ observedValue: '1.8 %', moved: false }));
+      expect(out.events()[0]).toMatchObject({ type: 'item.outcome-recorded', data: { observedValue: '1.8 %', moved: false } });
+      expect(out.stateAfter().status).toBe('in-progress');
     });
 
     it('refuses an objective the backlog never had', () => {
@@ -892,6 +1038,9 @@ describe('item decider', () => {
         ],
         outcomes: [],
         lastEventId: 'e9',
+        // Version 1 events freeze no score: the item has no inputs and no score.
+        scoreInputs: {},
+        lastScore: null,
       });
     });
 
@@ -903,7 +1052,7 @@ describe('item decider', () => {
 
     it('leaves the state unchanged for unknown event types', () => {
       const s = stateOf(OPEN);
-      expect(itemDecider.evolve(s, { id: 'x', type: 'item.renamed', schemaVersion: 1, data: {} } as never)).toBe(s);
+      expect(itemDecider.evolve(s, { id: 'x', type: 'item.renamed', schemaVersion: 2, data: {} } as never)).toBe(s);
     });
 
     it('never throws on malformed events', () => {

@@ -103,6 +103,34 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     ({ r, p, t }): Step =>
       () => ({ kind: 'ReviveItem', actor: actors[r], placement: p, rationale: t }),
   ),
+  fc.record({ r: role, p: placement, t: text }).map(
+    ({ r, p, t }): Step =>
+      () => ({ kind: 'ReopenItem', actor: actors[r], placement: p, rationale: t }),
+  ),
+  fc
+    .record({
+      r: role,
+      from: position,
+      t: text,
+      move: fc.oneof(
+        fc.record({ a: fc.integer({ min: 1, max: 5 }), b: fc.integer({ min: 1, max: 5 }) }).map(({ a, b }) => ({
+          scale: 'priority' as const,
+          direction: b < a ? ('up' as const) : ('down' as const),
+          approximate: false,
+          fromLevel: a,
+          toLevel: b,
+          from: null,
+          to: null,
+        })),
+        fc.record({ scale: fc.constantFrom('rank' as const, 'schedule' as const), direction: fc.constantFrom('up' as const, 'down' as const) }).map(
+          (m) => ({ ...m, approximate: true, fromLevel: null, toLevel: null, from: null, to: null }),
+        ),
+      ),
+    })
+    .map(
+      ({ r, from, t, move }): Step =>
+        () => ({ kind: 'ReprioritizeItem', actor: actors[r], fromPosition: from, move, rationale: t }),
+    ),
   fc.record({ r: role, from: position, t: text }).map(
     ({ r, from, t }): Step =>
       () => ({ kind: 'MoveToAntiBacklog', actor: actors[r], reason: t, fromPosition: from }),
@@ -254,6 +282,7 @@ describe('item decider (properties)', () => {
       'item.escalation-resolved',
       'item.killed',
       'item.revived',
+      'item.reopened',
       'item.moved-to-anti-backlog',
       'item.kill-criteria-set',
       'item.estimated',

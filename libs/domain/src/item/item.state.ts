@@ -1,4 +1,5 @@
-import type { ItemKind } from './item.events';
+import type { FrozenScore, ScoreInputs } from '../scoring';
+import type { ItemKind, KillThreshold } from './item.events';
 
 export type ItemStatus = 'none' | 'open' | 'in-progress' | 'delivered' | 'killed' | 'anti-backlog';
 
@@ -52,6 +53,8 @@ export interface ItemOutcome {
   objectiveId: string;
   observedValue: string;
   moved: boolean;
+  /** Id of the item.outcome-recorded event. */
+  eventId: string;
 }
 
 export interface ItemState {
@@ -66,7 +69,8 @@ export interface ItemState {
   requestedBy: string | null;
   /** Rank key while ranked (open / in-progress); null otherwise. */
   rank: string | null;
-  killCriteria: { exitCondition: string; reviewBy: string } | null;
+  /** `eventId`: the item.kill-criteria-set that set them (one criteria set, ADR 0034); threshold null in v1 or when none. */
+  killCriteria: { exitCondition: string; reviewBy: string; threshold: KillThreshold | null; eventId: string } | null;
   /** The current kill (cleared on revival). */
   kill: { reason: string; via: 'owner' | 'forum'; proposalId: string | null; decidedBy: string } | null;
   antiBacklogReason: string | null;
@@ -75,6 +79,10 @@ export interface ItemState {
   decisions: DecisionList | null;
   outcomes: ItemOutcome[];
   lastEventId: string | null;
+  /** The item's score inputs (from its v2 events; none while it only has v1 events). */
+  scoreInputs: ScoreInputs;
+  /** The score frozen into its latest v2 event, with that event's id; null before any. */
+  lastScore: (FrozenScore & { eventId: string }) | null;
 }
 
 export const initialItemState: ItemState = {
@@ -95,6 +103,8 @@ export const initialItemState: ItemState = {
   decisions: null,
   outcomes: [],
   lastEventId: null,
+  scoreInputs: {},
+  lastScore: null,
 };
 
 /** Ranked items take part in the ordered backlog: open or in progress. */

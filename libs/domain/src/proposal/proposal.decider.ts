@@ -1,7 +1,7 @@
 import { DomainError, type Actor, type Role } from '@ledger/kernel';
 import type { Decider, Decided, Evolvable } from '../decider';
 import { roleOf } from '../decision-rights';
-import { isMember } from '../forum/forum.state';
+import { holdsAt, isMember } from '../forum/forum.state';
 import type { ForumRule } from '../forum/forum.events';
 import { isRanked } from '../item/item.state';
 import { requireText } from '../rationale';
@@ -146,10 +146,14 @@ function castVote(c: CastVote, state: ProposalState): Out {
     throw invalid('PROPOSAL.INVALID_CHOICE', `choice must be one of ${VOTE_CHOICES.join(', ')}.`, { field: 'choice', value: c.choice });
   }
   const reason = requireText(c.reason, 'reason', 'PROPOSAL.VOTE_REASON_REQUIRED');
+  const forDelegators = (c.forum.delegations ?? [])
+    .filter((d) => d.delegateId === memberId && holdsAt(d, c.now) && isMember(c.forum, d.delegatorId))
+    .map((d) => d.delegatorId)
+    .filter((m) => !Object.prototype.hasOwnProperty.call(state.votes, m));
   return [
     {
       type: 'proposal.vote-cast',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         proposalId: state.proposalId ?? '',
         forumId: state.forumId ?? '',
@@ -157,6 +161,7 @@ function castVote(c: CastVote, state: ProposalState): Out {
         choice: c.choice as VoteChoice,
         reason,
         replacesPrevious: Object.prototype.hasOwnProperty.call(state.votes, memberId),
+        forDelegators,
       },
     },
   ];
@@ -223,11 +228,15 @@ function close(c: CloseProposal, state: ProposalState): Out {
     throw new DomainError('PROPOSAL.NOT_DUE', 'The voting deadline has not passed yet.', { closesAt: state.closesAt });
   }
   const rule = state.rule ?? c.forum.rule;
-  const { tally, outcome } = tallyVotes(state.votes, c.forum?.members ?? [], rule);
+  // Delegations are judged at the deadline: whatever held when voting ended counts, however late the close runs.
+  const { tally, outcome, delegatedVotes } = tallyVotes(state.votes, c.forum?.members ?? [], rule, {
+    delegations: c.forum?.delegations ?? [],
+    at: new Date(instant(state.closesAt, 'closesAt')).toISOString(),
+  });
   return [
     {
       type: 'proposal.closed',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         proposalId: state.proposalId ?? '',
         forumId: state.forumId ?? '',
@@ -237,6 +246,7 @@ function close(c: CloseProposal, state: ProposalState): Out {
         tally,
         closedAt: new Date(now).toISOString(),
         followUp: outcome === 'no-quorum' ? rule.onNoQuorum : null,
+        delegatedVotes,
       },
     },
   ];

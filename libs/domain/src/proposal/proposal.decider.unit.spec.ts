@@ -29,6 +29,7 @@ const forum = (members: string[] = ['m-1', 'm-2', 'm-3'], r: ForumRule = rule())
   backlogIds: ['b-1'],
   rule: r,
   members,
+  delegations: [],
 });
 
 type Cmd<K extends ProposalCommand['kind']> = Extract<ProposalCommand, { kind: K }>;
@@ -172,8 +173,8 @@ describe('proposal decider', () => {
       given([opened()]).when(cmd.vote('m-2', 'keep')).then([
         {
           type: 'proposal.vote-cast',
-          schemaVersion: 1,
-          data: { proposalId: P, forumId: FORUM, memberId: 'm-2', choice: 'keep', reason: `m-2 thinks so: ${WHY}`, replacesPrevious: false },
+          schemaVersion: 2,
+          data: { proposalId: P, forumId: FORUM, memberId: 'm-2', choice: 'keep', reason: `m-2 thinks so: ${WHY}`, replacesPrevious: false, forDelegators: [] },
         },
       ]);
     });
@@ -251,8 +252,8 @@ describe('proposal decider', () => {
     const closeData = (outcome: string, tally: object, followUp: string | null = null) => [
       {
         type: 'proposal.closed',
-        schemaVersion: 1,
-        data: { proposalId: P, forumId: FORUM, itemId: 'i-1', backlogId: 'b-1', outcome, tally, closedAt: AFTER, followUp },
+        schemaVersion: 2,
+        data: { proposalId: P, forumId: FORUM, itemId: 'i-1', backlogId: 'b-1', outcome, tally: { delegated: 0, ...tally }, closedAt: AFTER, followUp, delegatedVotes: [] },
       },
     ];
 

@@ -22,6 +22,19 @@ export interface Tally {
   votesCast: number;
   /** Forum members when the tally was taken. */
   members: number;
+  /** Of votesCast, how many counted for a member through their delegate (ADR 0035; absent in closes before it). */
+  delegated?: number;
+}
+
+/** A vote that counted for someone else: the delegate's own vote, counted for the delegator (ADR 0035). */
+export interface DelegatedVote {
+  /** The delegator, for whom the vote counted. */
+  memberId: string;
+  delegateId: string;
+  delegationId: string;
+  choice: VoteChoice;
+  /** The delegate's proposal.vote-cast event. */
+  voteEventId: string;
 }
 
 export type ProposalOpened = {
@@ -53,7 +66,7 @@ export type ProposalReasonAmended = {
 
 export type ProposalVoteCast = {
   type: 'proposal.vote-cast';
-  schemaVersion: 1;
+  schemaVersion: 1 | 2;
   data: {
     proposalId: string;
     forumId: string;
@@ -61,6 +74,11 @@ export type ProposalVoteCast = {
     choice: VoteChoice;
     reason: string;
     replacesPrevious: boolean;
+    /**
+     * v2: members whose delegation to the voter held when the vote was cast and who had not voted themselves: the
+     * vote counts for them too, unless they vote themselves before the deadline (the close records what counted).
+     */
+    forDelegators?: string[];
   };
 };
 
@@ -78,7 +96,8 @@ export type ProposalDeadlineExtended = {
 
 export type ProposalClosed = {
   type: 'proposal.closed';
-  schemaVersion: 1;
+  /** v2: the tally counts delegated votes (tally.delegated) and `delegatedVotes` lists them. */
+  schemaVersion: 1 | 2;
   data: {
     proposalId: string;
     forumId: string;
@@ -89,6 +108,8 @@ export type ProposalClosed = {
     /** ISO-8601: the instant the close was decided (at or after closesAt). */
     closedAt: string;
     followUp: NoQuorumFollowUp | null;
+    /** v2: every vote that counted for someone else, judged at the deadline. */
+    delegatedVotes?: DelegatedVote[];
   };
 };
 

@@ -163,3 +163,7 @@ export function itemEscalationResolved(id: string, escalationId: string, against
 export function itemRevived(id: string, rank: string, position: number): Evolvable<ItemEvent> {
   return { id, type: 'item.revived', schemaVersion: 1, data: { ...base, rank, position, trigger: 'decision', escalationId: null, rationale: WHY } };
 }
+
+export function itemReopened(id: string, rank: string, position: number): Evolvable<ItemEvent> {
+  return { id, type: 'item.reopened', schemaVersion: 1, data: { ...base, rank, position, rationale: WHY } };
+}

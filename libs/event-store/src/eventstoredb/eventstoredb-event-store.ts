@@ -31,6 +31,7 @@ import {
   VerifyProgress,
   VerifyReport,
   WrongExpectedRevisionError,
+  type CommitObservation,
 } from '../event-store.port';
 import { canonicalJson, eventHash, GENESIS_HASH } from '../hash-chain';
 import { READ_ALL_DEFAULT_LIMIT, READ_ALL_MAX_LIMIT } from '../sqlite/sqlite-event-store';
@@ -60,6 +61,8 @@ export interface EventStoreDbEventStoreOptions {
   clock?: Clock;
   /** How often an append with expected 'any' re-reads the head after losing a race. Default 5. */
   anyRetries?: number;
+  /** Called after each append that wrote events (metrics); must not throw. */
+  onCommit?: (commit: CommitObservation) => void;
 }
 
 const VERIFY_PROGRESS_EVERY = 10_000;
@@ -89,6 +92,7 @@ export class EventStoreDbEventStore implements EventStore {
   private closing: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly onCommit?: (commit: CommitObservation) => void;
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -98,6 +102,7 @@ export class EventStoreDbEventStore implements EventStore {
     this.clock = options.clock ?? systemClock;
     this.anyRetries = options.anyRetries ?? 5;
     this.url = options.connectionString ?? '';
+    this.onCommit = options.onCommit;
   }
 
   // ---------------------------------------------------------------- appends
@@ -150,6 +155,7 @@ export class EventStoreDbEventStore implements EventStore {
 
     const chained = chainEvents(streamId, events, last, GENESIS_HASH, this.clock.now().toISOString());
     const name = esdbStreamName(this.prefix, streamId);
+    const started = performance.now();
     try {
       await this.client.appendToStream(name, chained.map(toEsdbEvent), {
         expectedRevision: toEsdbExpectedRevision(head),
@@ -172,10 +178,12 @@ export class EventStoreDbEventStore implements EventStore {
       );
     }
     const lastWritten = written[written.length - 1];
+    const alreadyAppended = lastWritten.hash !== chained[chained.length - 1].hash;
+    if (!alreadyAppended) this.onCommit?.({ durationMs: performance.now() - started, appends: 1, eventTypes: events.map((e) => e.type) });
     return {
       nextRevision: lastWritten.revision,
       position: lastWritten.position,
-      alreadyAppended: lastWritten.hash !== chained[chained.length - 1].hash,
+      alreadyAppended,
     };
   }
 

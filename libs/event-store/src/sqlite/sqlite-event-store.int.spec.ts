@@ -657,3 +657,56 @@ describe('SqliteEventStore', () => {
     });
   });
 });
+
+describe('sqlite event store: commit observations and read-only opening (issue 13)', () => {
+  const typed = (type: string) => ({ ...newEvent(), type });
+  it('reports each group commit once, with its appends and the types written; an idempotent retry writes nothing and is not reported', async () => {
+    const commits: { durationMs: number; appends: number; eventTypes: string[] }[] = [];
+    const store = SqliteEventStore.open({ file: tempFile(), onCommit: (c) => commits.push(c) });
+    try {
+      const streams = Array.from({ length: 10 }, () => newStreamId());
+      const appends = streams.map((s, i) => [s, [typed(i % 2 ? 'item.added' : 'item.killed'), typed('item.started')]] as const);
+      await Promise.all(appends.map(([s, events]) => store.append(s, [...events], 'no-stream')));
+      expect(commits.length).toBeGreaterThanOrEqual(1);
+      expect(commits.reduce((n, c) => n + c.appends, 0)).toBe(10);
+      const types = commits.flatMap((c) => c.eventTypes).sort();
+      expect(types).toEqual([...Array(5).fill('item.added'), ...Array(5).fill('item.killed'), ...Array(10).fill('item.started')]);
+      for (const c of commits) expect(c.durationMs).toBeGreaterThan(0);
+
+      const before = commits.length;
+      const [stream, events] = appends[0];
+      expect((await store.append(stream, [...events], 'no-stream')).alreadyAppended).toBe(true);
+      expect(commits.slice(before)).toEqual([{ durationMs: expect.any(Number), appends: 1, eventTypes: [] }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('opens an existing store read-only: reads and verifies, refuses appends, and creates nothing', async () => {
+    const file = tempFile();
+    const writer = SqliteEventStore.open({ file });
+    const stream = newStreamId();
+    await writer.append(stream, [typed('item.added')], 'no-stream');
+
+    const reader = SqliteEventStore.open({ file, readonly: true });
+    try {
+      expect(await reader.headPosition()).toBe(1);
+      expect((await reader.verify()).ok).toBe(true);
+      // A commit of the writer while the reader is open is visible to it (WAL).
+      await writer.append(stream, [typed('item.started')], 0);
+      expect((await reader.readStream(stream)).map((e) => e.type)).toEqual(['item.added', 'item.started']);
+      const refused = await rejectionOf(reader.append(newStreamId(), [typed('item.added')], 'no-stream'));
+      expect(refused).toBeInstanceOf(EventStoreUnavailableError);
+      expect(String((refused as Error).message)).toMatch(/readonly/i);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+    const missing = join(tempFile(), '..', 'missing.sqlite');
+    expect(() => SqliteEventStore.open({ file: missing, readonly: true })).toThrow(EventStoreUnavailableError);
+    expect(require('node:fs').existsSync(missing)).toBe(false);
+    const notAStore = join(tempFile(), '..', 'other.sqlite');
+    new Database(notAStore).exec('CREATE TABLE t (x)');
+    expect(() => SqliteEventStore.open({ file: notAStore, readonly: true })).toThrow(/is not an event store/);
+  });
+});

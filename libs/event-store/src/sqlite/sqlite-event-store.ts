@@ -6,6 +6,7 @@ import { validateAppend } from '../append-validation';
 import {
   AppendResult,
   ChainBreak,
+  CommitObservation,
   EventStore,
   EventStoreUnavailableError,
   ExpectedRevision,
@@ -40,6 +41,10 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a commit waits for another process's write lock. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /** Called after each commit (metrics); must not throw. */
+  onCommit?: (commit: CommitObservation) => void;
+  /** Open an existing store for reads and verification only (offline checks, backups): nothing is created or changed. */
+  readonly?: boolean;
 }
 
 /** Counters since open: `commits` SQLite transactions carried `appends` append requests (`events` rows written). */
@@ -117,9 +122,18 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     let db: Database.Database;
     try {
-      db = new Database(options.file);
+      db = new Database(options.file, options.readonly ? { readonly: true, fileMustExist: true } : {});
     } catch (err) {
       throw new EventStoreUnavailableError(`cannot open event store ${options.file}: ${errorMessage(err)}`);
+    }
+    if (options.readonly) {
+      try {
+        db.prepare('SELECT 1 FROM events LIMIT 1').get();
+      } catch (err) {
+        db.close();
+        throw new EventStoreUnavailableError(`${options.file} is not an event store: ${errorMessage(err)}`);
+      }
+      return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200, options.busyTimeoutMs ?? 5000, undefined, true);
     }
     try {
       db.pragma('journal_mode = WAL');
@@ -134,7 +148,7 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
       db.close();
       throw new EventStoreUnavailableError(`cannot initialise event store ${options.file}: ${errorMessage(err)}`);
     }
-    return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200, options.busyTimeoutMs ?? 5000);
+    return new SqliteEventStore(db, options.file, options.clock ?? systemClock, options.pollIntervalMs ?? 200, options.busyTimeoutMs ?? 5000, options.onCommit);
   }
 
   private readonly sql: ReturnType<typeof prepareStatements>;
@@ -155,6 +169,8 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
     private readonly clock: Clock,
     private readonly pollIntervalMs: number,
     private readonly busyTimeoutMs: number,
+    private readonly onCommit?: (commit: CommitObservation) => void,
+    private readonly readonly = false,
   ) {
     this.sql = prepareStatements(db);
     this.appendOne = db.transaction((request: PendingAppend, ctx: BatchContext) => this.applyAppend(request, ctx));
@@ -170,6 +186,7 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (this.closing) throw new EventStoreUnavailableError('event store is closed');
+    if (this.readonly) throw new EventStoreUnavailableError('event store is opened readonly: appends are refused');
     validateAppend(streamId, events, expected);
     const serialized = serialize(events);
     return new Promise<AppendResult>((resolve, reject) => {
@@ -193,6 +210,7 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
     if (batch.length === 0) return;
 
     let outcomes: Outcome[];
+    const started = this.onCommit ? performance.now() : 0;
     try {
       outcomes = this.commitBatch.immediate(batch);
       this.counters.commits += 1;
@@ -215,6 +233,13 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
         batch[i].reject(outcome.error);
       }
     });
+    if (this.onCommit) {
+      const eventTypes: string[] = [];
+      outcomes.forEach((o, i) => {
+        if (o.ok && !o.result.alreadyAppended) for (const e of batch[i].events) eventTypes.push(e.type);
+      });
+      this.onCommit({ durationMs: performance.now() - started, appends: batch.length, eventTypes });
+    }
     if (wrote) for (const subscription of this.subscriptions) subscription.notify();
   }
 
@@ -236,6 +261,7 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
     if (appends.length === 0) return [];
     const requests = appends.map((a) => ({ streamId: a.streamId, events: serialize(a.events), expected: a.expected }));
     if (this.queue.length > 0) this.flush();
+    const started = this.onCommit ? performance.now() : 0;
     let results: AppendResult[];
     try {
       results = this.commitAll.immediate(requests, options.expectedHead);
@@ -251,6 +277,10 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
       wrote = true;
       this.counters.events += requests[i].events.length;
     });
+    if (this.onCommit) {
+      const eventTypes = results.flatMap((r, i) => (r.alreadyAppended ? [] : requests[i].events.map((e) => e.type)));
+      this.onCommit({ durationMs: performance.now() - started, appends: requests.length, eventTypes });
+    }
     if (wrote) for (const subscription of this.subscriptions) subscription.notify();
     return results;
   }

@@ -6,6 +6,7 @@ import type { Principal } from '../../auth/principal';
 import { AnalyticsDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { AnalyticsScope } from '../analytics-scope';
+import { ZombieReportDto } from './zombies.response.dto';
 import { AnalyticsQueryDto } from '../analytics-query.request.dto';
 
 @ApiTags('analytics')
@@ -15,13 +16,13 @@ export class ZombiesController {
 
   @Get(':backlogId/analytics/zombies')
   @ApiOperation({ summary: 'Zombie initiatives as of `at`: each with its score and the reasons that make it one; count and shares' })
-  @ApiOkResponse({ description: 'The report' })
+  @ApiOkResponse({ type: ZombieReportDto, description: 'The report' })
   @AnalyticsDocs()
   async get(
     @Param('backlogId', ParseIdPipe) backlogId: string,
     @Query() q: AnalyticsQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ZombieReportDto> {
     const { scope, period } = await this.scopes.forBacklog(principal, backlogId, q);
     void period;
     return zombies(this.scopes.client, scope);

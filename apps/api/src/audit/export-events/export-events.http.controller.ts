@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentPrincipal } from '../../auth/auth.guard';
@@ -13,6 +13,7 @@ import type { AuditFilter, LedgerIndex } from '../../read-model/ledger-index.por
 import { Ranking } from '../../items/ranking';
 import { CSV_COLUMNS, csvRow, ndjsonRow } from './export-format';
 import { ExportEventsQueryDto } from './export-events.request.dto';
+import { AuditEventDto } from './export-events.response.dto';
 
 const CHUNK = 500;
 
@@ -30,6 +31,7 @@ export function negotiate(accept: string | undefined): 'csv' | 'ndjson' {
 }
 
 @ApiTags('audit')
+@ApiExtraModels(AuditEventDto)
 @Controller('audit')
 export class ExportEventsController {
   constructor(
@@ -42,8 +44,20 @@ export class ExportEventsController {
     summary: 'Export the decision log, filtered, in global order; streamed NDJSON or CSV (Accept), paged by position',
     description: 'Next page: `after=` the value of the `X-Next-After` header (absent on the last page).',
   })
-  @ApiProduces('application/x-ndjson', 'text/csv')
-  @ApiOkResponse({ description: 'One event per line' })
+  @ApiOkResponse({
+    description: 'One event per line, in global order',
+    headers: {
+      'X-Next-After': { description: 'Cursor for the next page (`after=`); absent on the last page', schema: { type: 'integer' } },
+    },
+    content: {
+      'application/x-ndjson': {
+        schema: { type: 'string', description: `Newline-delimited JSON: one ${getSchemaPath(AuditEventDto)} per line` },
+      },
+      'text/csv': {
+        schema: { type: 'string', description: `RFC 4180 with a header line: ${CSV_COLUMNS.join(',')}; \`data\` is the event data as JSON` },
+      },
+    },
+  })
   @ReadModelDocs()
   async export(
     @Query() q: ExportEventsQueryDto,

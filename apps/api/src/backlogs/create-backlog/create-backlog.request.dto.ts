@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { SCORING_MODELS, type ScoringModel } from '@ledger/domain';
 
 /** Healthy backlog size, in sprints of estimated ready work. */
 export class HealthySprintsDto {
@@ -53,6 +54,25 @@ export class BacklogPolicyDto {
   @ValidateNested()
   @Type(() => HealthySprintsDto)
   healthySprints?: HealthySprintsDto;
+
+  @ApiPropertyOptional({ enum: SCORING_MODELS, description: 'Scoring model item decisions freeze scores with (default none; ADR 0033)' })
+  @IsOptional()
+  @IsIn(SCORING_MODELS)
+  scoringModel?: ScoringModel;
+
+  @ApiPropertyOptional({ type: 'number', minimum: 0, maximum: 10, description: 'Against the score: a passed-over item beats the moved one by more than this share (default 0.2 = 20 %)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(10)
+  scoreMargin?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 3650, description: 'A delivered item without an outcome is overdue this many days after delivery (default 90)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  outcomeDueDays?: number;
 }
 
 export class CreateBacklogRequestDto {

@@ -7,16 +7,17 @@ import type { LedgerIndex } from '../../read-model/ledger-index.port';
 import { Backlogs, backlogNotFound } from '../../items/backlog-context';
 import { Ranking } from '../../items/ranking';
 import { GetBacklogQuery } from './get-backlog.query';
+import type { BacklogViewDto } from './get-backlog.response.dto';
 
 @QueryHandler(GetBacklogQuery)
-export class GetBacklogHandler implements IQueryHandler<GetBacklogQuery> {
+export class GetBacklogHandler implements IQueryHandler<GetBacklogQuery, BacklogViewDto> {
   constructor(
     private readonly backlogs: Backlogs,
     private readonly ranking: Ranking,
     @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
   ) {}
 
-  async execute({ backlogId, principal }: GetBacklogQuery) {
+  async execute({ backlogId, principal }: GetBacklogQuery): Promise<BacklogViewDto> {
     const { state, revision } = await this.backlogs.load(backlogId);
     if (!state.exists || revision === null) throw backlogNotFound(backlogId);
     Authorization.assertCanRead(principal, backlogId);

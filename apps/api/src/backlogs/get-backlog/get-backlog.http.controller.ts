@@ -7,6 +7,7 @@ import type { Principal } from '../../auth/principal';
 import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { GetBacklogQuery } from './get-backlog.query';
+import { BacklogViewDto } from './get-backlog.response.dto';
 
 @ApiTags('backlogs')
 @Controller('backlogs')
@@ -15,14 +16,14 @@ export class GetBacklogController {
 
   @Get(':backlogId')
   @ApiOperation({ summary: 'The backlog: product goal, objectives, velocities, policy; ETag = stream revision' })
-  @ApiOkResponse({ description: 'The backlog' })
+  @ApiOkResponse({ type: BacklogViewDto, description: 'The backlog' })
   @ReadModelDocs()
   async get(
     @Param('backlogId', ParseIdPipe) backlogId: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const view = await this.queries.execute(new GetBacklogQuery(backlogId, principal));
+  ): Promise<BacklogViewDto> {
+    const view: BacklogViewDto = await this.queries.execute(new GetBacklogQuery(backlogId, principal));
     reply.header('ETag', `"${view.revision}"`);
     return view;
   }

@@ -8,6 +8,7 @@ import { ParseIdPipe } from '../../http/id.pipe';
 import { parseInstant } from '../../http/instant';
 import { ListBacklogItemsQuery } from './list-backlog-items.query';
 import { ListBacklogItemsQueryDto } from './list-backlog-items.request.dto';
+import { RankedItemsPageDto } from './list-backlog-items.response.dto';
 
 @ApiTags('backlogs')
 @Controller('backlogs')
@@ -15,15 +16,17 @@ export class ListBacklogItemsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':backlogId/items')
-  @ApiOperation({ summary: 'The ranked backlog (1 = top), now or as it stood at `at`' })
-  @ApiOkResponse({ description: 'Ranked items' })
+  @ApiOperation({
+    summary: 'The ranked backlog (1 = top), now or as it stood at `at`; or the anti-backlog, killed or delivered items (`status`)',
+  })
+  @ApiOkResponse({ type: RankedItemsPageDto, description: 'A page of the list' })
   @ReadModelDocs()
   list(
     @Param('backlogId', ParseIdPipe) backlogId: string,
     @Query() query: ListBacklogItemsQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<RankedItemsPageDto> {
     const at = query.at === undefined ? undefined : parseInstant(query.at, 'at');
-    return this.queries.execute(new ListBacklogItemsQuery(backlogId, at, query.limit ?? 1000, query.offset ?? 0, principal));
+    return this.queries.execute(new ListBacklogItemsQuery(backlogId, at, query.limit ?? 1000, query.offset ?? 0, principal, query.status ?? 'ranked'));
   }
 }

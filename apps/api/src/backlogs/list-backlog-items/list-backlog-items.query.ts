@@ -1,4 +1,5 @@
 import type { Principal } from '../../auth/principal';
+import type { ItemListStatus } from './list-backlog-items.request.dto';
 
 export class ListBacklogItemsQuery {
   constructor(
@@ -8,5 +9,6 @@ export class ListBacklogItemsQuery {
     readonly limit: number,
     readonly offset: number,
     readonly principal: Principal,
+    readonly status: ItemListStatus = 'ranked',
   ) {}
 }

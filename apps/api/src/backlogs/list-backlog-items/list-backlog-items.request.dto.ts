@@ -1,6 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+
+/** `ranked`: open and in-progress items by rank (the backlog); the others: items that left the ranking that way. */
+export const ITEM_LIST_STATUSES = ['ranked', 'anti-backlog', 'killed', 'delivered'] as const;
+export type ItemListStatus = (typeof ITEM_LIST_STATUSES)[number];
 
 export class ListBacklogItemsQueryDto {
   @ApiPropertyOptional({
@@ -11,6 +15,15 @@ export class ListBacklogItemsQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   at?: string;
+
+  @ApiPropertyOptional({
+    enum: ITEM_LIST_STATUSES,
+    default: 'ranked',
+    description: '`ranked` (default): the ranked backlog, 1 = top. Otherwise the items with that status, most recently decided first (position null).',
+  })
+  @IsOptional()
+  @IsIn(ITEM_LIST_STATUSES)
+  status?: ItemListStatus;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, default: 1000 })
   @IsOptional()

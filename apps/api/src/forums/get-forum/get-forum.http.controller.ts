@@ -7,6 +7,7 @@ import type { Principal } from '../../auth/principal';
 import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { GetForumQuery } from './get-forum.query';
+import { ForumViewDto } from './get-forum.response.dto';
 
 @ApiTags('forums')
 @Controller('forums')
@@ -15,14 +16,14 @@ export class GetForumController {
 
   @Get(':forumId')
   @ApiOperation({ summary: 'The forum: scope, voting rule, members, next cadence point, open proposals; ETag = stream revision' })
-  @ApiOkResponse({ description: 'The forum' })
+  @ApiOkResponse({ type: ForumViewDto, description: 'The forum' })
   @ReadModelDocs()
   async get(
     @Param('forumId', ParseIdPipe) forumId: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const view = await this.queries.execute(new GetForumQuery(forumId, principal));
+  ): Promise<ForumViewDto> {
+    const view: ForumViewDto = await this.queries.execute(new GetForumQuery(forumId, principal));
     reply.header('ETag', `"${view.revision}"`);
     return view;
   }

@@ -6,10 +6,14 @@ import { APP_CONFIG, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/token
 import type { ForumIndex } from '../forum-index';
 import { ForumDecisions, assertCanReadForum } from '../forum-decisions';
 import { ListForumsQuery } from './list-forums.query';
+import type { ForumListDto, ForumSummaryDto } from './list-forums.response.dto';
 
-/** The forums the caller may read (members, and readers of one of a forum's backlogs), by name. */
+/**
+ * The forums the caller may read (members, and readers of one of a forum's backlogs), by name; with a backlog, only
+ * the forums reviewing it, picked from the index before any forum stream is loaded.
+ */
 @QueryHandler(ListForumsQuery)
-export class ListForumsHandler implements IQueryHandler<ListForumsQuery> {
+export class ListForumsHandler implements IQueryHandler<ListForumsQuery, ForumListDto> {
   constructor(
     private readonly forums: ForumDecisions,
     @Inject(FORUM_INDEX) private readonly index: ForumIndex,
@@ -17,12 +21,13 @@ export class ListForumsHandler implements IQueryHandler<ListForumsQuery> {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute({ principal }: ListForumsQuery) {
+  async execute({ principal, backlogId }: ListForumsQuery): Promise<ForumListDto> {
     await this.index.caughtUp(this.store, this.config.readYourWritesTimeoutMs);
-    const visible = [];
+    const visible: ForumSummaryDto[] = [];
     for (const row of this.index.forums()) {
+      if (backlogId !== undefined && !row.backlogIds.includes(backlogId)) continue;
       const { state } = await this.forums.load(row.forumId);
-      if (!state.exists) continue;
+      if (!state.exists || (backlogId !== undefined && !state.backlogIds.includes(backlogId))) continue;
       try {
         assertCanReadForum(principal, state);
       } catch {

@@ -46,6 +46,7 @@ export class AddItemHandler implements ICommandHandler<AddItemCommand, DecisionO
           objectiveId: body.objectiveId,
           estimate: body.estimate,
           requestedBy: body.requestedBy,
+          scoreInputs: body.scoreInputs,
           explicitPlacement: target !== undefined,
           placement: this.ranking.placement(backlogId, itemId, target),
           rationale: body.rationale,

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, IsNotEmpty } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, IsNotEmpty, ValidateNested } from 'class-validator';
 import { ITEM_KINDS, type ItemKind } from '@ledger/domain';
 import { RationaleField } from '../../http/dto';
 import { PlacementFields } from '../reprioritize-item/reprioritize-item.request.dto';
+import { ScoreInputsDto } from '../score-inputs.dto';
 
 export class AddItemRequestDto extends PlacementFields {
   @ApiProperty({ minLength: 1, maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) title: string;
@@ -14,5 +16,11 @@ export class AddItemRequestDto extends PlacementFields {
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) estimate?: number;
   @ApiPropertyOptional({ description: 'Stakeholder who asked for it (stakeholders: always themselves)', minLength: 1, maxLength: 200 })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) requestedBy?: string;
+  @ApiPropertyOptional({ type: () => ScoreInputsDto, description: 'Score inputs (ADR 0033): set on add, estimate and reprioritize; null removes one' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ScoreInputsDto)
+  scoreInputs?: ScoreInputsDto;
   @RationaleField() rationale: string;
 }

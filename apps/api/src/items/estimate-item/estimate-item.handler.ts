@@ -13,6 +13,7 @@ export class EstimateItemHandler implements ICommandHandler<EstimateItemCommand,
       kind: 'EstimateItem',
       actor: actorOf(c.meta.principal),
       estimate: c.estimate,
+      scoreInputs: c.scoreInputs,
       rationale: c.rationale,
     }));
   }

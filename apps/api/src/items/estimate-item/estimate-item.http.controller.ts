@@ -17,7 +17,7 @@ export class EstimateItemController {
 
   @Post(':itemId/estimate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Estimate (or re-estimate) an item in story points' })
+  @ApiOperation({ summary: 'Estimate (or re-estimate) an item in story points, and/or set its score inputs (the score is frozen into the decision)' })
   @ApiOkResponse({ type: DecisionResponseDto })
   @DecisionDocs()
   async estimate(
@@ -26,7 +26,7 @@ export class EstimateItemController {
     @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DecisionResponseDto> {
-    const outcome = await this.commands.execute(new EstimateItemCommand(itemId, body.estimate, body.rationale, meta));
+    const outcome = await this.commands.execute(new EstimateItemCommand(itemId, body.estimate, body.rationale, meta, body.scoreInputs));
     reply.header('ETag', `"${outcome.revision}"`);
     return decisionResponse(itemId, outcome);
   }

@@ -1,42 +1,30 @@
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { itemDecider, isRanked } from '@ledger/domain';
+import type { Clock } from '@ledger/kernel';
+import { itemDecider, isRanked, type FrozenScore } from '@ledger/domain';
+import { CLOCK } from '../../infrastructure/tokens';
+import { frozenOf } from '../../backlogs/list-backlog-items/ranking-at';
+import { killCriteriaCheck } from '../kill-criteria-check';
 import { Authorization } from '../../auth/authorization';
 import { DecisionExecutor } from '../../shared/decision-executor';
 import { Streams } from '../../shared/streams';
 import { itemNotFound } from '../item-decisions';
 import { Ranking } from '../ranking';
 import { GetItemQuery } from './get-item.query';
+import type { ItemStatusView, ItemViewDto } from './get-item.response.dto';
 
-export interface ItemView {
-  id: string;
-  backlogId: string;
-  status: string;
-  position: number | null;
-  title: string;
-  kind: string | null;
-  hypothesis: string | null;
-  objectiveId: string | null;
-  estimate: number | null;
-  requestedBy: string | null;
-  rank: string | null;
-  killCriteria: unknown;
-  kill: unknown;
-  antiBacklogReason: string | null;
-  escalations: unknown[];
-  outcomes: unknown[];
-  revision: number;
-}
 
 /** Current state of one item, folded from its own stream (always consistent with its ETag). */
 @QueryHandler(GetItemQuery)
-export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemView> {
+export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemViewDto> {
   constructor(
     private readonly executor: DecisionExecutor,
     private readonly ranking: Ranking,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ itemId, principal }: GetItemQuery): Promise<ItemView> {
-    const { state, revision } = await this.executor.load(Streams.item(itemId), itemDecider);
+  async execute({ itemId, principal }: GetItemQuery): Promise<ItemViewDto> {
+    const { state, revision, events } = await this.executor.load(Streams.item(itemId), itemDecider);
     if (state.status === 'none' || !state.backlogId || revision === null) throw itemNotFound(itemId);
     Authorization.assertCanRead(principal, state.backlogId);
     let position: number | null = null;
@@ -47,7 +35,7 @@ export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemView> {
     return {
       id: itemId,
       backlogId: state.backlogId,
-      status: state.status,
+      status: state.status as ItemStatusView,
       position,
       title: state.title,
       kind: state.kind ?? 'story',
@@ -56,10 +44,16 @@ export class GetItemHandler implements IQueryHandler<GetItemQuery, ItemView> {
       estimate: state.estimate,
       requestedBy: state.requestedBy,
       rank: state.rank,
-      killCriteria: state.killCriteria,
+      killCriteria: state.killCriteria ? { ...state.killCriteria, check: killCriteriaCheck(events, state.killCriteria, this.clock.now()) } : null,
+      scoreInputs: state.scoreInputs,
+      scoring: state.lastScore ? { ...(frozenOf(state) as FrozenScore), eventId: state.lastScore.eventId } : null,
       kill: state.kill,
       antiBacklogReason: state.antiBacklogReason,
-      escalations: Object.values(state.escalations),
+      // The decider's state does not know who raised an escalation: that is the actor of its item.escalated event.
+      escalations: Object.values(state.escalations).map((x) => ({
+        ...x,
+        raisedBy: events.find((e) => e.id === x.eventId)?.metadata.actor.id ?? null,
+      })),
       outcomes: state.outcomes,
       revision,
     };

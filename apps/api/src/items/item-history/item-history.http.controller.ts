@@ -6,6 +6,7 @@ import type { Principal } from '../../auth/principal';
 import { ReadModelDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { ItemHistoryQuery } from './item-history.query';
+import { ItemHistoryDto } from './item-history.response.dto';
 
 @ApiTags('audit')
 @Controller('items')
@@ -16,9 +17,9 @@ export class ItemHistoryController {
   @ApiOperation({
     summary: "Every decision on the item: who (and in which role), when, why, positions, and the chain it belongs to",
   })
-  @ApiOkResponse({ description: 'The history, oldest first' })
+  @ApiOkResponse({ type: ItemHistoryDto, description: 'The history, oldest first' })
   @ReadModelDocs()
-  history(@Param('itemId', ParseIdPipe) itemId: string, @CurrentPrincipal() principal: Principal) {
+  history(@Param('itemId', ParseIdPipe) itemId: string, @CurrentPrincipal() principal: Principal): Promise<ItemHistoryDto> {
     return this.queries.execute(new ItemHistoryQuery(itemId, principal));
   }
 }

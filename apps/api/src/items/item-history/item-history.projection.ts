@@ -1,4 +1,5 @@
-import type { RecordedEvent } from '@ledger/kernel';
+import type { Actor, RecordedEvent } from '@ledger/kernel';
+import type { FrozenScore, ScoreCheck } from '@ledger/domain';
 
 export interface EventRef {
   eventId: string;
@@ -12,10 +13,19 @@ export interface HistoryEntry {
   eventId: string;
   type: string;
   decision: string;
-  actor: { id: string; role: string };
+  actor: Actor;
   recordedAt: string;
   occurredAt: string;
   rationale: string | null;
+  /** The decision came from an import (its `occurredAt` is when it was originally taken). */
+  imported: boolean;
+  /** Where an imported decision came from (file and line), else null. */
+  importedFrom: string | null;
+  /**
+   * False when the rationale states no reason: the source recorded none (a tracker's history) and the rationale
+   * only says where the decision came from — shown as "no stated why".
+   */
+  statedWhy: boolean;
   trigger: string | null;
   fromPosition: number | null;
   toPosition: number | null;
@@ -29,6 +39,10 @@ export interface HistoryEntry {
   /** From the root cause to this entry, e.g. escalated → escalation-resolved → reprioritized. */
   chain: EventRef[];
   hash: string;
+  /** The score this decision froze (model, inputs, score); null for decisions recorded before scores were frozen (ADR 0033). */
+  scoring: FrozenScore | null;
+  /** Reprioritizations: the items passed over against the score; null when not judged (unscored, or before ADR 0033). */
+  scoreCheck: ScoreCheck | null;
   data: Record<string, unknown>;
 }
 
@@ -67,6 +81,9 @@ export function itemHistory(events: RecordedEvent[]): HistoryEntry[] {
       recordedAt: e.recordedAt,
       occurredAt: typeof e.metadata.occurredAt === 'string' ? e.metadata.occurredAt : e.recordedAt,
       rationale: text(d.rationale) ?? text(d.reason),
+      imported: e.metadata.imported === true,
+      importedFrom: text(e.metadata.importedFrom),
+      statedWhy: e.metadata.statedWhy !== false,
       trigger: text(d.trigger) ?? (e.type === 'item.escalation-resolved' ? 'escalation' : null),
       fromPosition: num(d.fromPosition),
       toPosition: num(d.toPosition) ?? num(d.position),
@@ -77,6 +94,8 @@ export function itemHistory(events: RecordedEvent[]): HistoryEntry[] {
       ledTo: (children.get(e.id) ?? []).map(ref),
       chain,
       hash: e.hash,
+      scoring: d.scoring && typeof d.scoring === 'object' ? (d.scoring as FrozenScore) : null,
+      scoreCheck: d.scoreCheck && typeof d.scoreCheck === 'object' ? (d.scoreCheck as ScoreCheck) : null,
       data: d,
     };
   });

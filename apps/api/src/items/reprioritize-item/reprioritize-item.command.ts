@@ -1,4 +1,4 @@
-import type { ReprioritizationTrigger } from '@ledger/domain';
+import type { ReprioritizationMove, ReprioritizationTrigger, ScoreInputsPatch } from '@ledger/domain';
 import type { RequestMeta } from '../../http/request-meta';
 import type { PlacementRequest } from '../ranking';
 
@@ -9,5 +9,9 @@ export class ReprioritizeItemCommand {
     readonly trigger: ReprioritizationTrigger | undefined,
     readonly rationale: string,
     readonly meta: RequestMeta,
+    /** New evidence that comes with the move (ADR 0033). */
+    readonly scoreInputs?: ScoreInputsPatch,
+    /** Imports only: a move off the ranking (a tracker's priority, "Ranked higher", a deferral; ADR 0025). */
+    readonly move?: ReprioritizationMove,
   ) {}
 }

@@ -28,7 +28,7 @@ export class ReprioritizeItemController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DecisionResponseDto> {
     const target = placementOf(body, true)!;
-    const outcome = await this.commands.execute(new ReprioritizeItemCommand(itemId, target, body.trigger, body.rationale, meta));
+    const outcome = await this.commands.execute(new ReprioritizeItemCommand(itemId, target, body.trigger, body.rationale, meta, body.scoreInputs));
     reply.header('ETag', `"${outcome.revision}"`);
     return decisionResponse(itemId, outcome);
   }

@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { findDecision, ItemEventType, isRanked, type ItemState, type Placement } from '@ledger/domain';
+import { findDecision, ItemEventType, isRanked, scoredAfter, type ItemState, type Placement } from '@ledger/domain';
 import { actorOf } from '../../auth/principal';
 import type { DecisionOutcome } from '../../shared/decision-executor';
+import { Backlogs } from '../backlog-context';
 import { ItemDecisions } from '../item-decisions';
 import { Ranking, type PlacementRequest } from '../ranking';
 import { ResolveEscalationCommand } from './resolve-escalation.command';
@@ -14,6 +15,7 @@ export class ResolveEscalationHandler implements ICommandHandler<ResolveEscalati
   constructor(
     private readonly items: ItemDecisions,
     private readonly ranking: Ranking,
+    private readonly backlogs: Backlogs,
   ) {}
 
   execute(c: ResolveEscalationCommand): Promise<DecisionOutcome> {
@@ -33,13 +35,18 @@ export class ResolveEscalationHandler implements ICommandHandler<ResolveEscalati
         const target = c.target ?? this.defaultTarget(state, c.itemId, escalation!.againstEventId);
         placement = target === null ? undefined : this.ranking.placement(state.backlogId, c.itemId, target);
       }
+      const fromPosition = ranked ? (this.ranking.positionOf(state.backlogId, c.itemId) ?? 0) : null;
+      const scoring = await this.backlogs.scoring(state.backlogId);
+      const judged = live && ranked && scoredAfter(scoring, state.scoreInputs, undefined);
       return {
         kind: 'ResolveEscalation',
         actor: actorOf(c.meta.principal),
+        scoring,
         escalationId: c.escalationId,
         outcome: c.outcome,
         placement,
-        fromPosition: ranked ? (this.ranking.positionOf(state.backlogId, c.itemId) ?? 0) : null,
+        fromPosition,
+        passing: judged && placement && fromPosition !== null ? this.ranking.passing(state.backlogId, fromPosition, placement.position) : [],
         rationale: c.rationale,
       };
     });

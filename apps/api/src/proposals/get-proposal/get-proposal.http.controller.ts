@@ -7,6 +7,7 @@ import type { Principal } from '../../auth/principal';
 import { ReadDocs } from '../../http/api-docs';
 import { ParseIdPipe } from '../../http/id.pipe';
 import { GetProposalQuery } from './get-proposal.query';
+import { ProposalViewDto } from './get-proposal.response.dto';
 
 @ApiTags('proposals')
 @Controller('proposals')
@@ -15,14 +16,14 @@ export class GetProposalController {
 
   @Get(':proposalId')
   @ApiOperation({ summary: 'The proposal: deadline, tally (so far, or final), outcome, every vote with voter and reason, its history; ETag = revision' })
-  @ApiOkResponse({ description: 'The proposal' })
+  @ApiOkResponse({ type: ProposalViewDto, description: 'The proposal' })
   @ReadDocs()
   async get(
     @Param('proposalId', ParseIdPipe) proposalId: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const view = await this.queries.execute(new GetProposalQuery(proposalId, principal));
+  ): Promise<ProposalViewDto> {
+    const view: ProposalViewDto = await this.queries.execute(new GetProposalQuery(proposalId, principal));
     reply.header('ETag', `"${view.revision}"`);
     return view;
   }

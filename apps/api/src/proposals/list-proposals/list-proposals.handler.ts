@@ -7,9 +7,10 @@ import { APP_CONFIG, EVENT_STORE, FORUM_INDEX } from '../../infrastructure/token
 import type { ForumIndex } from '../../forums/forum-index';
 import { ForumDecisions, assertCanReadForum } from '../../forums/forum-decisions';
 import { ListProposalsQuery } from './list-proposals.query';
+import type { ProposalListDto } from './list-proposals.response.dto';
 
 @QueryHandler(ListProposalsQuery)
-export class ListProposalsHandler implements IQueryHandler<ListProposalsQuery> {
+export class ListProposalsHandler implements IQueryHandler<ListProposalsQuery, ProposalListDto> {
   constructor(
     @Inject(FORUM_INDEX) private readonly index: ForumIndex,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -17,7 +18,7 @@ export class ListProposalsHandler implements IQueryHandler<ListProposalsQuery> {
     private readonly forums: ForumDecisions,
   ) {}
 
-  async execute({ filter, principal }: ListProposalsQuery) {
+  async execute({ filter, principal }: ListProposalsQuery): Promise<ProposalListDto> {
     await this.index.caughtUp(this.store, this.config.readYourWritesTimeoutMs);
     const limit = filter.limit ?? 100;
     const offset = filter.offset ?? 0;

@@ -6,6 +6,7 @@ import type { Principal } from '../../auth/principal';
 import { ReadModelDocs } from '../../http/api-docs';
 import { ListProposalsQuery } from './list-proposals.query';
 import { ListProposalsQueryDto } from './list-proposals.request.dto';
+import { ProposalListDto } from './list-proposals.response.dto';
 
 @ApiTags('proposals')
 @Controller('proposals')
@@ -14,9 +15,9 @@ export class ListProposalsController {
 
   @Get()
   @ApiOperation({ summary: 'Kill proposals, oldest first, by forum and status (the ones of forums you may see)' })
-  @ApiOkResponse({ description: 'A page of proposals' })
+  @ApiOkResponse({ type: ProposalListDto, description: 'A page of proposals' })
   @ReadModelDocs()
-  list(@Query() q: ListProposalsQueryDto, @CurrentPrincipal() principal: Principal) {
+  list(@Query() q: ListProposalsQueryDto, @CurrentPrincipal() principal: Principal): Promise<ProposalListDto> {
     return this.queries.execute(new ListProposalsQuery(q, principal));
   }
 }

@@ -10,6 +10,7 @@ import { assertCanReadWebhooks, Webhooks } from '../webhook-access';
 import { webhookDecider } from '../webhook.decider';
 import { WebhooksService } from '../webhooks.service';
 import { DeliveriesQueryDto } from './read-webhooks.request.dto';
+import { DeliveryListDto, WebhookListDto, WebhookViewDto } from './read-webhooks.response.dto';
 
 /** Registrations (never their secrets) and the delivery log, for admins, product leaders and auditors. */
 @ApiTags('webhooks')
@@ -22,9 +23,9 @@ export class ReadWebhooksController {
 
   @Get()
   @ApiOperation({ summary: 'Registered webhooks (active and removed), oldest first' })
-  @ApiOkResponse({ description: 'The registrations' })
+  @ApiOkResponse({ type: WebhookListDto, description: 'The registrations' })
   @OutboxReadDocs()
-  async list(@CurrentPrincipal() principal: Principal) {
+  async list(@CurrentPrincipal() principal: Principal): Promise<WebhookListDto> {
     assertCanReadWebhooks(principal);
     await this.webhooks.caughtUp();
     return { webhooks: this.webhooks.outbox.webhooks() };
@@ -32,9 +33,9 @@ export class ReadWebhooksController {
 
   @Get(':webhookId')
   @ApiOperation({ summary: 'One webhook: url, event types, filters, secret hint, status' })
-  @ApiOkResponse({ description: 'The registration' })
+  @ApiOkResponse({ type: WebhookViewDto, description: 'The registration' })
   @ReadDocs()
-  async get(@Param('webhookId', ParseIdPipe) webhookId: string, @CurrentPrincipal() principal: Principal) {
+  async get(@Param('webhookId', ParseIdPipe) webhookId: string, @CurrentPrincipal() principal: Principal): Promise<WebhookViewDto> {
     assertCanReadWebhooks(principal);
     const { state, revision, events } = await this.executor.load(Webhooks.stream(webhookId), webhookDecider);
     if (state.status === 'none' || revision === null) throw webhookNotFound(webhookId);
@@ -55,9 +56,9 @@ export class ReadWebhooksController {
 
   @Get(':webhookId/deliveries')
   @ApiOperation({ summary: 'Deliveries of a webhook, newest first: status (pending, delivered, dead, cancelled), attempts with status code and error, next retry' })
-  @ApiOkResponse({ description: 'The delivery log' })
+  @ApiOkResponse({ type: DeliveryListDto, description: 'The delivery log' })
   @OutboxReadDocs()
-  async deliveries(@Param('webhookId', ParseIdPipe) webhookId: string, @Query() q: DeliveriesQueryDto, @CurrentPrincipal() principal: Principal) {
+  async deliveries(@Param('webhookId', ParseIdPipe) webhookId: string, @Query() q: DeliveriesQueryDto, @CurrentPrincipal() principal: Principal): Promise<DeliveryListDto> {
     assertCanReadWebhooks(principal);
     const { state } = await this.executor.load(Webhooks.stream(webhookId), webhookDecider);
     if (state.status === 'none') throw webhookNotFound(webhookId);

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+
+export type ForumView = components['schemas']['ForumViewDto'];
+export type ForumRule = components['schemas']['ForumRuleViewDto'];
+export type ForumReport = components['schemas']['ForumReportDto'];
+
+export const forumKeys = {
+  forum: (id: string) => ['forum', id] as const,
+  analytics: (id: string, at: string | null, days: number) => ['forum', id, 'analytics', at, days] as const,
+};
+
+/** GET /forums/:id with its ETag: scope, rule, members (who votes), open proposals, next nomination. */
+export function useForum(forumId: string) {
+  return useQuery({
+    queryKey: forumKeys.forum(forumId),
+    queryFn: () => unwrap<ForumView>(api.GET('/forums/{forumId}', { params: { path: { forumId } } })),
+  });
+}
+
+const DAY = 86_400_000;
+
+/** GET /forums/:id/analytics over the `days` before `at` (now when null). */
+export function useForumAnalytics(forumId: string, at: string | null, days: number) {
+  return useQuery({
+    queryKey: forumKeys.analytics(forumId, at, days),
+    queryFn: async () => {
+      const to = at ?? new Date().toISOString();
+      const from = new Date(Date.parse(to) - days * DAY).toISOString();
+      const query = { from, ...(at ? { at, to } : {}) };
+      return (await unwrap<ForumReport>(api.GET('/forums/{forumId}/analytics', { params: { path: { forumId }, query } }))).data;
+    },
+  });
+}

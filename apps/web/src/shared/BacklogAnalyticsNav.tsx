@@ -1,0 +1,46 @@
+import { Link, useLocation } from 'react-router';
+import { AT_PARAM } from '../app/as-of';
+import { FROM_PARAM, TO_PARAM } from '../app/period';
+
+export const BACKLOG_VIEWS = [
+  { id: 'backlog', label: 'Items', path: '' },
+  { id: 'zombies', label: 'Zombies', path: '/zombies' },
+  { id: 'reversals', label: 'Reversals', path: '/reversals' },
+  { id: 'influence', label: 'Influence', path: '/influence' },
+  { id: 'health', label: 'Health', path: '/health' },
+] as const;
+export type BacklogView = (typeof BACKLOG_VIEWS)[number]['id'];
+
+/**
+ * The views of one backlog (its items and its analytics), as tabs. Links keep the "as of" instant, and between the
+ * analytics views the reporting period too.
+ */
+export function BacklogAnalyticsNav({ backlogId, current }: { backlogId: string; current: BacklogView }) {
+  const search = new URLSearchParams(useLocation().search);
+  const href = (view: (typeof BACKLOG_VIEWS)[number]) => {
+    const keep = new URLSearchParams();
+    const at = search.get(AT_PARAM);
+    if (at) keep.set(AT_PARAM, at);
+    if (view.id !== 'backlog') {
+      for (const p of [FROM_PARAM, TO_PARAM]) {
+        const v = search.get(p);
+        if (v) keep.set(p, v);
+      }
+    }
+    const s = keep.toString();
+    return `/backlogs/${backlogId}${view.path}${s ? `?${s}` : ''}`;
+  };
+  return (
+    <nav aria-label="Backlog views" className="tabs backlog-views">
+      <ul>
+        {BACKLOG_VIEWS.map((v) => (
+          <li key={v.id}>
+            <Link to={href(v)} aria-current={v.id === current ? 'page' : undefined}>
+              {v.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
