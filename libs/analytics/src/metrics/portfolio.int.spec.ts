@@ -252,7 +252,7 @@ describe('portfolio (item_state) == the per-backlog reports', () => {
       ),
       { numRuns: 8, seed: 20261121 },
     );
-  });
+  }, 300_000); // generous: 8 histories of 800 events on a loaded CI machine
 
   it('an item decided while the portfolio is computed still counts as of `at` (live writes at "now")', async () => {
     const b = new History();
