@@ -2,17 +2,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { FixedClock } from '@ledger/kernel';
 import { SqliteEventStore, type EventStore } from '@ledger/event-store';
 import { digest, type ProjectionDigest } from '../../../../libs/analytics/src/testing/digest';
 import { loadConfig, type AppConfig } from '../config/config';
 import { ANALYTICS_CLIENT, EVENT_STORE } from '../infrastructure/tokens';
+import { CreateForumCommand } from '../forums/create-forum/create-forum.command';
+import { ForumScheduler, type TickReport } from '../forums/forum-scheduler';
 import { JsonLogger } from '../shared/json-logger';
 import { TEST_SECRET } from '../../../../test/support/ledger';
 import { generateDemo } from './demo-generator';
 import { openImporter, type ImportOptions, type ImportReport } from './importer';
-import { fullHistory, PO, R, SAM, withRefusals } from './testing/histories';
+import { fullHistory, PO, R, SAM, scoredHistory, withRefusals } from './testing/histories';
 
 /** Every run records at this instant, so two imports of the same lines store the very same rows (hashes included). */
 const RECORDED_AT = '2026-01-01T00:00:00.000Z';
@@ -23,7 +27,13 @@ interface Ledger {
   /** Every column of every stored event, in position order. */
   events: Record<string, unknown>[];
   readModel: { items: unknown[]; entries: unknown[] };
+  /** The forum read model the scheduler nominates from: items with their kill criteria, outcomes, proposals. */
+  forumIndex: { items: unknown[]; outcomes: unknown[]; proposals: unknown[] };
   analytics: ProjectionDigest;
+  /** Every reprioritization as the against-the-score metrics read it (frozen score, judgement, items passed over). */
+  reprioritizations: Record<string, unknown>[];
+  /** What `after` returned. */
+  after?: unknown;
 }
 
 const dirs: string[] = [];
@@ -58,6 +68,7 @@ async function importInto(
   lines: string[],
   options: ImportOptions & { portOnlyStore?: boolean } = {},
   during?: (store: EventStore) => Promise<void> | void,
+  after?: (app: INestApplicationContext, report: ImportReport) => Promise<unknown>,
 ): Promise<Ledger> {
   const config = configOf(dir);
   const clock = new FixedClock(new Date(RECORDED_AT));
@@ -65,6 +76,8 @@ async function importInto(
   const { importer, app, close } = await openImporter(config, { logger: new JsonLogger('silent'), clock, eventStore });
   let report: ImportReport;
   let analytics: ProjectionDigest;
+  let reprioritizations: Record<string, unknown>[];
+  let afterResult: unknown;
   try {
     const store = app.get<EventStore>(EVENT_STORE);
     const pending: Promise<void>[] = [];
@@ -76,7 +89,15 @@ async function importInto(
     });
     await Promise.all(pending);
     await importer.projectionsCaughtUp();
-    analytics = await digest(app.get<ClickHouseClient>(ANALYTICS_CLIENT), config.analytics.database);
+    if (after) {
+      afterResult = await after(app, report);
+      await importer.projectionsCaughtUp();
+    }
+    const analyticsClient = app.get<ClickHouseClient>(ANALYTICS_CLIENT);
+    analytics = await digest(analyticsClient, config.analytics.database);
+    reprioritizations = await (
+      await analyticsClient.query({ query: `SELECT * FROM ${config.analytics.database}.reprioritizations FINAL ORDER BY position`, format: 'JSONEachRow' })
+    ).json<Record<string, unknown>>();
   } finally {
     await close();
   }
@@ -87,8 +108,28 @@ async function importInto(
       items: rows(config.readModelFile, 'SELECT * FROM items ORDER BY item_id'),
       entries: rows(config.readModelFile, 'SELECT * FROM entries ORDER BY position'),
     },
+    forumIndex: {
+      items: rows(config.forums.indexFile, 'SELECT * FROM forum_items ORDER BY item_id'),
+      outcomes: rows(config.forums.indexFile, 'SELECT * FROM item_outcomes ORDER BY position'),
+      proposals: rows(config.forums.indexFile, 'SELECT * FROM proposals ORDER BY position'),
+    },
     analytics,
+    reprioritizations,
+    after: afterResult,
   };
+}
+
+/** After the import: a forum over the imported backlog, then one scheduler pass (it checks the kill criteria, ADR 0034). */
+async function forumPass(app: INestApplicationContext, report: ImportReport): Promise<TickReport> {
+  const principal = { sub: 'lena', role: 'product-leader' as const, backlogs: [] };
+  const requestId = '6f1d2c3b-0000-4000-8000-00000000f0f0';
+  await app.get(CommandBus).execute(
+    new CreateForumCommand(
+      { name: 'Growth review', backlogIds: Object.values(report.ids.backlog), rationale: R },
+      { principal, requestId, correlationId: requestId, causationId: null, idempotencyKey: 'forum-growth' },
+    ),
+  );
+  return app.get(ForumScheduler).tick();
 }
 
 /** The SQLite store seen through the EventStore port only, as an EventStoreDB store is: no atomic batches. */
@@ -128,6 +169,39 @@ describe('bulk import (ADR 0027): the same ledger as the one-by-one path, in bat
     expect(bulk.readModel).toEqual(oneByOne.readModel);
     expect(bulk.analytics).toEqual(oneByOne.analytics);
     expect(bulk.analytics.rows).toBeGreaterThan(DEMO.lines.length);
+  }, 300_000);
+
+  it('keeps decision quality: the same frozen scores, judgements against the score and kill-criteria nominations as the one-by-one path', async () => {
+    const lines = scoredHistory();
+    const reference = await importInto(newDir(), lines, { mode: 'one-by-one' }, undefined, forumPass);
+    expect(reference.report.rejectedLines).toEqual([]);
+    // Not vacuous: scores were frozen, moves judged against the score, and both threshold criteria nominate.
+    const data: Record<string, unknown>[] = reference.events.map((e) => ({ type: e.type, ...(JSON.parse(String(e.data)) as Record<string, unknown>) }));
+    expect(data.filter((d) => d.type === 'item.added').every((d) => (d.scoring as { model?: string } | undefined)?.model === 'value-effort')).toBe(true);
+    expect(data.find((d) => d.type === 'item.reprioritized' && d.trigger === 'stakeholder-request')).toMatchObject({ scoreCheck: { count: 2, scoreMargin: 0.2 } });
+    expect(data.find((d) => d.type === 'item.estimated')).toMatchObject({ scoring: { model: 'rice', score: 100 } });
+    expect((reference.after as TickReport).criteriaBreached).toHaveLength(2);
+    expect(reference.reprioritizations.filter((r) => Number(r.passed_over_count) > 0).length).toBeGreaterThan(0);
+
+    for (const batchLines of [3, 5_000]) {
+      const bulk = await importInto(newDir(), lines, { batchLines }, undefined, forumPass);
+      expect(outcome(bulk.report)).toEqual(outcome(reference.report));
+      expect(bulk.events).toEqual(reference.events);
+      expect(bulk.readModel).toEqual(reference.readModel);
+      expect(bulk.forumIndex).toEqual(reference.forumIndex);
+      expect(bulk.reprioritizations).toEqual(reference.reprioritizations);
+      expect(bulk.analytics).toEqual(reference.analytics);
+      expect(bulk.after).toEqual(reference.after);
+    }
+    // Cut before the moves: the rest is placed and judged from the read model's ranking and scoring column.
+    const dir = newDir();
+    await importInto(dir, lines.slice(0, 7), { batchLines: 3 });
+    const resumed = await importInto(dir, lines, { batchLines: 3 }, undefined, forumPass);
+    expect(resumed.report).toMatchObject({ skipped: 7, written: lines.length - 7, rejected: 0 });
+    expect(resumed.events).toEqual(reference.events);
+    expect(resumed.forumIndex).toEqual(reference.forumIndex);
+    expect(resumed.reprioritizations).toEqual(reference.reprioritizations);
+    expect(resumed.after).toEqual(reference.after);
   }, 300_000);
 
   it('carries keys, line ids, line numbers and the ranking across batch boundaries (every decision, batches of 1, 2 and 3 lines)', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { uuidV5 } from '@ledger/kernel';
 
 /** Import histories for the import tests. */
 
@@ -66,4 +67,62 @@ export function withRefusals(lines: string[]): string[] {
     }
   });
   return out;
+}
+
+/** The server id an import gives the objective a line defines under `key` (the add-objective handler's derivation). */
+export function importedObjectiveId(actorId: string, key: string): string {
+  return uuidV5(`objective|${actorId}|import:objective:${key}`);
+}
+
+/**
+ * Decision quality on import lines (ADR 0033, 0034): a backlog scored by value/effort, items with score inputs,
+ * moves over items with higher scores (judged against the score) and one that brings new inputs, the model changed
+ * to RICE and an item re-scored under it, a move off the ranking's scores (unscored item), kill criteria with a
+ * threshold met by an outcome and kill criteria whose check date passes with no outcome (both nominate once a
+ * forum covers the backlog), and plain-text criteria (reviewed at the cadence only).
+ */
+export function scoredHistory(): string[] {
+  const l = (at: string, actor: object, decision: string, fields: Record<string, unknown>) => JSON.stringify({ at, actor, decision, ...fields });
+  const activation = importedObjectiveId(LEADER.id, 'activation');
+  return [
+    l('2025-03-01T09:00:00Z', LEADER, 'backlog.create', {
+      backlog: 'growth',
+      name: 'Growth',
+      productGoal: 'New users reach value in their first week',
+      policy: { scoringModel: 'value-effort', scoreMargin: 0.2, outcomeDueDays: 30 },
+    }),
+    l('2025-03-01T09:05:00Z', LEADER, 'backlog.add-objective', { backlog: 'growth', objective: 'activation', title: 'Activation', metric: 'Share of sign-ups active on day 7 (%)', rationale: R }),
+    l('2025-03-01T10:00:00Z', PO, 'item.add', { backlog: 'growth', item: 'referrals', title: 'Referrals', kind: 'initiative', scoreInputs: { value: 40, effort: 2 }, rationale: R }),
+    l('2025-03-01T10:01:00Z', PO, 'item.add', { backlog: 'growth', item: 'onboarding', title: 'Onboarding', kind: 'initiative', scoreInputs: { value: 30, effort: 3 }, rationale: R }),
+    l('2025-03-01T10:02:00Z', PO, 'item.add', { backlog: 'growth', item: 'pricing', title: 'Pricing page', kind: 'story', scoreInputs: { value: 12, effort: 1 }, rationale: R }),
+    l('2025-03-01T10:03:00Z', PO, 'item.add', { backlog: 'growth', item: 'pet', title: 'Pet feature', kind: 'story', scoreInputs: { value: 9, effort: 1 }, rationale: R }),
+    l('2025-03-01T10:04:00Z', PO, 'item.add', { backlog: 'growth', item: 'unscored', title: 'Unscored chore', kind: 'tech', rationale: R }),
+    // pet (9) to the top over referrals (20), onboarding (10), pricing (12): against the score for 20 and 12.
+    l('2025-03-02T10:00:00Z', PO, 'item.reprioritize', { item: 'pet', toPosition: 1, trigger: 'stakeholder-request', rationale: R }),
+    // New evidence lifts pricing to 30 with the move.
+    l('2025-03-03T10:00:00Z', PO, 'item.reprioritize', { item: 'pricing', toPosition: 2, trigger: 'new-evidence', scoreInputs: { value: 30 }, rationale: R }),
+    l('2025-03-03T11:00:00Z', PO, 'item.reprioritize', { item: 'unscored', toPosition: 1, rationale: R }),
+    l('2025-03-04T10:00:00Z', LEADER, 'backlog.change-policy', { backlog: 'growth', policy: { scoringModel: 'rice' }, rationale: R }),
+    l('2025-03-04T11:00:00Z', PO, 'item.estimate', { item: 'onboarding', scoreInputs: { reach: 500, impact: 2, confidence: 0.5, effort: 5 }, rationale: R }),
+    l('2025-03-04T12:00:00Z', PO, 'item.reprioritize', { item: 'onboarding', before: 'pet', rationale: R }),
+    l('2025-03-05T10:00:00Z', PO, 'item.set-kill-criteria', {
+      item: 'referrals',
+      exitCondition: 'Kill it if activation stays under 5 %.',
+      reviewBy: '2025-06-30',
+      threshold: { objectiveId: activation, operator: '<', value: 5 },
+      rationale: R,
+    }),
+    l('2025-03-05T10:05:00Z', PO, 'item.set-kill-criteria', {
+      item: 'pricing',
+      exitCondition: 'Kill it unless activation reaches 20 % by April.',
+      reviewBy: '2025-04-01',
+      threshold: { objectiveId: activation, operator: '>=', value: 20 },
+      rationale: R,
+    }),
+    l('2025-03-05T10:10:00Z', PO, 'item.set-kill-criteria', { item: 'pet', exitCondition: 'Kill it if no customer asks by summer.', reviewBy: '2025-07-01', rationale: R }),
+    l('2025-03-06T10:00:00Z', PO, 'item.start', { item: 'referrals', rationale: R }),
+    l('2025-04-10T10:00:00Z', PO, 'item.record-outcome', { item: 'referrals', objective: 'activation', observedValue: '3.5', moved: false, rationale: R }),
+    l('2025-04-10T11:00:00Z', PO, 'item.start', { item: 'onboarding', rationale: R }),
+    l('2025-04-11T10:00:00Z', PO, 'item.record-outcome', { item: 'onboarding', objective: 'activation', observedValue: '12', moved: true, rationale: R }),
+  ];
 }
