@@ -14,6 +14,11 @@ import { CreateForumCommand } from '../forums/create-forum/create-forum.command'
 import { ForumScheduler, type TickReport } from '../forums/forum-scheduler';
 import { JsonLogger } from '../shared/json-logger';
 import { TEST_SECRET } from '../../../../test/support/ledger';
+import { sharedData } from '../../../../test/support/shared-data';
+import { readJiraFiles } from './jira/jira-files';
+import { loadMapping } from './tracker/mapping';
+import { convertSource } from './tracker/tracker-import';
+import { readXesFile } from './xes/xes-file';
 import { generateDemo } from './demo-generator';
 import { openImporter, type ImportOptions, type ImportReport } from './importer';
 import { fullHistory, PO, R, SAM, scoredHistory, withRefusals } from './testing/histories';
@@ -203,6 +208,35 @@ describe('bulk import (ADR 0027): the same ledger as the one-by-one path, in bat
     expect(resumed.reprioritizations).toEqual(reference.reprioritizations);
     expect(resumed.after).toEqual(reference.after);
   }, 300_000);
+
+  it('gives exactly what the one-by-one path gives on real tracker histories (Jira Cloud responses, the WildFly XES): reopenings, moves off the ranking, no stated why, system actors', async () => {
+    const mapping = loadMapping(null);
+    const jira = convertSource(readJiraFiles([sharedData('jira-jirametrics')], mapping), mapping, null).assembled.lines;
+    const xes = convertSource(await readXesFile(join(sharedData('jira-wildfly'), 'wildfly-feature-requests-process.xes'), mapping), mapping, null).assembled.lines;
+    for (const lines of [jira, xes]) {
+      const reference = await importInto(newDir(), lines, { mode: 'one-by-one' });
+      expect(reference.report.rejectedLines).toEqual([]);
+      const bulk = await importInto(newDir(), lines, { batchLines: 500, writerThreadAfterLines: 1000 });
+      expect(outcome(bulk.report)).toEqual(outcome(reference.report));
+      expect(bulk.events).toEqual(reference.events);
+      expect(bulk.readModel).toEqual(reference.readModel);
+      expect(bulk.analytics).toEqual(reference.analytics);
+    }
+    // What the tracker mapping adds to the NDJSON decisions is in these lines (counted from the shared data).
+    const kinds = (lines: string[]) => {
+      const parsed = lines.map((l) => JSON.parse(l) as { decision: string; statedWhy?: boolean; move?: { scale: string; approximate?: boolean }; actor: { role: string } });
+      return {
+        reopen: parsed.filter((l) => l.decision === 'item.reopen').length,
+        priorityMoves: parsed.filter((l) => l.move?.scale === 'priority').length,
+        approximateMoves: parsed.filter((l) => l.move?.approximate).length,
+        scheduleMoves: parsed.filter((l) => l.move?.scale === 'schedule').length,
+        system: parsed.filter((l) => l.actor.role === 'system').length,
+        withoutWhy: parsed.filter((l) => l.statedWhy === false).length,
+      };
+    };
+    expect(kinds(jira)).toEqual({ reopen: 1, priorityMoves: 2, approximateMoves: 5, scheduleMoves: 0, system: 1, withoutWhy: jira.length });
+    expect(kinds(xes)).toMatchObject({ reopen: 66, scheduleMoves: 1043, approximateMoves: 1043, system: 59, withoutWhy: xes.length });
+  }, 600_000);
 
   it('carries keys, line ids, line numbers and the ranking across batch boundaries (every decision, batches of 1, 2 and 3 lines)', async () => {
     const lines = fullHistory();
