@@ -682,6 +682,22 @@ describe('sqlite event store: commit observations and read-only opening (issue 1
     }
   });
 
+  it('reports an atomic batch (appendBatch, ADR 0027) as one commit with the types it wrote; retried appends in it write nothing and add no types', async () => {
+    const commits: { durationMs: number; appends: number; eventTypes: string[] }[] = [];
+    const store = SqliteEventStore.open({ file: tempFile(), onCommit: (c) => commits.push(c) });
+    try {
+      const first = { streamId: newStreamId(), events: [typed('item.added'), typed('item.started')], expected: 'no-stream' as const };
+      await store.appendBatch([first]);
+      await store.appendBatch([first, { streamId: newStreamId(), events: [typed('item.killed')], expected: 'no-stream' }]);
+      expect(commits).toEqual([
+        { durationMs: expect.any(Number), appends: 1, eventTypes: ['item.added', 'item.started'] },
+        { durationMs: expect.any(Number), appends: 2, eventTypes: ['item.killed'] },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('opens an existing store read-only: reads and verifies, refuses appends, and creates nothing', async () => {
     const file = tempFile();
     const writer = SqliteEventStore.open({ file });
@@ -698,6 +714,10 @@ describe('sqlite event store: commit observations and read-only opening (issue 1
       const refused = await rejectionOf(reader.append(newStreamId(), [typed('item.added')], 'no-stream'));
       expect(refused).toBeInstanceOf(EventStoreUnavailableError);
       expect(String((refused as Error).message)).toMatch(/readonly/i);
+      const batch = await rejectionOf(reader.appendBatch([{ streamId: newStreamId(), events: [typed('item.added')], expected: 'no-stream' }]));
+      expect(String((batch as Error).message)).toMatch(/readonly/i);
+      expect(() => reader.openBatchWriter()).toThrow(/readonly/i);
+      expect(await reader.headPosition()).toBe(2);
     } finally {
       await reader.close();
       await writer.close();

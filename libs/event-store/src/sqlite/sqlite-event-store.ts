@@ -257,6 +257,7 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
    */
   async appendBatch(appends: readonly BatchAppendRequest[], options: BatchAppendOptions = {}): Promise<AppendResult[]> {
     if (this.closing) throw new EventStoreUnavailableError('event store is closed');
+    if (this.readonly) throw new EventStoreUnavailableError('event store is opened readonly: appends are refused');
     for (const a of appends) validateAppend(a.streamId, a.events, a.expected);
     if (appends.length === 0) return [];
     const requests = appends.map((a) => ({ streamId: a.streamId, events: serialize(a.events), expected: a.expected }));
@@ -291,6 +292,7 @@ export class SqliteEventStore implements EventStore, AtomicBatchAppend {
    */
   openBatchWriter(): BatchWriter {
     this.assertOpen();
+    if (this.readonly) throw new EventStoreUnavailableError('event store is opened readonly: appends are refused');
     return SqliteBatchWriter.start(this.file, this.clock, this.busyTimeoutMs);
   }
 
