@@ -66,7 +66,8 @@ async function importRun(name: string, dataDir: string, file: string, mode: 'bul
   };
   log(
     `import: ${name}: ${fmt(r.processed)} lines in ${result.import_seconds} s = ${fmt(result.decisions_per_s)} decisions/s ` +
-      `(${fmt(result.events_per_s)} events/s); caught up ${result.catch_up_seconds} s later; peak RSS ${r.max_rss_mb} MB; load ${r.load_before.join(' / ')}`,
+      `(${fmt(result.events_per_s)} events/s); caught up ${result.catch_up_seconds} s later; peak RSS ${r.max_rss_mb} MB; load ${r.load_before.join(' / ')}; ` +
+      `cores used during the import: this ${r.import_own_cores}, others ${r.import_foreign_cores} (of ${r.cores})`,
   );
   return result;
 }

@@ -348,7 +348,8 @@ function markdown(summary: Json): string {
     const run = (v: Json) =>
       `${fmt(v.processed)} lines in ${v.import_seconds} s = **${fmt(v.decisions_per_s)} decisions/s** (${fmt(v.events_per_s)} events/s); ` +
       `read model + analytics caught up ${v.catch_up_seconds} s later; CPU ${Math.round(v.cpu_ms / 1000)} s; peak RSS ${v.max_rss_mb} MB; ` +
-      `load ${v.load_before.join(' / ')} → ${v.load_after.join(' / ')}`;
+      `load ${v.load_before.join(' / ')} → ${v.load_after.join(' / ')}; during the import this process used ${v.import_own_cores} cores, ` +
+      `other processes ${v.import_foreign_cores} of the machine's ${v.cores}`;
     table(`import (${fmt(x.history.decisions)} decisions, ${x.history.backlogs} backlogs, ${x.history.file_mb} MB NDJSON)`, [
       ['history (demo generator, 120 months, child process)', `${fmt(x.history.decisions)} lines in ${Math.round(x.history.generate_ms / 1000)} s`],
       [`before: one by one, first ${fmt(x.before.processed)} lines`, run(x.before)],

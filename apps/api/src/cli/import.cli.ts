@@ -90,7 +90,15 @@ export async function importCommand(argv: string[], io: CliIo = processIo): Prom
 export async function runImport(
   config: AppConfig,
   file: string,
-  options: { stopOnError: boolean; mode?: ImportOptions['mode']; metricsFile?: string },
+  options: {
+    stopOnError: boolean;
+    mode?: ImportOptions['mode'];
+    metricsFile?: string;
+    /** Besides the progress line and the metrics file (the benchmark samples the machine's CPU with it). */
+    onProgress?: ImportOptions['onProgress'];
+    /** Once the lines are in, before the wait for the read model and analytics. */
+    onImported?: () => void;
+  },
   io: CliIo,
 ): Promise<{ report: ImportReport; caughtUp: CatchUpProgress }> {
   const progress = new ProgressLine(io);
@@ -104,10 +112,12 @@ export async function runImport(
       onProgress: (p) => {
         progress.update(p);
         metrics?.progress(p);
+        options.onProgress?.(p);
       },
       onRejected: (r) => progress.rejected(r),
     });
     progress.done();
+    options.onImported?.();
     const caughtUp = await importer.projectionsCaughtUp((c) => progress.show(catchUpText(c), c.elapsedMs), 500);
     progress.done();
     return { report, caughtUp };
