@@ -118,7 +118,10 @@ export async function runImport(
     });
     progress.done();
     options.onImported?.();
-    const caughtUp = await importer.projectionsCaughtUp((c) => progress.show(catchUpText(c), c.elapsedMs), 500);
+    const caughtUp = await importer.projectionsCaughtUp((c) => {
+      progress.show(catchUpText(c), c.elapsedMs);
+      metrics?.catchUp(c);
+    }, 500);
     progress.done();
     return { report, caughtUp };
   } finally {
