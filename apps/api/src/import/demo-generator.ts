@@ -12,6 +12,12 @@
  * deferred again and again), flip-flops (moved up for a stakeholder, moved back days later), kills and
  * revivals, anti-backlog parking, and stakeholders who escalate the decisions that hurt their requests —
  * each with their own win rate, so some escalations are overturned and others upheld.
+ *
+ * Every backlog scores with RICE (ADR 0033): owners score their items when they add them, stakeholder requests
+ * are scored when refinement first estimates them, zombies are scored as big bets (large reach, low confidence,
+ * large effort). Requests score lower than owner items with an objective, so moving a request up for a stakeholder
+ * tends to go against the score and routine re-ranking mostly does not. The scores come from a PRNG of their own:
+ * the rest of the history is the same line for line as without them.
  */
 
 export interface DemoOptions {
@@ -244,6 +250,8 @@ interface SimItem {
   zombie: boolean;
   stalled: boolean;
   hasKillCriteria: boolean;
+  /** Has RICE inputs (requests get theirs at their first estimate). */
+  scored: boolean;
   /** No other decision on it before this day (escalation or flip-back pending). */
   lockedUntil: number;
   addedDay: number;
@@ -260,6 +268,9 @@ interface Emitted {
   seq: number;
   line: Record<string, unknown>;
 }
+
+/** RICE effort in person-months from an estimate in points (about five points a person-month). */
+const effortOf = (points: number) => Math.max(0.5, Math.round((points / 5) * 4) / 4);
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -280,6 +291,7 @@ export function generateDemo(options: DemoOptions): DemoHistory {
   const days = Math.round((endMs - startMs) / DAY_MS);
   const prefix = `demo-${seed}-${backlogs}x${months}`;
   const rand = new Rand(prng(seed));
+  const scoreRand = new Rand(prng(seed + 0x5c0e));
 
   const summary: DemoSummary = {
     seed,
@@ -300,7 +312,7 @@ export function generateDemo(options: DemoOptions): DemoHistory {
     velocities: 0,
   };
   const out: Emitted[] = [];
-  const sims = Array.from({ length: backlogs }, (_, i) => new BacklogSim(i, prefix, rand, summary, out, startMs, days));
+  const sims = Array.from({ length: backlogs }, (_, i) => new BacklogSim(i, prefix, rand, summary, out, startMs, days, scoreRand));
   for (let day = 0; day < days; day++) {
     const weekday = new Date(startMs + day * DAY_MS).getUTCDay();
     if (weekday === 0 || weekday === 6) continue;
@@ -347,6 +359,7 @@ class BacklogSim {
     private readonly out: Emitted[],
     private readonly startMs: number,
     private readonly days: number,
+    private readonly scoreRand: Rand,
   ) {
     this.key = `b${index + 1}`;
     this.domain = DOMAINS[index % DOMAINS.length];
@@ -448,6 +461,7 @@ class BacklogSim {
       backlog: this.key,
       name: this.name,
       productGoal: this.domain.goal,
+      policy: { scoringModel: 'rice' },
       rationale: R.create[0],
     });
     for (const [title, metric, target] of this.domain.objectives.slice(0, 3)) {
@@ -541,7 +555,10 @@ class BacklogSim {
   private estimate(item: SimItem, again = false): void {
     let value = this.rand.pick([1, 2, 3, 3, 5, 5, 5, 8, 8, 13]);
     if (value === item.estimate) value = value === 13 ? 8 : value + 1;
-    this.emit(this.owner, 'item.estimate', { item: item.key, estimate: value, rationale: this.rand.pick(again ? R.reestimate : R.estimate) });
+    const fields: Record<string, unknown> = { item: item.key, estimate: value, rationale: this.rand.pick(again ? R.reestimate : R.estimate) };
+    fields.scoreInputs = item.scored ? { effort: effortOf(value) } : this.riceFor(item, value);
+    item.scored = true;
+    this.emit(this.owner, 'item.estimate', fields);
     item.estimate = value;
   }
 
@@ -582,6 +599,16 @@ class BacklogSim {
     if (this.rand.chance(initial ? 0.5 : 0.25)) this.addItem(this.rand.pick(STAKEHOLDERS).id);
   }
 
+  /** RICE inputs as the owner would judge the item (see the file comment), from the scores' own PRNG. */
+  private riceFor(item: SimItem, estimate: number | null): Record<string, number> {
+    const r = this.scoreRand;
+    const effort = estimate !== null ? effortOf(estimate) : r.pick([1, 2, 3]);
+    if (item.zombie) return { reach: r.int(2000, 8000), impact: r.pick([2, 3]), confidence: 0.5, effort: r.pick([8, 13, 20]) };
+    if (item.requestedBy) return { reach: r.int(50, 1500), impact: r.pick([0.25, 0.5, 0.5, 1]), confidence: r.pick([0.5, 0.5, 0.8]), effort };
+    if (item.objective) return { reach: r.int(800, 5000), impact: r.pick([1, 2, 2, 3]), confidence: r.pick([0.8, 0.8, 1]), effort };
+    return { reach: r.int(200, 3000), impact: r.pick([0.5, 1, 1, 2]), confidence: r.pick([0.5, 0.8, 0.8]), effort };
+  }
+
   private newKey(): string {
     this.itemSeq += 1;
     return `${this.key}-${this.itemSeq}`;
@@ -608,6 +635,7 @@ class BacklogSim {
       zombie: false,
       stalled: false,
       hasKillCriteria: false,
+      scored: false,
       lockedUntil: 0,
       addedDay: this.today,
     };
@@ -628,6 +656,8 @@ class BacklogSim {
         fields.estimate = item.estimate;
       }
       if (this.ranking.length > 3 && this.rand.chance(0.3)) fields.toPosition = this.rand.int(1, this.ranking.length + 1);
+      fields.scoreInputs = this.riceFor(item, item.estimate);
+      item.scored = true;
     }
     this.emit(actor, 'item.add', fields);
     this.items.set(key, item);
@@ -663,6 +693,7 @@ class BacklogSim {
       zombie: true,
       stalled: false,
       hasKillCriteria: false,
+      scored: false,
       lockedUntil: 0,
       addedDay: this.today,
     };
@@ -676,6 +707,8 @@ class BacklogSim {
     if (stakeholder) fields.requestedBy = stakeholder;
     // Added high, as big bets are, then deferred again and again.
     if (this.ranking.length > 2) fields.toPosition = this.rand.int(1, Math.min(5, this.ranking.length + 1));
+    fields.scoreInputs = this.riceFor(item, null);
+    item.scored = true;
     this.emit(this.owner, 'item.add', fields);
     this.items.set(key, item);
     this.place(key, fields.toPosition as number | undefined);

@@ -127,5 +127,24 @@ describe('demo history', () => {
       expect(ofType('item.outcome-recorded', (d) => d.moved === false).length).toBeGreaterThanOrEqual(3);
       expect(ofType('item.started').length).toBeGreaterThan(ofType('item.delivered').length - 1);
     });
+
+    it('scores with RICE: owners score what they add, requests are scored at their first estimate, and moves for stakeholders go against the score more often than routine ones', () => {
+      expect(ofType('backlog.created').map((e) => (e.data.policy as { scoringModel: string }).scoringModel)).toEqual(['rice', 'rice']);
+      const added = ofType('item.added');
+      const scored = (e: RecordedEvent) => (e.data.scoring as { score: number | null } | undefined)?.score != null;
+      expect(added.filter((e) => !e.data.requestedBy).every(scored)).toBe(true);
+      const requests = added.filter((e) => e.data.requestedBy && !scored(e)).map((e) => e.streamId);
+      expect(requests.length).toBeGreaterThan(10);
+      const firstEstimate = (id: string) => events.find((e) => e.streamId === id && e.type === 'item.estimated');
+      const estimatedRequests = requests.map(firstEstimate).filter((e): e is RecordedEvent => e !== undefined);
+      expect(estimatedRequests.length).toBeGreaterThan(5);
+      expect(estimatedRequests.every(scored)).toBe(true);
+      // Share of judged upward moves that passed over a clearly higher score, by trigger.
+      const againstShare = (trigger: string) => {
+        const ups = ofType('item.reprioritized', (d) => d.trigger === trigger && Number(d.toPosition) < Number(d.fromPosition) && d.scoreCheck != null);
+        return ups.filter((e) => (e.data.scoreCheck as { count: number }).count > 0).length / ups.length;
+      };
+      expect(againstShare('stakeholder-request')).toBeGreaterThan(againstShare('routine'));
+    });
   });
 });

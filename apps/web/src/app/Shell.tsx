@@ -68,16 +68,18 @@ export function Shell() {
           </ul>
         </nav>
         {route?.asOf && <AsOfControl />}
-        <p className="who" aria-label="Signed in as">
-          <span className="who-name">{me.name ?? me.sub}</span> <span className="role-badge">{ROLE_LABEL[me.role] ?? me.role}</span>
-          {me.expiresAt && (
-            <span className="session-ends">
-              {' '}
-              session until <Time iso={me.expiresAt} />
-            </span>
-          )}
-        </p>
-        <SignOut />
+        <div className="account">
+          <p className="who" aria-label="Signed in as">
+            <span className="who-name">{me.name ?? me.sub}</span> <span className="role-badge">{ROLE_LABEL[me.role] ?? me.role}</span>
+            {me.expiresAt && (
+              <span className="session-ends">
+                {' '}
+                session until <Time iso={me.expiresAt} />
+              </span>
+            )}
+          </p>
+          <SignOut />
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         {at && route?.asOf && (

@@ -100,6 +100,19 @@ export function canVote(s: Session, forum: { members: readonly string[] }): bool
   return s.role !== 'auditor' && isMemberOf(s, forum);
 }
 
+/**
+ * Delegate one's own vote in a forum to another member (ADR 0035; FORUM.NOT_A_MEMBER otherwise), and revoke it: only
+ * the forum's members; an auditor reads the delegations but acts on none.
+ */
+export function canDelegate(s: Session, forum: { members: readonly string[] }): boolean {
+  return s.role !== 'auditor' && isMemberOf(s, forum);
+}
+
+/** Revoke a delegation: its delegator, or a governor (admin, product leader). */
+export function canRevokeDelegation(s: Session, d: { delegatorId: string }): boolean {
+  return s.role !== 'auditor' && (d.delegatorId === s.sub || FORUM_GOVERNORS.includes(s.role));
+}
+
 /** Leave a forum: a member on their own (removing someone else is governing). */
 export function canLeaveForum(s: Session, forum: { members: readonly string[] }): boolean {
   return s.role !== 'auditor' && isMemberOf(s, forum);

@@ -1,5 +1,5 @@
 import { NAV, navFor } from './nav';
-import { canAddItem, canAudit, canDecide, canEscalate, canGovernForums, canLeaveForum, canManagePeople, canManageWebhooks, canRequestItem, canSeeWebhooks, canVote, escalationViews, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
+import { canAddItem, canAudit, canDecide, canDelegate, canRevokeDelegation, canEscalate, canGovernForums, canLeaveForum, canManagePeople, canManageWebhooks, canRequestItem, canSeeWebhooks, canVote, escalationViews, itemActions, proposalActions, ROLES, type Role, type Session } from './roles';
 import { mayOpen, ROUTES } from './routes';
 import { toSession } from './session';
 
@@ -97,6 +97,15 @@ describe('review forums', () => {
     expect(canVote(as('product-leader'), forum)).toBe(false);
     expect(canLeaveForum(as('forum-member'), forum)).toBe(true);
     expect(canLeaveForum(as('stakeholder'), forum)).toBe(false);
+  });
+
+  it("only a forum's members delegate their vote; an auditor member sees delegations but acts on none", () => {
+    expect(ROLES.filter((r) => canDelegate(as(r), forum))).toEqual(['product-owner', 'forum-member']);
+    const mine = { delegatorId: 'forum-member-1' };
+    expect(canRevokeDelegation(as('forum-member'), mine)).toBe(true);
+    expect(canRevokeDelegation(as('forum-member'), { delegatorId: 'someone-else' })).toBe(false);
+    expect(ROLES.filter((r) => canRevokeDelegation(as(r), { delegatorId: 'someone-else' }))).toEqual(['admin', 'product-leader']);
+    expect(canRevokeDelegation(as('auditor'), { delegatorId: 'auditor-1' })).toBe(false);
   });
 
   it('admins and product leaders set forums up and govern them', () => {

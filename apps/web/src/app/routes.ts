@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Role } from './roles';
+import { prefetchAgainstScore } from '../screens/against-score/queries';
 import { prefetchBacklog } from '../screens/backlog/queries';
+import { prefetchCalibration } from '../screens/calibration/queries';
 import { prefetchHealth } from '../screens/health/queries';
 import { prefetchInfluence } from '../screens/influence/queries';
 import { prefetchItem } from '../screens/item/queries';
@@ -43,6 +45,15 @@ export const ROUTES: readonly ScreenRoute[] = [
   { id: 'reversals', path: '/backlogs/:backlogId/reversals', title: 'Reversals', load: () => import('../screens/reversals/ReversalsScreen'), asOf: true, prefetch: prefetchReversals },
   { id: 'influence', path: '/backlogs/:backlogId/influence', title: 'Influence', load: () => import('../screens/influence/InfluenceScreen'), asOf: true, prefetch: prefetchInfluence },
   { id: 'health', path: '/backlogs/:backlogId/health', title: 'Health', load: () => import('../screens/health/HealthScreen'), asOf: true, prefetch: prefetchHealth },
+  {
+    id: 'against-score',
+    path: '/backlogs/:backlogId/against-score',
+    title: 'Against the score',
+    load: () => import('../screens/against-score/AgainstScoreScreen'),
+    asOf: true,
+    prefetch: prefetchAgainstScore,
+  },
+  { id: 'calibration', path: '/backlogs/:backlogId/calibration', title: 'Calibration', load: () => import('../screens/calibration/CalibrationScreen'), asOf: true, prefetch: prefetchCalibration },
   { id: 'forums', path: '/forums', title: 'Forums', load: () => import('../screens/forums/ForumsScreen'), asOf: false },
   { id: 'forum', path: '/forums/:forumId', title: 'Forum', load: () => import('../screens/forum/ForumScreen'), asOf: true },
   { id: 'proposal', path: '/proposals/:proposalId', title: 'Kill proposal', load: () => import('../screens/proposal/ProposalScreen'), asOf: false },

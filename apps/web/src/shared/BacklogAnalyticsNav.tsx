@@ -8,6 +8,8 @@ export const BACKLOG_VIEWS = [
   { id: 'reversals', label: 'Reversals', path: '/reversals' },
   { id: 'influence', label: 'Influence', path: '/influence' },
   { id: 'health', label: 'Health', path: '/health' },
+  { id: 'against-score', label: 'Against the score', path: '/against-score' },
+  { id: 'calibration', label: 'Calibration', path: '/calibration' },
 ] as const;
 export type BacklogView = (typeof BACKLOG_VIEWS)[number]['id'];
 

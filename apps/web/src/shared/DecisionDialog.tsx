@@ -146,7 +146,7 @@ export function Field({ id, spec, value, error, onChange }: { id: string; spec: 
   } else if (spec.type === 'checkbox') {
     control = <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
   } else {
-    control = <input {...common} type={spec.type} min={spec.min} max={spec.max} value={String(value)} onChange={(e) => onChange(e.target.value)} />;
+    control = <input {...common} type={spec.type} min={spec.min} max={spec.max} step={spec.step} value={String(value)} onChange={(e) => onChange(e.target.value)} />;
   }
   return (
     <div className={`field field-${spec.type}${error ? ' field-invalid' : ''}`}>

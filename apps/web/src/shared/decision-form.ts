@@ -9,18 +9,32 @@ export interface FieldSpec {
   required?: boolean;
   min?: number;
   max?: number;
+  /** Number fields: `any` for decimals (score inputs); whole numbers otherwise. */
+  step?: number | 'any';
+  /** The dotted name is a path into the body (`scoreInputs.reach` → `body.scoreInputs.reach`); otherwise a name is a name, dots and all (`event:item.killed`). */
+  nested?: boolean;
   hint?: string;
 }
 
 export type FormValues = Record<string, string | boolean>;
 
-/** The body the API expects: numbers as numbers, checkboxes as booleans, empty optional fields left out. */
+/**
+ * The body the API expects: numbers as numbers, checkboxes as booleans, empty optional fields left out. A `nested`
+ * field's dotted name (`scoreInputs.reach`) goes into `body.scoreInputs.reach`, the name the API's problems give it
+ * back under.
+ */
 export function bodyOf(values: FormValues, fields: readonly FieldSpec[], rationaleName: string): Record<string, unknown> {
   const body: Record<string, unknown> = {};
+  const put = (f: FieldSpec, v: unknown) => {
+    const path = f.nested ? f.name.split('.') : [f.name];
+    let at = body;
+    for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+    at[path[path.length - 1]] = v;
+  };
   for (const f of fields) {
     const v = values[f.name];
-    if (f.type === 'checkbox') body[f.name] = v === true;
-    else if (typeof v === 'string' && v.trim() !== '') body[f.name] = f.type === 'number' ? Number(v) : v.trim();
+    if (f.type === 'checkbox') put(f, v === true);
+    else if (typeof v === 'string' && v.trim() !== '') put(f, f.type === 'number' ? Number(v) : v.trim());
   }
   body[rationaleName] = String(values[rationaleName] ?? '').trim();
   return body;

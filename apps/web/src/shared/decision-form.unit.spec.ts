@@ -27,6 +27,30 @@ describe('the decision form', () => {
     });
   });
 
+  it('nests dotted fields (score inputs) as the API names them, and leaves an empty one out', () => {
+    const inputs: FieldSpec[] = [
+      { name: 'estimate', label: 'Estimate', type: 'number' },
+      { name: 'scoreInputs.reach', label: 'Reach', type: 'number', step: 'any', nested: true },
+      { name: 'scoreInputs.confidence', label: 'Confidence', type: 'number', step: 'any', nested: true },
+      { name: 'scoreInputs.effort', label: 'Effort', type: 'number', step: 'any', nested: true },
+    ];
+    expect(bodyOf({ estimate: '', 'scoreInputs.reach': '400', 'scoreInputs.confidence': '0.8', 'scoreInputs.effort': ' ', rationale: 'New reach figures from the survey.' }, inputs, 'rationale')).toEqual({
+      scoreInputs: { reach: 400, confidence: 0.8 },
+      rationale: 'New reach figures from the survey.',
+    });
+    expect(bodyOf({ estimate: '3', rationale: 'Sized in refinement today.' }, inputs, 'rationale')).toEqual({ estimate: 3, rationale: 'Sized in refinement today.' });
+    expect(validate({ 'scoreInputs.confidence': 'x', rationale: 'Sized in refinement today.' }, inputs, rationale)).toEqual({ 'scoreInputs.confidence': 'Confidence must be a number.' });
+  });
+
+  it('keeps a dotted name that is not nested as one name (the webhook form\'s `event:item.killed` checkboxes)', () => {
+    const events: FieldSpec[] = [{ name: 'event:item.killed', label: 'item.killed', type: 'checkbox' }, { name: 'url', label: 'Receiver URL', type: 'text' }];
+    expect(bodyOf({ 'event:item.killed': true, url: 'https://hooks.example.com', rationale: 'The channel hears every kill.' }, events, 'rationale')).toEqual({
+      'event:item.killed': true,
+      url: 'https://hooks.example.com',
+      rationale: 'The channel hears every kill.',
+    });
+  });
+
   it("puts the API's field problems next to their fields, aliases resolved; the rest above the form", () => {
     const problem = (errors: { field: string; code: string; message: string }[] | undefined, detail = 'the request is invalid') =>
       new ApiError(422, { type: 't', title: 'x', status: 422, code: 'VALIDATION.FAILED', detail, errors }, null);

@@ -8,6 +8,7 @@ import { AsOfLink } from '../../shared/AsOfLink';
 import { BacklogAnalyticsNav } from '../../shared/BacklogAnalyticsNav';
 import { useDataMark } from '../../shared/data-mark';
 import { DecisionDialog, type FieldSpec } from '../../shared/DecisionDialog';
+import { changedScoreInputs, formatScore, MODEL_LABEL, scoreInputFields, scoreInputInitial } from '../../shared/score';
 import { QueryView } from '../../shared/states';
 import { daysSince, Time } from '../../shared/Time';
 import {
@@ -294,19 +295,28 @@ function RankedTable({ list, zombies, asOf, canMove, onMoved }: { list: ItemList
 }
 
 function MoveDialog({ item, toPosition, total, onClose, onMoved, onStale }: { item: ListedItem; toPosition: number; total: number; onClose: () => void; onMoved: () => Promise<unknown>; onStale: () => Promise<unknown> }) {
+  // The backlog's scoring model: the move may bring new score inputs (evidence), judged against the score with them.
+  const model = useBacklog(useParams().backlogId ?? '').data?.policy.scoringModel ?? 'none';
+  const current = item.scoring?.inputs;
   const fields: FieldSpec[] = [
     { name: 'toPosition', label: 'Move to position', type: 'number', required: true, min: 1, max: total, hint: `1 is the top; ${total} the bottom.` },
     { name: 'trigger', label: 'What triggered it', type: 'select', required: true, options: TRIGGERS },
+    ...scoreInputFields(model),
   ];
   return (
     <DecisionDialog
       title={`Move “${item.title}”`}
-      description={<p>It is at position {item.position} of {total}.</p>}
+      description={
+        <p>
+          It is at position {item.position} of {total}
+          {model !== 'none' && <>; its {MODEL_LABEL[model]} score is {formatScore(item.scoring?.score)}. Change an input only if the move comes with new evidence</>}.
+        </p>
+      }
       fields={fields}
-      initial={{ toPosition: String(toPosition), trigger: 'routine' }}
+      initial={{ toPosition: String(toPosition), trigger: 'routine', ...scoreInputInitial(model, current) }}
       submitLabel="Move"
       aliases={{ 'placement.position': 'toPosition', position: 'toPosition' }}
-      onSubmit={(body) => reprioritize(item, body as never)}
+      onSubmit={(body) => reprioritize(item, changedScoreInputs(body, current) as never)}
       onDone={() => void onMoved()}
       onCancel={onClose}
       onStale={onStale}
@@ -320,6 +330,7 @@ function MoveDialog({ item, toPosition, total, onClose, onMoved, onStale }: { it
 }
 
 function AddItemDialog({ backlogId, decider, total, onClose, onAdded }: { backlogId: string; decider: boolean; total: number; onClose: () => void; onAdded: () => Promise<unknown> }) {
+  const model = useBacklog(backlogId).data?.policy.scoringModel ?? 'none';
   const fields: FieldSpec[] = [
     { name: 'title', label: 'Title', type: 'text', required: true },
     { name: 'kind', label: 'Kind', type: 'select', required: true, options: KINDS },
@@ -328,6 +339,7 @@ function AddItemDialog({ backlogId, decider, total, onClose, onAdded }: { backlo
       ? ([
           { name: 'estimate', label: 'Estimate (story points)', type: 'number', min: 0, max: 1000 },
           { name: 'toPosition', label: 'Position', type: 'number', min: 1, max: total + 1, hint: 'Leave empty to add it at the bottom.' },
+          ...scoreInputFields(model),
         ] satisfies FieldSpec[])
       : []),
   ];
@@ -339,7 +351,7 @@ function AddItemDialog({ backlogId, decider, total, onClose, onAdded }: { backlo
       initial={{ kind: 'story' }}
       submitLabel={decider ? 'Add' : 'Request'}
       aliases={{ 'placement.position': 'toPosition' }}
-      onSubmit={(body) => addItem(backlogId, body)}
+      onSubmit={(body) => addItem(backlogId, changedScoreInputs(body, {}))}
       onDone={() => void onAdded()}
       onCancel={onClose}
     />

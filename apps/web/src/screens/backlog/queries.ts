@@ -11,6 +11,8 @@ export interface BacklogView {
   productGoal: string;
   objectives: { objectiveId: string; title: string; metric: string; target: string | null; retired: boolean }[];
   rankedItems: number;
+  /** The policy in force now; the scoring part is what item screens and forms need. */
+  policy: Pick<components['schemas']['PolicyViewDto'], 'scoringModel' | 'scoreMargin' | 'outcomeDueDays'>;
   revision: number;
 }
 

@@ -15,6 +15,7 @@ import { recentlyClosed } from '../forums/inbox';
 import { useBacklogs, useItems, useProposals, useRefreshForums } from '../forums/queries';
 import { Deadline, refreshFor, useNow } from '../proposal/Countdown';
 import { formatShare } from '../proposal/tally';
+import { Delegations } from './Delegations';
 import { useForum, useForumAnalytics, type ForumReport, type ForumView } from './queries';
 
 const loadOutcomesChart = () => import('./outcomes.echarts');
@@ -116,6 +117,7 @@ function ForumPage({ forum: f, etag }: { forum: ForumView; etag: string }) {
         )}
       </section>
 
+      <Delegations forum={f} etag={etag} at={at} onChanged={refresh} />
       <ForumProposals forum={f} />
       <Analytics forumId={f.id} at={at} />
 

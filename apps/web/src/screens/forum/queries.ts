@@ -33,3 +33,14 @@ export function useForumAnalytics(forumId: string, at: string | null, days: numb
     },
   });
 }
+
+export type DelegationList = components['schemas']['DelegationListDto'];
+export type Delegation = DelegationList['delegations'][number];
+
+/** GET /forums/:id/delegations?at=: every delegation granted in the forum, with its status as of `at` (now when null). */
+export function useDelegations(forumId: string, at: string | null) {
+  return useQuery({
+    queryKey: ['forum', forumId, 'delegations', at] as const,
+    queryFn: async () => (await unwrap<DelegationList>(api.GET('/forums/{forumId}/delegations', { params: { path: { forumId }, query: { at: at ?? undefined } } }))).data,
+  });
+}

@@ -14,6 +14,8 @@ import { Time } from '../../shared/Time';
 import { useBacklog } from '../backlog/queries';
 import { actionSpecs, withOpenEscalations } from './actions';
 import { useItem, useItemHistory, useRefreshItem, useVerify, type HistoryEntry, type ItemHistory, type ItemView, type Proposal } from './queries';
+import { KillCriteriaSection } from './KillCriteria';
+import { EntryScore, ScoreSection } from './Score';
 import { decisionLabel, rankPoints, timelineRows } from './timeline';
 import { Link } from 'react-router';
 
@@ -83,14 +85,6 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
             <dd>{item.requestedBy}</dd>
           </div>
         )}
-        {item.killCriteria && (
-          <div>
-            <dt>Kill criteria</dt>
-            <dd>
-              {item.killCriteria.exitCondition} (review by {item.killCriteria.reviewBy})
-            </dd>
-          </div>
-        )}
         {item.kill && (
           <div>
             <dt>Killed</dt>
@@ -115,6 +109,15 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
       </dl>
       {item.hypothesis && <p className="hypothesis">{item.hypothesis}</p>}
 
+      <ScoreSection item={item} model={backlog.data?.policy.scoringModel} entries={history.data?.entries} at={at} />
+      {item.killCriteria && (
+        <KillCriteriaSection
+          itemId={item.id}
+          criteria={item.killCriteria}
+          objectiveTitle={(id) => backlog.data?.objectives.find((o) => o.objectiveId === id)?.title ?? id}
+        />
+      )}
+
       {AUDIT_ROLES.includes(session.role) && <ChainBadge itemId={item.id} />}
 
       {actions.length > 0 && (
@@ -138,7 +141,7 @@ function ItemPage({ item, etag }: { item: ItemView; etag: string }) {
           title={spec.title(item)}
           fields={spec.fields}
           rationale={spec.rationale}
-          initial={spec.initial}
+          initial={{ ...spec.initial, ...spec.initialFor?.(item) }}
           submitLabel={spec.label}
           aliases={{ 'placement.position': 'toPosition' }}
           onSubmit={(body) => spec.send(item, etag, body)}
@@ -293,6 +296,7 @@ function Entry({ entry: e, onEscalate, target }: { entry: HistoryEntry; onEscala
         </p>
       )}
       {e.rationale && <blockquote className="entry-why">{e.rationale}</blockquote>}
+      <EntryScore scoring={e.scoring} scoreCheck={e.scoreCheck} />
       {onEscalate && (
         <button type="button" className="small" onClick={() => onEscalate(e.eventId)}>
           Escalate this decision<span className="visually-hidden"> ({decisionLabel(e)}, {new Date(e.occurredAt).toLocaleString()})</span>…

@@ -1,6 +1,7 @@
 import { api, unwrap } from '../../api/client';
 import type { ItemAction } from '../../app/roles';
 import type { FieldSpec } from '../../shared/DecisionDialog';
+import { changedScoreInputs, MODEL_LABEL, scoreInputFields, scoreInputInitial } from '../../shared/score';
 import type { BacklogView } from '../backlog/queries';
 import type { HistoryEntry, ItemView } from './queries';
 
@@ -11,6 +12,8 @@ export interface ActionSpec {
   fields: FieldSpec[];
   rationale?: { name: string; label: string; hint?: string };
   initial?: Record<string, string | boolean>;
+  /** Initial values that depend on the item (its current score inputs). */
+  initialFor?: (item: ItemView) => Record<string, string | boolean>;
   send: (item: ItemView, ifMatch: string, body: Record<string, unknown>) => Promise<unknown>;
 }
 
@@ -29,6 +32,7 @@ const humanize = (decision: string) => decision.replace(/-/g, ' ');
 
 export function actionSpecs(ctx: ActionContext): Record<ItemAction, ActionSpec> {
   const objectives = (ctx.backlog?.objectives ?? []).filter((o) => !o.retired).map((o) => ({ value: o.objectiveId, label: o.title }));
+  const model = ctx.backlog?.policy.scoringModel ?? 'none';
   const placement: FieldSpec = { name: 'toPosition', label: 'Position', type: 'number', min: 1, max: ctx.ranked + 1, hint: 'Leave empty for the bottom.' };
   const challengeable = ctx.entries
     .filter((e) => e.type !== 'item.escalated' && e.type !== 'item.escalation-resolved')
@@ -48,10 +52,15 @@ export function actionSpecs(ctx: ActionContext): Record<ItemAction, ActionSpec> 
       send: (i, m, body) => unwrap(api.POST('/items/{itemId}/deliver', { params: path(i, m), body: body as never })),
     },
     estimate: {
-      label: 'Estimate',
-      title: (i) => `Estimate “${i.title}”`,
-      fields: [{ name: 'estimate', label: 'Estimate (story points)', type: 'number', required: true, min: 0, max: 1000 }],
-      send: (i, m, body) => unwrap(api.POST('/items/{itemId}/estimate', { params: path(i, m), body: body as never })),
+      // With a scoring model the estimate and the score inputs are entered together: either, or both (ITEM.ESTIMATE_REQUIRED when neither).
+      label: model === 'none' ? 'Estimate' : 'Estimate and score',
+      title: (i) => (model === 'none' ? `Estimate “${i.title}”` : `Estimate and score “${i.title}” (${MODEL_LABEL[model]})`),
+      fields: [
+        { name: 'estimate', label: 'Estimate (story points)', type: 'number', required: model === 'none', min: 0, max: 1000, hint: model === 'none' ? undefined : 'Optional when you change a score input.' },
+        ...scoreInputFields(model),
+      ],
+      initialFor: (i) => scoreInputInitial(model, i.scoreInputs),
+      send: (i, m, body) => unwrap(api.POST('/items/{itemId}/estimate', { params: path(i, m), body: changedScoreInputs(body, i.scoreInputs) as never })),
     },
     'link-objective': {
       label: 'Link objective',
@@ -65,7 +74,15 @@ export function actionSpecs(ctx: ActionContext): Record<ItemAction, ActionSpec> 
       title: (i) => `Kill criteria for “${i.title}”`,
       fields: [
         { name: 'exitCondition', label: 'Exit condition', type: 'textarea', required: true, hint: 'When this holds, the item should be killed.' },
-        { name: 'reviewBy', label: 'Review by', type: 'date', required: true },
+        { name: 'reviewBy', label: 'Review by', type: 'date', required: true, hint: 'With a threshold: the date by which an outcome must say otherwise.' },
+        { name: 'threshold.objectiveId', label: 'Checked on objective (optional)', type: 'select', options: objectives, hint: 'A threshold makes the criteria check themselves against recorded outcomes.' },
+        {
+          name: 'threshold.operator',
+          label: 'Kill if the observed value is',
+          type: 'select',
+          options: ['<', '<=', '>', '>='].map((o) => ({ value: o, label: { '<': 'below', '<=': 'at most', '>': 'above', '>=': 'at least' }[o]! })),
+        },
+        { name: 'threshold.value', label: 'Threshold value', type: 'number', step: 'any' },
       ],
       send: (i, m, body) => unwrap(api.POST('/items/{itemId}/kill-criteria', { params: path(i, m), body: body as never })),
     },

@@ -1,6 +1,12 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import type { RoutePrefetch } from '../../app/routes';
+
+type Schemas = components['schemas'];
+export type KillCriteria = Schemas['KillCriteriaDto'];
+export type KillCriteriaCheck = Schemas['KillCriteriaCheckDto'];
+export type ScoreCheck = Schemas['ScoreCheckDto'];
 
 /** GET /items/:id (typed by hand until the API documents its response schema); ETag = revision. */
 export interface ItemView {
@@ -14,7 +20,10 @@ export interface ItemView {
   objectiveId: string | null;
   estimate: number | null;
   requestedBy: string | null;
-  killCriteria: { exitCondition: string; reviewBy: string } | null;
+  killCriteria: KillCriteria | null;
+  /** The item's score inputs now, and the score its latest decision froze (ADR 0033). */
+  scoreInputs: Schemas['ScoreInputsViewDto'];
+  scoring: Schemas['LatestScoreDto'] | null;
   kill: { reason: string; via: 'owner' | 'forum'; proposalId: string | null; decidedBy: string } | null;
   antiBacklogReason: string | null;
   escalations: Escalation[];
@@ -48,6 +57,10 @@ export interface HistoryEntry {
   fromPosition: number | null;
   toPosition: number | null;
   escalationId: string | null;
+  /** The score this decision froze (null: recorded before scores were frozen). */
+  scoring: Schemas['FrozenScoreDto'] | null;
+  /** Moves: the open items passed over against the score (null: not judged). */
+  scoreCheck: ScoreCheck | null;
   data: Record<string, unknown>;
 }
 
@@ -73,7 +86,7 @@ export interface Proposal {
   outcome: string | null;
   closedAt: string | null;
   nominatedAutomatically: boolean;
-  tally: { kill: number; keep: number; abstain: number; votesCast: number; members: number };
+  tally: { kill: number; keep: number; abstain: number; votesCast: number; members: number; delegated: number };
   votes: Vote[];
 }
 

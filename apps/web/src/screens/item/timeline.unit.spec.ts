@@ -15,6 +15,8 @@ const entry = (type: string, extra: Partial<HistoryEntry> = {}): HistoryEntry =>
   fromPosition: null,
   toPosition: null,
   escalationId: null,
+  scoring: null,
+  scoreCheck: null,
   data: {},
   ...extra,
 });

@@ -39,7 +39,7 @@ function PortfolioTable({ portfolio }: { portfolio: Portfolio }) {
   return (
     <>
       <p className="muted">
-        As of <Time iso={portfolio.at} />; reversal rate over <Time iso={portfolio.period.from} dateOnly /> – <Time iso={portfolio.period.to} dateOnly />.
+        As of <Time iso={portfolio.at} />; reversal rate and moves against the score over <Time iso={portfolio.period.from} dateOnly /> – <Time iso={portfolio.period.to} dateOnly />.
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Backlogs">
         <table className="data portfolio">
@@ -57,6 +57,9 @@ function PortfolioTable({ portfolio }: { portfolio: Portfolio }) {
               </th>
               <th scope="col" className="num">
                 Reversal rate
+              </th>
+              <th scope="col" className="num">
+                Against the score
               </th>
             </tr>
           </thead>
@@ -86,6 +89,18 @@ function PortfolioTable({ portfolio }: { portfolio: Portfolio }) {
                     <AsOfLink to={`${base}/reversals`} className="figure-link" label={`Reversal rate ${pct(b.reversalRate)}`}>
                       {pct(b.reversalRate)}
                     </AsOfLink>
+                  </td>
+                  <td className="num" data-against={b.againstScore.share ?? ''}>
+                    <AsOfLink
+                      to={`${base}/against-score`}
+                      className="figure-link"
+                      label={`Against the score ${pct(b.againstScore.share)} (${b.againstScore.against} of ${b.againstScore.reprioritizations} reprioritizations)`}
+                    >
+                      {pct(b.againstScore.share)}
+                    </AsOfLink>{' '}
+                    <span className="sub">
+                      {b.againstScore.against} of {b.againstScore.reprioritizations}
+                    </span>
                   </td>
                 </tr>
               );

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { parseAt } from '../../app/as-of';
 import type { RoutePrefetch } from '../../app/routes';
 
@@ -12,6 +13,8 @@ export interface PortfolioRow {
   sizeInSprints: number | null;
   verdict: 'too-small' | 'healthy' | 'too-large' | 'unknown';
   reversalRate: number | null;
+  /** Reprioritizations against the score over the period (docs/metrics-decision-quality.md). */
+  againstScore: components['schemas']['PortfolioAgainstScoreDto'];
 }
 export interface Portfolio {
   at: string;

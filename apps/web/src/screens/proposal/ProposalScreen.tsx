@@ -42,6 +42,9 @@ function ProposalPage({ proposal: p, etag }: { proposal: ProposalView; etag: str
   const votingOpen = p.status === 'open' && deadline !== null && !deadline.passed;
   const voter = forum.data ? canVote(session, forum.data.data) : false;
   const mine = myVote(p.votes, session.sub);
+  // Delegation (ADR 0035): a vote cast for me by my delegate; the members whose delegation to me holds now.
+  const delegatedForMe = p.delegatedVotes.find((d) => d.memberId === session.sub) ?? null;
+  const iVoteFor = (forum.data?.data.activeDelegations ?? []).filter((d) => d.delegateId === session.sub).map((d) => d.delegatorId);
   const actions = proposalActions(session, { ...p, votesEverCast: p.votes.length }, now);
   const specs = proposalActionSpecs(p, title);
   const spec = dialog ? specs[dialog] : null;
@@ -133,6 +136,12 @@ function ProposalPage({ proposal: p, etag }: { proposal: ProposalView; etag: str
         <h2 id="tally-title">{p.status === 'open' ? 'Tally so far' : p.status === 'closed' ? 'Final tally' : 'Tally when withdrawn (no outcome)'}</h2>
         <TallyBar tally={p.tally} />
         <QuorumProgress tally={p.tally} rule={p.rule} />
+        {p.tally.delegated > 0 && (
+          <p className="delegated-count" data-figure="delegated">
+            {p.tally.delegated} of the {p.tally.votesCast} vote{p.tally.votesCast === 1 ? '' : 's'} counted {p.tally.delegated === 1 ? 'was' : 'were'} cast by a delegate:{' '}
+            {p.delegatedVotes.map((d) => `${d.delegateId} for ${d.memberId} (${d.choice})`).join(', ')}.
+          </p>
+        )}
         {p.status === 'open' && p.outcomeIfClosedNow && (
           <p>
             If the vote closed now: <strong>{OUTCOME_LABEL[p.outcomeIfClosedNow]}</strong>.
@@ -148,6 +157,16 @@ function ProposalPage({ proposal: p, etag }: { proposal: ProposalView; etag: str
             <p className="my-vote">
               You voted <strong>{mine.choice}</strong> on <Time iso={mine.castAt} />
               {myEarlierVotes(p.votes, session.sub).length > 0 && ' (changed)'}: “{mine.reason}”
+            </p>
+          )}
+          {!mine && delegatedForMe && (
+            <p className="my-vote my-vote-delegated">
+              Your delegate <strong>{delegatedForMe.delegateId}</strong> voted <strong>{delegatedForMe.choice}</strong>; it counts for you unless you vote yourself.
+            </p>
+          )}
+          {votingOpen && iVoteFor.length > 0 && (
+            <p className="notice notice-info votes-for">
+              You vote for <strong>{iVoteFor.join(', ')}</strong> too (delegated): your vote counts for {iVoteFor.length === 1 ? 'them' : 'each'} unless they vote themself.
             </p>
           )}
           {votingOpen && voter && (
@@ -285,7 +304,8 @@ function Votes({ proposal: p }: { proposal: ProposalView }) {
             <li key={v.eventId} className={v.latest ? undefined : 'superseded'}>
               <span className="who-name">{v.memberId}</span> voted <strong className={`vote-${v.choice}`}>{v.choice}</strong> on <Time iso={v.castAt} />
               {!v.latest && ' — changed later'}
-              {v.latest && !v.counts && ' — does not count (no longer a member)'}: {v.reason}
+              {v.latest && !v.counts && ' — does not count (no longer a member)'}
+              {v.latest && v.countsFor.length > 0 && <span className="counts-for"> — also counts for {v.countsFor.join(', ')} (delegated)</span>}: {v.reason}
             </li>
           ))}
         </ol>

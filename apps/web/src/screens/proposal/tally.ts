@@ -9,6 +9,8 @@ export interface Tally {
   abstain: number;
   votesCast: number;
   members: number;
+  /** Of votesCast, how many counted for a member through their delegate (ADR 0035). */
+  delegated?: number;
 }
 
 export interface Rule {
@@ -45,10 +47,14 @@ export function tallyTotal(parts: readonly TallyPart[]): number {
   return parts.reduce((sum, p) => sum + p.count, 0);
 }
 
-/** The text equivalent of the bar: "Kill 2 · Keep 1 · Abstain 0 · Not voted 2 (of 5 members)". */
+/**
+ * The text equivalent of the bar: "Kill 2 · Keep 1 · Abstain 0 · Not voted 2 (of 5 members)"; with delegated votes
+ * "… (of 5 members; 1 vote delegated)" — the delegated ones are inside kill / keep / abstain already.
+ */
 export function describeTally(t: Tally): string {
   const parts = tallyParts(t).map((p) => `${p.label} ${p.count}`);
-  return `${parts.join(' · ')} (of ${t.members} member${t.members === 1 ? '' : 's'})`;
+  const delegated = t.delegated ? `; ${t.delegated} vote${t.delegated === 1 ? '' : 's'} delegated` : '';
+  return `${parts.join(' · ')} (of ${t.members} member${t.members === 1 ? '' : 's'}${delegated})`;
 }
 
 export interface QuorumProgress {

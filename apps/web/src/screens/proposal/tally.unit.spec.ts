@@ -27,6 +27,9 @@ describe('the tally as the ballot shows it', () => {
   it('gives the text equivalent of the bar', () => {
     expect(describeTally(tally(2, 1, 0, 5))).toBe('Kill 2 · Keep 1 · Abstain 0 · Not voted 2 (of 5 members)');
     expect(describeTally(tally(0, 0, 1, 1))).toBe('Kill 0 · Keep 0 · Abstain 1 · Not voted 0 (of 1 member)');
+    // Delegated votes are inside kill / keep / abstain; the text says how many.
+    expect(describeTally({ ...tally(2, 1, 0, 5), delegated: 1 })).toBe('Kill 2 · Keep 1 · Abstain 0 · Not voted 2 (of 5 members; 1 vote delegated)');
+    expect(describeTally({ ...tally(2, 1, 0, 5), delegated: 2 })).toBe('Kill 2 · Keep 1 · Abstain 0 · Not voted 2 (of 5 members; 2 votes delegated)');
   });
 });
 
