@@ -174,6 +174,11 @@ describe('bulk import (ADR 0027): the same ledger as the one-by-one path, in bat
     expect(bulk.readModel).toEqual(oneByOne.readModel);
     expect(bulk.analytics).toEqual(oneByOne.analytics);
     expect(bulk.analytics.rows).toBeGreaterThan(DEMO.lines.length);
+    // The demo scores with RICE (ADR 0033): the compared events carry frozen scores and moves judged against them.
+    const data = bulk.events.map((e) => JSON.parse(String(e.data)) as { scoring?: { model?: string; score?: number | null }; scoreCheck?: { count: number } });
+    expect(data.filter((d) => d.scoring?.model === 'rice' && typeof d.scoring.score === 'number').length).toBeGreaterThan(100);
+    expect(data.filter((d) => (d.scoreCheck?.count ?? 0) > 0).length).toBeGreaterThan(5);
+    expect(bulk.readModel.items.filter((i) => (i as { scoring: string | null }).scoring !== null).length).toBeGreaterThan(50);
   }, 300_000);
 
   it('keeps decision quality: the same frozen scores, judgements against the score and kill-criteria nominations as the one-by-one path', async () => {
