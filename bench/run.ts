@@ -11,6 +11,8 @@
  *   kafka           distributed tier: relay and projector throughput, end-to-end lag at 1,000/s (real broker)
  *   analytics       1,000,000 events (10,000,000 with --large) over 100+ backlogs: seed the store, rebuild the
  *                   projection, lag at a steady 1,000 events/s, p50/p95 of each metrics endpoint
+ *   import          `npm run ledger -- import` of 1,000,000 decisions (bulk, ADR 0027), the one-by-one path on the
+ *                   first 20,000 side by side, and a re-run of the same file (all skipped)
  *   web             on the analytics data (+ a 1,000-item backlog, a 500-decision item): time until each screen of
  *                   the web app shows its data in Chromium (cold loads), and the first screen's gzip JavaScript
  * --large: analytics at 10M events. --keep-data <dir>: the analytics data dir goes under <dir> and is kept;
@@ -37,15 +39,16 @@ import { benchBacklogLists } from './backlog-lists.bench';
 import { benchHttpAdapter } from './http-adapter.bench';
 import { benchKafka } from './kafka.bench';
 import { benchAnalytics } from './analytics.bench';
+import { benchImport } from './import.bench';
 import { benchAccessDirectory } from './access-directory.bench';
 import { benchWeb } from './web.bench';
 import { childrenCpuMs, killAllChildren, REPO_ROOT } from './lib/app-process';
 import { destroyAgent } from './lib/http';
 import { summarizeProfile } from './lib/cpuprofile';
-import { log } from './lib/progress';
+import { fmt, log } from './lib/progress';
 import { exportBaseline, headTree, type SourceTree } from './lib/baseline';
 
-const NAMES = ['event-store', 'http-decisions', 'as-of', 'backlog-lists', 'http-adapter', 'kafka', 'analytics', 'access-directory', 'web'] as const;
+const NAMES = ['event-store', 'http-decisions', 'as-of', 'backlog-lists', 'http-adapter', 'kafka', 'analytics', 'access-directory', 'web', 'import'] as const;
 type Name = (typeof NAMES)[number];
 
 interface Args {
@@ -130,6 +133,7 @@ const SIZES = {
     adapter: { connections: 50, seconds: 10, warmupSeconds: 2 },
     kafka: { events: 100_000, partitions: 3, items: 1000, rate: 1000, seconds: 30, httpSeconds: 10, sustainedRate: 250 },
     analytics: { events: 1_000_000, backlogs: 100, days: 420, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 60, lagWarmupSeconds: 5, requests: 40, portfolioRequests: 30, budgetSeconds: 180 },
+    import: { decisions: 1_000_000, beforeDecisions: 20_000, seed: 20261204 },
     web: { bigItems: 1000, itemDecisions: 500, loads: 5 },
     watchdogSeconds: 30 * 60,
   },
@@ -142,6 +146,7 @@ const SIZES = {
     adapter: { connections: 50, seconds: 2, warmupSeconds: 1 },
     kafka: { events: 10_000, partitions: 3, items: 200, rate: 1000, seconds: 5, httpSeconds: 3, sustainedRate: 250 },
     analytics: { events: 20_000, backlogs: 10, days: 400, seed: 20261121, commitEvents: 5000, lagRate: 1000, lagSeconds: 5, lagWarmupSeconds: 1, requests: 10, portfolioRequests: 3, budgetSeconds: 30 },
+    import: { decisions: 30_000, beforeDecisions: 2_000, seed: 20261204 },
     web: { bigItems: 1000, itemDecisions: 500, loads: 2 },
     watchdogSeconds: 5 * 60,
   },
@@ -386,6 +391,21 @@ function markdown(summary: Json): string {
     }
     table(`analytics (${x.seed ? `${x.seed.events} events` : 'metrics only'})`, rows, x);
   }
+  if (r.import && !r.import.error) {
+    const x = r.import;
+    const run = (v: Json) =>
+      `${fmt(v.processed)} lines in ${v.import_seconds} s = **${fmt(v.decisions_per_s)} decisions/s** (${fmt(v.events_per_s)} events/s); ` +
+      `read model + analytics caught up ${v.catch_up_seconds} s later; CPU ${Math.round(v.cpu_ms / 1000)} s; peak RSS ${v.max_rss_mb} MB; ` +
+      `load ${v.load_before.join(' / ')} → ${v.load_after.join(' / ')}; during the import this process used ${v.import_own_cores} cores, ` +
+      `other processes ${v.import_foreign_cores} of the machine's ${v.cores}`;
+    table(`import (${fmt(x.history.decisions)} decisions, ${x.history.backlogs} backlogs, ${x.history.file_mb} MB NDJSON)`, [
+      ['history (demo generator, 120 months, child process)', `${fmt(x.history.decisions)} lines in ${Math.round(x.history.generate_ms / 1000)} s`],
+      [`before: one by one, first ${fmt(x.before.processed)} lines`, run(x.before)],
+      [`after: bulk, same ${fmt(x.after_same_lines.processed)} lines`, `${run(x.after_same_lines)} (×${x.speedup_same_lines})`],
+      [`after: bulk, all ${fmt(x.after.processed)} lines (target ≥ 20,000 decisions/s)`, run(x.after)],
+      ['re-run of the same file (all skipped, nothing written)', run(x.rerun)],
+    ], x);
+  }
   if (r.web && !r.web.error) {
     const x = r.web;
     const rows: [string, unknown][] = [];
@@ -500,9 +520,11 @@ async function main(): Promise<void> {
   // The analytics benchmark seeds and projects millions of events: its own, longer, allowance.
   const analyticsSeconds = args.only.includes('analytics') ? (args.large ? 4 * 3600 : args.quick ? 5 * 60 : 45 * 60) : 0;
   const sides = args.baseline ? 2 * args.rounds : 1;
+  // A million decisions, generated and imported twice, on a shared machine.
+  const importSeconds = args.only.includes('import') ? (args.quick ? 5 * 60 : 60 * 60) : 0;
   // The web benchmark may seed the same history and waits for the app's read models to catch up on it.
   const webSeconds = args.only.includes('web') ? (args.quick ? 10 * 60 : 75 * 60) : 0;
-  const watchdogSeconds = sizes.watchdogSeconds * sides + analyticsSeconds + webSeconds + args.waitQuietSeconds * args.only.length * sides;
+  const watchdogSeconds = sizes.watchdogSeconds * sides + analyticsSeconds + importSeconds + webSeconds + args.waitQuietSeconds * args.only.length * sides;
   const watchdog = setTimeout(() => {
     log(`watchdog: the run exceeded ${watchdogSeconds} s; aborting`);
     cleanup();
@@ -565,6 +587,8 @@ async function main(): Promise<void> {
           result = await benchBacklogLists({ dir, ...sizes.backlogLists });
         } else if (name === 'kafka') {
           result = await benchKafka({ dir, ...sizes.kafka });
+        } else if (name === 'import') {
+          result = await benchImport({ dir: join(dir, 'import'), ...sizes.import, nodeArgs, onPhase });
         } else if (name === 'access-directory') {
           const adDir = join(dir, 'access-directory');
           mkdirSync(adDir, { recursive: true });
@@ -581,7 +605,7 @@ async function main(): Promise<void> {
         } else {
           result = await benchHttpAdapter(sizes.adapter);
         }
-        if (profileDir && name !== 'event-store' && name !== 'http-adapter' && name !== 'analytics') {
+        if (profileDir && name !== 'event-store' && name !== 'http-adapter' && name !== 'analytics' && name !== 'import') {
           const file = join(profileDir, profName);
           result.profile = {
             file: args.profileDir ? file : '(deleted with the temp dir; pass --profile <dir> to keep it)',

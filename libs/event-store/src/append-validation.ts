@@ -1,6 +1,7 @@
 import type { EventToAppend } from '@ledger/kernel';
 import { LedgerError } from '@ledger/kernel';
 import type { ExpectedRevision } from './event-store.port';
+import type { SerializedEventToAppend } from './batch-append';
 
 export const MAX_STREAM_ID_LENGTH = 200;
 
@@ -8,7 +9,11 @@ export const MAX_STREAM_ID_LENGTH = 200;
  * Shape checks every adapter runs before touching storage. Throws a LedgerError of kind
  * 'validation' (code STREAM.INVALID_APPEND): the request itself is wrong, retrying cannot help.
  */
-export function validateAppend(streamId: string, events: EventToAppend[], expected: ExpectedRevision): void {
+export function validateAppend(
+  streamId: string,
+  events: ReadonlyArray<EventToAppend | SerializedEventToAppend>,
+  expected: ExpectedRevision,
+): void {
   if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > MAX_STREAM_ID_LENGTH) {
     invalid(`stream id must be a non-empty string of at most ${MAX_STREAM_ID_LENGTH} characters`, streamId);
   }
@@ -26,9 +31,19 @@ export function validateAppend(streamId: string, events: EventToAppend[], expect
     if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
       invalid(`event ${event.id}: schemaVersion must be an integer >= 1`, streamId);
     }
+    if ('dataJson' in event) {
+      // Already serialized (SerializedEventToAppend): the text of an object, as canonicalJson writes it.
+      if (!isObjectText(event.dataJson)) invalid(`event ${event.id}: dataJson must be the JSON text of an object`, streamId);
+      if (!isObjectText(event.metadataJson)) invalid(`event ${event.id}: metadataJson must be the JSON text of an object`, streamId);
+      continue;
+    }
     if (!isPlainObject(event.data)) invalid(`event ${event.id}: data must be an object`, streamId);
     if (!isPlainObject(event.metadata)) invalid(`event ${event.id}: metadata must be an object`, streamId);
   }
+}
+
+function isObjectText(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('{') && value.endsWith('}');
 }
 
 function isPlainObject(value: unknown): boolean {

@@ -42,34 +42,56 @@ export function eventHash(prevHash: string, fields: HashedFields): string {
  * Throws on cycles and BigInt, like JSON.stringify.
  */
 export function canonicalJson(value: unknown): string {
-  const text = serialize(value, new Set());
+  const text = serialize(value, []);
   if (text === undefined) throw new TypeError('canonicalJson: value is not serializable to JSON');
   return text;
 }
 
-function serialize(value: unknown, ancestors: Set<object>): string | undefined {
+/** `ancestors`: the objects being serialized around this one (a short stack: cycles are found by identity). */
+function serialize(value: unknown, ancestors: object[]): string | undefined {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON(): unknown }).toJSON();
   }
-  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') {
-    return JSON.stringify(value);
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'bigint':
+      throw new TypeError('canonicalJson: BigInt is not serializable');
+    case 'object':
+      if (value === null) return 'null';
+      break;
+    default:
+      return undefined; // undefined, function, symbol
   }
-  if (typeof value === 'bigint') throw new TypeError('canonicalJson: BigInt is not serializable');
-  if (typeof value !== 'object') return undefined; // undefined, function, symbol
 
-  if (ancestors.has(value)) throw new TypeError('canonicalJson: cyclic structure');
-  ancestors.add(value);
+  if (ancestors.includes(value)) throw new TypeError('canonicalJson: cyclic structure');
+  ancestors.push(value);
   let text: string;
   if (Array.isArray(value)) {
-    text = '[' + value.map((item) => serialize(item, ancestors) ?? 'null').join(',') + ']';
+    text = '[';
+    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + (serialize(value[i], ancestors) ?? 'null');
+    text += ']';
   } else {
-    const parts: string[] = [];
-    for (const key of Object.keys(value).sort()) {
-      const item = serialize((value as Record<string, unknown>)[key], ancestors);
-      if (item !== undefined) parts.push(JSON.stringify(key) + ':' + item);
+    const keys = Object.keys(value);
+    // Objects that come from canonical JSON (parsed back) are already in order: skip the sort.
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i - 1] > keys[i]) {
+        keys.sort();
+        break;
+      }
     }
-    text = '{' + parts.join(',') + '}';
+    text = '{';
+    let first = true;
+    for (const key of keys) {
+      const item = serialize((value as Record<string, unknown>)[key], ancestors);
+      if (item === undefined) continue;
+      text += (first ? '' : ',') + JSON.stringify(key) + ':' + item;
+      first = false;
+    }
+    text += '}';
   }
-  ancestors.delete(value);
+  ancestors.pop();
   return text;
 }

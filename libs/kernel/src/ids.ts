@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 
 /** Injected id source: random in production, deterministic in tests. */
 export interface IdGenerator {
@@ -18,14 +18,19 @@ export class SequentialIds implements IdGenerator {
 
 /** RFC 4122 name-based UUID (v5, SHA-1): the same name always gives the same id. */
 export function uuidV5(name: string, namespace: string = LEDGER_NAMESPACE): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
-  const b = Buffer.from(hash.subarray(0, 16));
-  b[6] = (b[6] & 0x0f) | 0x50;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  let ns = namespaceBytes.get(namespace);
+  if (!ns) {
+    ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+    if (namespaceBytes.size < 64) namespaceBytes.set(namespace, ns);
+  }
+  // One-shot hash: a bulk import derives several ids per decision (ADR 0027).
+  const h = hash('sha1', Buffer.concat([ns, Buffer.from(name, 'utf8')]), 'hex');
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/** Parsed namespaces (a handful in practice: bulk imports derive several ids per decision). */
+const namespaceBytes = new Map<string, Buffer>();
 
 export const LEDGER_NAMESPACE = '6f1c2b1e-6a57-4c0e-9d0b-3c2f4a7e9b10';
 

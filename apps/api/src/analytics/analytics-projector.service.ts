@@ -6,6 +6,7 @@ import { LedgerError } from '@ledger/kernel';
 import type { AppConfig } from '../config/config';
 import { ANALYTICS_CLIENT, APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
 import { JsonLogger } from '../shared/json-logger';
+import type { Pausable } from '../shared/pausable';
 
 export class AnalyticsBehindError extends LedgerError {
   constructor(position: number, reached: number) {
@@ -21,7 +22,7 @@ export class AnalyticsBehindError extends LedgerError {
  * (The distributed tier runs the same projector in apps/projector, fed from Kafka.)
  */
 @Injectable()
-export class AnalyticsProjectorService implements OnApplicationBootstrap {
+export class AnalyticsProjectorService implements OnApplicationBootstrap, Pausable {
   /** LEDGER_PROJECTOR=external: not run here; the checkpoint apps/projector writes is read instead. */
   readonly projector: AnalyticsProjector | ExternalProjection;
 
@@ -72,7 +73,24 @@ export class AnalyticsProjectorService implements OnApplicationBootstrap {
     }
   }
 
-  stop(): Promise<void> {
-    return this.projector.stop();
+  async stop(): Promise<void> {
+    await this.restarting;
+    await this.projector.stop();
+  }
+
+  private paused = false;
+  private restarting: Promise<void> = Promise.resolve();
+
+  /** Stops projecting (what was delivered is flushed and checkpointed); a bulk import writes meanwhile (ADR 0027). */
+  async pause(): Promise<void> {
+    this.paused = true;
+    await this.stop();
+  }
+
+  /** Projects again from the checkpoint. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.restarting = this.projector.start().catch((err) => this.logger.error('analytics projector did not restart', { err: String(err) }));
   }
 }

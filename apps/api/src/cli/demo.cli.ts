@@ -79,8 +79,8 @@ export async function demoCommand(argv: string[], io: CliIo = processIo): Promis
     return 0;
   }
   io.out('');
-  const { report } = await runImport(config, file, { stopOnError: false }, io);
-  io.out(describeReport(report, false));
+  const { report, caughtUp } = await runImport(config, file, { stopOnError: false }, io);
+  io.out(describeReport(report, false, caughtUp));
   if (report.rejected) {
     io.out('\nThe demo should import without a refused line: please report this with the seed and options used.');
     return 1;

@@ -10,7 +10,7 @@ import { loadMapping, MappingError, type Mapping } from '../import/tracker/mappi
 import { loadOrCreateSalt, Pseudonymiser } from '../import/tracker/pseudonymise';
 import { convertSource, importConversion, type Conversion, type TrackerImportReport, type TrackerSource } from '../import/tracker/tracker-import';
 import { readXesFile } from '../import/xes/xes-file';
-import { cliConfig, describeReport, fmt, processIo, ProgressLine, type CliIo } from './import.cli';
+import { catchUpText, cliConfig, describeReport, fmt, processIo, ProgressLine, type CliIo } from './import.cli';
 
 /**
  * `import jira`, `import github`, `import xes`: a tracker's history → decisions (docs/import-trackers.md). Each
@@ -300,6 +300,9 @@ async function convertAndImport(run: Run, source: TrackerSource, sourceName: str
         progress.rejected({ ...r, message: r.issue ? `${r.issue}: ${r.message}` : r.message });
       },
     });
+    progress.done();
+    // A bulk import pauses the read model and analytics (ADR 0027): the data dir is complete once they caught up.
+    await importer.projectionsCaughtUp((c) => progress.show(catchUpText(c), c.elapsedMs), 500);
     progress.done();
   } finally {
     await close();

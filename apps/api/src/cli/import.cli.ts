@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '../config/config';
-import { openImporter, type ImportProgress, type ImportReport, type RejectedLine } from '../import/importer';
+import { openImporter, type CatchUpProgress, type ImportOptions, type ImportProgress, type ImportReport, type RejectedLine } from '../import/importer';
 import { ImportMetricsFile } from '../import/import-metrics-file';
 
 const HELP = `Imports past decisions from an NDJSON file (one decision per line, in chronological order; format in
@@ -13,6 +13,9 @@ Every line is judged like an API request by its actor, at its time; a refused li
 line number and nothing of it is written. By default the import continues with the next lines and exits
 1 at the end; --stop-on-error stops at the first refused line. Running the same file again writes nothing
 new: lines already imported are skipped, so after fixing refused lines just run the same command again.
+Lines are committed a few thousand at a time: if the import is interrupted (even killed), run the same
+command again and it continues after the last committed line. Once the lines are in, the command waits
+for the read model and the analytics to catch up (progress on stderr).
 
 --metrics-file: progress for Prometheus, written every 2 s and at the end in the node_exporter textfile format
 (e.g. /var/lib/node_exporter/textfile/ledger_import.prom; metrics in docs/operations.md).
@@ -75,18 +78,29 @@ export async function importCommand(argv: string[], io: CliIo = processIo): Prom
     if (e instanceof ConfigError) return usageError(io, `configuration: ${e.message}`);
     throw e;
   }
-  const { report } = await runImport(config, file, { stopOnError, metricsFile }, io);
-  io.out(describeReport(report, stopOnError));
+  const { report, caughtUp } = await runImport(config, file, { stopOnError, metricsFile }, io);
+  io.out(describeReport(report, stopOnError, caughtUp));
   return report.rejected > 0 ? 1 : 0;
 }
 
-/** Opens the application, imports the file with progress on stderr, closes. Shared by `import` and `demo`. */
+/**
+ * Opens the application, imports the file with progress on stderr, waits for the read model and analytics to catch
+ * up (progress too), closes. Shared by `import` and `demo`.
+ */
 export async function runImport(
   config: AppConfig,
   file: string,
-  options: { stopOnError: boolean; metricsFile?: string },
+  options: {
+    stopOnError: boolean;
+    mode?: ImportOptions['mode'];
+    metricsFile?: string;
+    /** Besides the progress line and the metrics file (the benchmark samples the machine's CPU with it). */
+    onProgress?: ImportOptions['onProgress'];
+    /** Once the lines are in, before the wait for the read model and analytics. */
+    onImported?: () => void;
+  },
   io: CliIo,
-): Promise<{ report: ImportReport }> {
+): Promise<{ report: ImportReport; caughtUp: CatchUpProgress }> {
   const progress = new ProgressLine(io);
   const metrics = options.metricsFile ? new ImportMetricsFile(options.metricsFile, file) : null;
   let report: ImportReport | null = null;
@@ -94,34 +108,46 @@ export async function runImport(
   try {
     report = await importer.importFile(file, {
       stopOnError: options.stopOnError,
+      mode: options.mode,
       onProgress: (p) => {
         progress.update(p);
         metrics?.progress(p);
+        options.onProgress?.(p);
       },
       onRejected: (r) => progress.rejected(r),
     });
     progress.done();
-    return { report };
+    options.onImported?.();
+    const caughtUp = await importer.projectionsCaughtUp((c) => {
+      progress.show(catchUpText(c), c.elapsedMs);
+      metrics?.catchUp(c);
+    }, 500);
+    progress.done();
+    return { report, caughtUp };
   } finally {
     await metrics?.finish(report);
     await close();
   }
 }
 
-/** One line of progress on stderr: lines processed / total, decisions per second, errors so far. */
+/** One line of progress on stderr, redrawn in place on a terminal, printed every 2 s otherwise. */
 export class ProgressLine {
-  private lastPrinted = 0;
+  private lastPrinted = -Infinity;
   private drawn = false;
 
   constructor(private readonly io: CliIo) {}
 
+  /** Import progress: bar, lines, decisions/s, ETA, refused lines (progressText). */
   update(p: ImportProgress): void {
-    const text = progressText(p);
+    this.show(progressText(p), p.elapsedMs);
+  }
+
+  show(text: string, elapsedMs: number): void {
     if (this.io.isTty) {
       process.stderr.write(`\r\x1b[2K${text}`);
       this.drawn = true;
-    } else if (p.elapsedMs - this.lastPrinted >= 2000) {
-      this.lastPrinted = p.elapsedMs;
+    } else if (elapsedMs - this.lastPrinted >= 2000) {
+      this.lastPrinted = elapsedMs;
       this.io.err(text);
     }
   }
@@ -133,6 +159,7 @@ export class ProgressLine {
 
   done(): void {
     this.clear();
+    this.lastPrinted = -Infinity;
   }
 
   private clear(): void {
@@ -141,10 +168,48 @@ export class ProgressLine {
   }
 }
 
-function progressText(p: ImportProgress): string {
-  const pct = p.total ? ` (${Math.floor((100 * p.processed) / p.total)}%)` : '';
+const BAR_WIDTH = 24;
+
+/** `[#########---------------]` for a fraction in [0, 1]. */
+export function bar(fraction: number): string {
+  const full = Math.max(0, Math.min(BAR_WIDTH, Math.floor(fraction * BAR_WIDTH)));
+  return `[${'#'.repeat(full)}${'-'.repeat(BAR_WIDTH - full)}]`;
+}
+
+/** 75 s → 1:15; 3725 s → 1:02:05. */
+export function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const [h, m, r] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${m}:${String(r).padStart(2, '0')}`;
+}
+
+/** The rest at the rate so far; '?' until there is a rate. */
+function eta(done: number, total: number, elapsedMs: number): string {
+  if (done <= 0 || elapsedMs <= 0) return '?';
+  return duration(((total - done) * elapsedMs) / done / 1000);
+}
+
+/** Import progress: bar, lines done / total, decisions per second, ETA, refused lines so far. */
+export function progressText(p: ImportProgress): string {
+  if (p.phase === 'waiting-for-read-model' && p.readModel) {
+    const { position, target } = p.readModel;
+    return `import: first the read model catches up with the ${fmt(target)} events already in the ledger: ${fmt(position)} / ${fmt(target)}`;
+  }
   const rate = p.elapsedMs > 0 ? (1000 * p.processed) / p.elapsedMs : 0;
-  return `import: ${fmt(p.processed)} / ${p.total === null ? '?' : fmt(p.total)} lines${pct}  ${fmt(rate)} decisions/s  errors: ${fmt(p.rejected)}`;
+  if (p.total === null) return `import: ${fmt(p.processed)} lines  ${fmt(rate)} decisions/s  refused: ${fmt(p.rejected)}`;
+  const fraction = p.total > 0 ? p.processed / p.total : 1;
+  return (
+    `import ${bar(fraction)} ${Math.floor(100 * fraction)}%  ${fmt(p.processed)} / ${fmt(p.total)} lines  ` +
+    `${fmt(rate)} decisions/s  ETA ${eta(p.processed, p.total, p.elapsedMs)}  refused: ${fmt(p.rejected)}`
+  );
+}
+
+/** After the import: how far the read model and the analytics are (positions, as counts on the embedded store). */
+export function catchUpText(c: CatchUpProgress): string {
+  const slowest = Math.min(c.readModel, c.analytics ?? Infinity);
+  const fraction = c.head > 0 ? slowest / c.head : 1;
+  const parts = [`read model ${fmt(c.readModel)}`, ...(c.analytics === null ? [] : [`analytics ${fmt(c.analytics)}`])];
+  return `catching up ${bar(fraction)} ${Math.floor(100 * fraction)}%  ${parts.join(', ')} / ${fmt(c.head)} events`;
 }
 
 const SHOWN = 50;
@@ -157,7 +222,7 @@ const HINTS: Record<string, string> = {
   'IMPORT.INVALID_JSON': 'each line must be one complete JSON object',
 };
 
-export function describeReport(r: ImportReport, stopOnError: boolean): string {
+export function describeReport(r: ImportReport, stopOnError: boolean, caughtUp?: CatchUpProgress): string {
   const seconds = r.elapsedMs / 1000;
   const rate = seconds > 0 ? r.processed / seconds : 0;
   const out = [
@@ -169,6 +234,7 @@ export function describeReport(r: ImportReport, stopOnError: boolean): string {
       (r.rejected ? ` lines: ${r.rejectedLines.slice(0, SHOWN).map((l) => l.line).join(', ')}${r.rejected > SHOWN ? ', …' : ''}` : ''),
   ];
   if (r.firstAt) out.push(`  history   ${r.firstAt} → ${r.lastAt}`);
+  if (caughtUp && caughtUp.elapsedMs >= 1000) out.push(`  then the read model and analytics caught up in ${(caughtUp.elapsedMs / 1000).toFixed(1)} s`);
   if (r.rejected) {
     out.push('', 'Rejected lines (nothing of them was written):');
     for (const l of r.rejectedLines.slice(0, SHOWN)) out.push(`  line ${l.line}: ${l.code}: ${l.message}`);

@@ -17,7 +17,7 @@ them over atomically (EXCHANGE TABLES) and drops the old ones. Progress goes to 
   npm run ledger -- projections rebuild [--batch-size 5000]
 
 --batch-size: events per read and per insert, 100..10000 (default 5000). For large stores, more young-generation
-space speeds it up ~25%: NODE_OPTIONS=--max-semi-space-size=64 npm run ledger -- projections rebuild
+space speeds it up ~25%: \`npm run ledger\` runs node with --max-semi-space-size=64.
 
 Reads LEDGER_DATA_DIR (or LEDGER_SQLITE_FILE; EVENTSTORE_URL with LEDGER_EVENT_STORE=eventstoredb) for the
 events, CLICKHOUSE_* for the analytics store

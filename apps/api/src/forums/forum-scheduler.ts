@@ -13,6 +13,7 @@ import { Backlogs } from '../items/backlog-context';
 import { criteriaProposalId } from '../items/kill-criteria-check';
 import { ProposalDecisions } from '../proposals/proposal-decisions';
 import { JsonLogger } from '../shared/json-logger';
+import type { Pausable } from '../shared/pausable';
 import { Streams } from '../shared/streams';
 import { systemMeta } from '../shared/system-meta';
 import { ForumDecisions } from './forum-decisions';
@@ -63,11 +64,12 @@ const settled = (e: unknown): e is LedgerError => e instanceof LedgerError && SE
  * A pass runs at start (so overdue proposals close at once) and every `LEDGER_FORUM_TICK_MS`.
  */
 @Injectable()
-export class ForumScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+export class ForumScheduler implements OnApplicationBootstrap, OnModuleDestroy, Pausable {
   private timer?: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
   private busy = false;
   private stopping = false;
+  private paused = false;
   /** Settles when the pass run at start has finished. */
   started: Promise<void> = Promise.resolve();
 
@@ -90,18 +92,36 @@ export class ForumScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.config.forums.scheduler) return;
     // Not awaited: the read model and projectors start in their own bootstrap hooks.
     this.started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.tick().then(() => undefined, () => undefined));
-    if (this.config.forums.tickMs > 0) {
-      this.timer = setInterval(() => {
-        if (!this.busy) void this.tick().catch(() => undefined);
-      }, this.config.forums.tickMs);
-      this.timer.unref();
-    }
+    this.startTimer();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.chain.catch(() => undefined);
+  }
+
+  /** No passes until resume(); the pass in flight (the one at start included) finishes first (ADR 0027). */
+  async pause(): Promise<void> {
+    this.paused = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.started;
+    await this.chain.catch(() => undefined);
+  }
+
+  resume(): void {
+    if (!this.paused || this.stopping) return;
+    this.paused = false;
+    this.startTimer();
+  }
+
+  private startTimer(): void {
+    if (this.config.forums.tickMs <= 0) return;
+    this.timer = setInterval(() => {
+      if (!this.busy) void this.tick().catch(() => undefined);
+    }, this.config.forums.tickMs);
+    this.timer.unref();
   }
 
   /** One pass after any pass in flight (passes never overlap within an instance). */
@@ -118,7 +138,7 @@ export class ForumScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async pass(): Promise<TickReport> {
     const report: TickReport = { completed: [], closed: [], killed: [], nominated: [], criteriaBreached: [] };
-    if (this.stopping) return report;
+    if (this.stopping || this.paused) return report;
     this.busy = true;
     try {
       await this.catchUp();

@@ -282,7 +282,7 @@ function addMonths(date: string, months: number): number {
 
 export function generateDemo(options: DemoOptions): DemoHistory {
   const { backlogs, months, seed } = options;
-  if (!Number.isInteger(backlogs) || backlogs < 1 || backlogs > 50) throw new RangeError('backlogs must be an integer between 1 and 50');
+  if (!Number.isInteger(backlogs) || backlogs < 1 || backlogs > 1000) throw new RangeError('backlogs must be an integer between 1 and 1000');
   if (!Number.isInteger(months) || months < 1 || months > 120) throw new RangeError('months must be an integer between 1 and 120');
   if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.end) || Number.isNaN(Date.parse(options.end))) throw new RangeError('end must be a date YYYY-MM-DD');

@@ -25,8 +25,8 @@ export interface ImportLine {
   statedWhy: boolean;
   /** The whole parsed object (envelope included). */
   raw: Record<string, unknown>;
-  /** Canonical JSON of `raw` (sorted keys): what the content hash is computed over. */
-  canonical: string;
+  /** Canonical JSON of `raw` (sorted keys): what the content hash is computed over (computed when first read). */
+  readonly canonical: string;
 }
 
 /** A line refused before or by the deciders; nothing of it is written. */
@@ -96,6 +96,7 @@ export function parseLine(text: string, lineNo: number, maxBytes: number): Impor
     throw new ImportLineError('IMPORT.INVALID_FIELD', 'statedWhy must be true or false (false: the source recorded no reason)');
   }
 
+  let canonical: string | undefined;
   return {
     lineNo,
     id,
@@ -104,7 +105,9 @@ export function parseLine(text: string, lineNo: number, maxBytes: number): Impor
     decision: obj.decision,
     statedWhy: obj.statedWhy !== false,
     raw: obj,
-    canonical: canonicalJson(obj),
+    get canonical() {
+      return (canonical ??= canonicalJson(obj));
+    },
   };
 }
 
@@ -125,13 +128,11 @@ function parseAt(value: unknown): string {
   return d.toISOString();
 }
 
-function tooDeep(value: unknown, max: number): boolean {
-  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
-  while (stack.length) {
-    const { v, depth } = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(v as Record<string, unknown>)) stack.push({ v: child, depth: depth + 1 });
+function tooDeep(value: unknown, max: number, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth >= max) return true;
+  for (const key in value) {
+    if (tooDeep((value as Record<string, unknown>)[key], max, depth + 1)) return true;
   }
   return false;
 }

@@ -6,20 +6,28 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { createValidationPipe } from '../http/validation';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { UUID_RE, uuidV5, type Clock } from '@ledger/kernel';
+import { UUID_RE, uuidV5, type Clock, type IdGenerator } from '@ledger/kernel';
 import type { EventStore } from '@ledger/event-store';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/config';
 import type { Principal } from '../auth/principal';
 import type { RequestMeta } from '../http/request-meta';
-import { toProblem, validationProblem, type FieldError } from '../http/problem';
+import { toProblem, type FieldError } from '../http/problem';
 import type { AdapterOverrides } from '../infrastructure/adapters.module';
-import { APP_CONFIG, CLOCK, EVENT_STORE } from '../infrastructure/tokens';
+import { APP_CONFIG, CLOCK, EVENT_STORE, ID_GENERATOR, LEDGER_INDEX } from '../infrastructure/tokens';
+import type { LedgerIndex } from '../read-model/ledger-index.port';
+import { LedgerIndexProjector } from '../read-model/ledger-index.projector';
+import { AnalyticsProjectorService } from '../analytics/analytics-projector.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
+import { ForumScheduler } from '../forums/forum-scheduler';
 import type { DecisionOutcome } from '../shared/decision-executor';
 import { JsonLogger } from '../shared/json-logger';
+import type { Pausable } from '../shared/pausable';
 import { Streams } from '../shared/streams';
 import { DECISIONS, DECISION_NAMES, type CommandInput, type DecisionDef, type KeyKind } from './import-decisions';
 import { ENVELOPE_FIELDS, ImportLineError, idempotencyKeyOf, parseLine, sha256Hex, type ImportLine } from './import-line';
+import { ImportBatch } from './import-batch';
+import { BulkDecisionsModule } from './bulk-decisions.module';
 
 export interface ImportProgress {
   /** Decision lines handled so far (blank lines are not counted). */
@@ -33,6 +41,13 @@ export interface ImportProgress {
   /** Events appended (an overturned escalation writes two). */
   events: number;
   elapsedMs: number;
+  /**
+   * `waiting-for-read-model`: before the first line, the read model catches up with decisions already in the
+   * ledger (after an interrupted import; `readModel` says how far); `importing`: lines are being imported.
+   */
+  phase?: 'waiting-for-read-model' | 'importing';
+  /** While waiting for the read model: its position and the position it must reach. */
+  readModel?: { position: number; target: number };
 }
 
 export interface RejectedLine {
@@ -61,16 +76,49 @@ export interface ImportOptions {
   /** Name kept in each event's `importedFrom` (`<source>:<line>`); default: the file's base name. */
   source?: string;
   onProgress?: (p: ImportProgress) => void;
-  /** Called for each refused line as it happens. */
+  /** Called for each refused line, in line order, once the lines before it are committed. */
   onRejected?: (r: RejectedLine) => void;
   /** Minimum time between two onProgress calls (default 250 ms); a last call always comes at the end. */
   progressEveryMs?: number;
+  /**
+   * `bulk` (default, ADR 0027): the lines' decisions are taken on states held in memory and the events of many
+   * lines are committed in one store transaction; the background jobs (read model, analytics, webhooks, forum
+   * scheduler) are paused meanwhile and catch up afterwards.
+   * `one-by-one`: each line through the running application's command bus, appended and committed on its own,
+   * with the read model followed live (the path before ADR 0027: the reference the bulk path is tested against).
+   */
+  mode?: 'bulk' | 'one-by-one';
+  /** Bulk: lines per commit (default 5,000; a commit also happens once a batch is a second old). */
+  batchLines?: number;
+  /**
+   * Bulk, on a store with a writer thread (SQLite): after this many lines, commits move to that thread and the next
+   * batch is decided while the previous one is written (default 20,000: a smaller import is done before a thread
+   * would have started).
+   */
+  writerThreadAfterLines?: number;
+}
+
+/** Where the projections of the ledger stand, for waiting until they have caught up after an import. */
+export interface CatchUpProgress {
+  head: number;
+  readModel: number;
+  /** Null when analytics are projected by another process (LEDGER_PROJECTOR=external). */
+  analytics: number | null;
+  elapsedMs: number;
 }
 
 /** Lines whose time is later than now by more than this are refused (clock skew allowance). */
 const FUTURE_TOLERANCE_MS = 60_000;
 /** Fixed namespace for ids the importer itself derives (request and correlation ids). */
 export const IMPORT_NAMESPACE = uuidV5('backlog-ledger/import');
+const DEFAULT_BATCH_LINES = 5_000;
+const BATCH_MAX_AGE_MS = 1_000;
+/** Lines after which a bulk import moves its commits to a writer thread. */
+const WRITER_THREAD_AFTER_LINES = 20_000;
+/** Stream states a bulk import keeps in memory between commits. */
+const MAX_CACHED_STREAMS = 200_000;
+/** The read model must move at least once in this long while the import waits for it. */
+const READ_MODEL_STALL_MS = 60_000;
 
 /** An import line's body is judged exactly like a request body. */
 const validation = createValidationPipe();
@@ -88,23 +136,41 @@ export async function openImporter(
   return { importer: new Importer(app), app, close: () => app.close() };
 }
 
+interface RunDeps {
+  commands: CommandBus;
+  store: EventStore;
+  clock: Clock;
+  config: AppConfig;
+}
+
+/** A line's result, accounted in the report once the line's batch is committed. */
+type Settled = { lineNo: number; result: LineResult };
+
 /**
- * Runs an NDJSON file of past decisions (docs/import-format.md) through the same CQRS command handlers as
- * the HTTP API, one line at a time, in file order. Each line carries its actor (the principal), its time
- * (`occurredAt`), its origin (`importedFrom`) and a stable idempotency key, so a second run of the same file
- * finds every line already written and writes nothing.
+ * Imports NDJSON decision lines (docs/import-format.md) through the same CQRS command handlers and deciders as the
+ * HTTP API, in file order, each line judged on the state the accepted lines before it left. Each line carries its
+ * actor (the principal), its time (`occurredAt`), its origin (`importedFrom`) and a stable idempotency key, so a
+ * second run of the same file finds every line already written and writes nothing.
+ *
+ * By default in bulk (ADR 0027): the handlers run in a small context of their own (BulkDecisionsModule) whose
+ * executor keeps stream states in memory and stages events; every few thousand lines are committed in one atomic
+ * store transaction, so an interruption leaves whole batches — a prefix of the file — and a re-run skips them.
  */
 export class Importer {
   private readonly commands: CommandBus;
   private readonly store: EventStore;
   private readonly clock: Clock;
+  private readonly ids: IdGenerator;
   private readonly config: AppConfig;
+  private readonly readModel: LedgerIndex;
 
-  constructor(app: INestApplicationContext) {
+  constructor(private readonly app: INestApplicationContext) {
     this.commands = app.get(CommandBus);
     this.store = app.get<EventStore>(EVENT_STORE);
     this.clock = app.get<Clock>(CLOCK);
+    this.ids = app.get<IdGenerator>(ID_GENERATOR);
     this.config = app.get<AppConfig>(APP_CONFIG);
+    this.readModel = app.get<LedgerIndex>(LEDGER_INDEX);
   }
 
   async importFile(path: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -129,8 +195,11 @@ export class Importer {
     options: ImportOptions & { source: string },
     total: number | null = null,
   ): Promise<ImportReport> {
-    const run = new ImportRun(this, options.source);
+    // Take the lines' iterator before anything is awaited: a readline interface drops lines nobody iterates yet, and
+    // a bulk import may first wait for the read model (its iterator buffers and pauses the stream meanwhile).
+    const source = iterate(lines);
     const started = Date.now();
+    const headBefore = await this.store.headPosition();
     const report: ImportReport = {
       source: options.source,
       processed: 0,
@@ -140,11 +209,12 @@ export class Importer {
       rejected: 0,
       events: 0,
       elapsedMs: 0,
+      phase: 'importing',
       rejectedLines: [],
       stopped: null,
-      headBefore: await this.store.headPosition(),
+      headBefore,
       headAfter: 0,
-      ids: run.ids,
+      ids: { backlog: {}, item: {}, objective: {}, escalation: {} },
       firstAt: null,
       lastAt: null,
     };
@@ -156,40 +226,35 @@ export class Importer {
       if (!force && now - lastProgress < every) return;
       lastProgress = now;
       report.elapsedMs = now - started;
-      const { rejectedLines: _r, stopped: _s, ids: _i, ...p } = report;
+      const { rejectedLines: _r, stopped: _s, ids: _i, source: _so, headBefore: _hb, headAfter: _ha, firstAt: _f, lastAt: _l, ...p } = report;
       options.onProgress(p);
     };
 
-    let lineNo = 0;
-    for await (let text of lines) {
-      lineNo += 1;
-      if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // UTF-8 BOM
-      if (text.trim() === '') continue;
-      report.processed += 1;
-      const result = await run.line(text, lineNo);
-      if (result.ok) {
-        if (result.outcome.replayed) report.skipped += 1;
-        else {
-          report.written += 1;
-          report.events += result.outcome.eventIds.length;
-        }
-        report.firstAt ??= result.at;
-        report.lastAt = result.at;
-      } else {
-        report.rejected += 1;
-        const rejected = { line: lineNo, code: result.code, message: result.message };
-        report.rejectedLines.push(rejected);
-        options.onRejected?.(rejected);
-        if (result.fatal) {
-          report.stopped = { reason: 'aborted', ...rejected };
-          break;
-        }
-        if (options.stopOnError) {
-          report.stopped = { reason: 'stop-on-error', ...rejected };
-          break;
-        }
+    if (options.mode === 'one-by-one') {
+      const run = new ImportRun({ commands: this.commands, store: this.store, clock: this.clock, config: this.config }, options.source);
+      report.ids = run.ids;
+      await this.runLines(source, run, null, report, options, progress, 1);
+    } else {
+      const { paused, head } = await this.quiesce(report, progress);
+      report.headBefore = head;
+      let context: INestApplicationContext | null = null;
+      let batch: ImportBatch | null = null;
+      try {
+        batch = new ImportBatch(this.store, this.readModel, head, { maxCachedStreams: MAX_CACHED_STREAMS });
+        context = await NestFactory.createApplicationContext(
+          BulkDecisionsModule.for({ batch, store: this.store, ids: this.ids, clock: this.clock, config: this.config }),
+          { logger: false },
+        );
+        const run = new ImportRun({ commands: context.get(CommandBus), store: this.store, clock: this.clock, config: this.config }, options.source);
+        report.ids = run.ids;
+        report.phase = 'importing';
+        // A store without atomic batches commits line by line, so an interruption still leaves a prefix of the file.
+        await this.runLines(source, run, batch, report, options, progress, batch.atomic ? (options.batchLines ?? DEFAULT_BATCH_LINES) : 1);
+      } finally {
+        await batch?.close();
+        await context?.close();
+        for (const job of paused) job.resume();
       }
-      progress(false);
     }
     report.headAfter = await this.store.headPosition();
     report.elapsedMs = Date.now() - started;
@@ -197,9 +262,183 @@ export class Importer {
     return report;
   }
 
-  /** @internal for ImportRun */
-  get deps() {
-    return { commands: this.commands, store: this.store, clock: this.clock, config: this.config };
+  /**
+   * Resolves once the read model and the analytics have projected everything in the store (as far as the head was
+   * when called), reporting where they are. After a bulk import they catch up in the background.
+   */
+  async projectionsCaughtUp(onProgress?: (p: CatchUpProgress) => void, everyMs = 1000): Promise<CatchUpProgress> {
+    const started = Date.now();
+    const head = await this.store.headPosition();
+    const analytics = this.app.get(AnalyticsProjectorService, { strict: false });
+    const embedded = this.config.projector === 'embedded';
+    const where = (): CatchUpProgress => ({
+      head,
+      readModel: this.readModel.checkpoint(),
+      analytics: embedded ? analytics.projector.checkpoint() : null,
+      elapsedMs: Date.now() - started,
+    });
+    for (;;) {
+      const waited = Date.now();
+      const [readModel, projected] = await Promise.all([
+        this.readModel.waitFor(head, everyMs),
+        embedded ? analytics.projector.waitFor(head, everyMs) : Promise.resolve(true),
+      ]);
+      const p = where();
+      if (readModel && projected) return p;
+      onProgress?.(p);
+      // A projector that is (re)starting answers at once: do not spin.
+      const rest = everyMs - (Date.now() - waited);
+      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+    }
+  }
+
+  /**
+   * Reads lines, runs each, and accounts them batch by batch (bulk) or line by line (one-by-one). In bulk, a batch is
+   * handed to the store and the next one is decided while it commits (at most one commit in flight); its lines are
+   * counted, and its refused lines reported, once it is durable. A failed commit aborts the import at the first line
+   * of that batch; the batch after it (already handed over) writes nothing, as it was staged on the failed one.
+   */
+  private async runLines(
+    lines: AsyncIterable<string>,
+    run: ImportRun,
+    batch: ImportBatch | null,
+    report: ImportReport,
+    options: ImportOptions,
+    progress: (force: boolean) => void,
+    batchLines: number,
+  ): Promise<void> {
+    let settled: Settled[] = [];
+    let batchStarted = Date.now();
+    /** The batch handed over last: resolves true once committed and counted, false if the import was aborted. */
+    let inFlight: Promise<boolean> = Promise.resolve(true);
+
+    const account = (lines: Settled[]) => {
+      for (const { lineNo, result } of lines) {
+        report.processed += 1;
+        if (result.ok) {
+          if (result.outcome.replayed) report.skipped += 1;
+          else {
+            report.written += 1;
+            report.events += result.outcome.eventIds.length;
+          }
+          report.firstAt ??= result.at;
+          report.lastAt = result.at;
+        } else {
+          report.rejected += 1;
+          const rejected = { line: lineNo, code: result.code, message: result.message };
+          report.rejectedLines.push(rejected);
+          options.onRejected?.(rejected);
+          if (result.fatal) report.stopped = { reason: 'aborted', ...rejected };
+          else if (options.stopOnError) report.stopped = { reason: 'stop-on-error', ...rejected };
+        }
+      }
+      progress(false);
+    };
+
+    const aborted = (lines: Settled[], err: unknown) => {
+      const { problem, internal } = toProblem(err);
+      const first = lines[0].lineNo;
+      const last = lines[lines.length - 1].lineNo;
+      const line = {
+        line: first,
+        code: internal ? 'INTERNAL' : problem.code,
+        message: `${first === last ? `line ${first}` : `lines ${first}-${last}`} could not be committed, nothing of them was written: ${
+          internal && err instanceof Error ? err.message : problem.detail
+        }`,
+      };
+      report.processed += 1;
+      report.rejected += 1;
+      report.rejectedLines.push(line);
+      options.onRejected?.(line);
+      report.stopped = { reason: 'aborted', ...line };
+    };
+
+    // A store without atomic batches writes one append at a time: nothing is decided until the line is written.
+    const pipelined = batch?.atomic ?? false;
+    /** Hands the batch over; resolves false when the import must stop (an earlier commit failed). */
+    const commit = async (): Promise<boolean> => {
+      const lines = settled;
+      settled = [];
+      batchStarted = Date.now();
+      if (lines.length === 0) return inFlight;
+      const write = batch ? batch.commit() : Promise.resolve();
+      write.catch(() => undefined); // handled below, in order
+      const previous = inFlight;
+      inFlight = (async () => {
+        if (!(await previous)) return false;
+        try {
+          await write;
+        } catch (err) {
+          aborted(lines, err);
+          return false;
+        }
+        account(lines);
+        return true;
+      })();
+      return pipelined ? previous : inFlight;
+    };
+
+    let lineNo = 0;
+    let decided = 0;
+    for await (let text of lines) {
+      lineNo += 1;
+      if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // UTF-8 BOM
+      if (text.trim() === '') continue;
+      const result = await run.line(text, lineNo);
+      settled.push({ lineNo, result });
+      // A fatal line (the store or read model unavailable) ends the import; --stop-on-error ends it at a refused line.
+      // Either way the lines before it are committed.
+      if (!result.ok && (result.fatal || options.stopOnError)) break;
+      if (settled.length >= batchLines || Date.now() - batchStarted >= BATCH_MAX_AGE_MS) {
+        decided += settled.length;
+        // A large import commits on a writer thread while it decides the next batch (a small one is done before it starts).
+        if (batch && decided >= (options.writerThreadAfterLines ?? WRITER_THREAD_AFTER_LINES)) batch.useWriterThread();
+        if (!(await commit())) return;
+      }
+    }
+    await commit();
+    await inFlight;
+  }
+
+  /**
+   * Before a bulk import: the read model must hold every decision already in the ledger (the import's ranking
+   * starts from it), then the background jobs are paused until the import ends.
+   */
+  private async quiesce(report: ImportReport, progress: (force: boolean) => void): Promise<{ paused: Pausable[]; head: number }> {
+    const scheduler = this.app.get(ForumScheduler, { strict: false });
+    await scheduler.pause(); // its pass at start may still be deciding: let it finish before anything is read
+    const jobs: Pausable[] = [scheduler];
+    try {
+      const target = await this.store.headPosition();
+      if (this.readModel.checkpoint() < target) {
+        report.phase = 'waiting-for-read-model';
+        let last = this.readModel.checkpoint();
+        let lastMoved = Date.now();
+        while (!(await this.readModel.waitFor(target, 250))) {
+          const position = this.readModel.checkpoint();
+          if (position !== last) {
+            last = position;
+            lastMoved = Date.now();
+          } else if (Date.now() - lastMoved > READ_MODEL_STALL_MS) {
+            throw new Error(
+              `the read model has not moved from position ${position} for ${READ_MODEL_STALL_MS / 1000} s (target ${target}); see the log, then run the same command again`,
+            );
+          }
+          report.readModel = { position, target };
+          progress(false);
+        }
+        report.readModel = { position: this.readModel.checkpoint(), target };
+        progress(true);
+      }
+      for (const job of [this.app.get(LedgerIndexProjector, { strict: false }), this.app.get(AnalyticsProjectorService, { strict: false }), this.app.get(WebhooksService, { strict: false })]) {
+        await job.pause();
+        jobs.push(job);
+      }
+      return { paused: jobs, head: target };
+    } catch (err) {
+      for (const job of jobs) job.resume();
+      throw err;
+    }
   }
 }
 
@@ -227,13 +466,13 @@ class ImportRun {
   /** Line id → line number. */
   private readonly lineIds = new Map<string, number>();
   /** Line number → id of the last event it wrote (the decision later lines can escalate against). */
-  private readonly lineEvents = new Map<number, string>();
+  private readonly lineEvents = new LineEvents();
   private readonly contentSeen = new Map<string, number>();
   private readonly itemBacklogs = new Map<string, string>();
   private last: { at: string; line: number } | null = null;
 
   constructor(
-    private readonly importer: Importer,
+    private readonly deps: RunDeps,
     private readonly source: string,
   ) {}
 
@@ -241,7 +480,7 @@ class ImportRun {
     let defined: { kind: KeyKind; key: string } | null = null;
     let line: ImportLine | null = null;
     try {
-      line = parseLine(text, lineNo, this.importer.deps.config.bodyLimitBytes);
+      line = parseLine(text, lineNo, this.deps.config.bodyLimitBytes);
       this.checkIdAndTime(line);
       const def = DECISIONS[line.decision];
       if (!def) {
@@ -249,7 +488,7 @@ class ImportRun {
       }
       if (def.defines) defined = { kind: def.defines.kind, key: this.newKey(line, def.defines.field, def.defines.kind) };
       const input = await this.resolve(line, def, defined);
-      const outcome: DecisionOutcome & { objectiveId?: string; escalationId?: string } = await this.importer.deps.commands.execute(
+      const outcome: DecisionOutcome & { objectiveId?: string; escalationId?: string } = await this.deps.commands.execute(
         def.command(input),
       );
       this.remember(line, defined, input, outcome);
@@ -272,7 +511,7 @@ class ImportRun {
         `at ${line.at} is earlier than line ${this.last.line} (${this.last.at}); lines must be in chronological order`,
       );
     }
-    const now = this.importer.deps.clock.now().getTime();
+    const now = this.deps.clock.now().getTime();
     if (Date.parse(line.at) > now + FUTURE_TOLERANCE_MS) {
       throw new ImportLineError('IMPORT.AT_IN_FUTURE', `at ${line.at} lies in the future; only past decisions can be imported`);
     }
@@ -318,14 +557,19 @@ class ImportRun {
   }
 
   private async resolve(line: ImportLine, def: DecisionDef, defined: { kind: KeyKind; key: string } | null): Promise<CommandInput> {
-    const body: Record<string, unknown> = { ...line.raw };
-    for (const f of ENVELOPE_FIELDS) delete body[f];
-    if (def.defines) delete body[def.defines.field];
+    // The request body: the line without its envelope, its new key and its references (those come back as ids).
+    const body: Record<string, unknown> = {};
+    const notBody = notBodyFields(def);
+    for (const key of Object.keys(line.raw)) {
+      if (notBody.has(key)) continue;
+      // An own "__proto__" (JSON.parse makes one) stays a plain field, for the validation pipe to refuse.
+      if (key === '__proto__') Object.defineProperty(body, key, { value: line.raw[key], enumerable: true, writable: true, configurable: true });
+      else body[key] = line.raw[key];
+    }
     const input = { backlogId: '', itemId: '', objectiveId: '', escalationId: '' } as CommandInput;
     let causationId: string | null = null;
     for (const r of def.refs) {
       const value = line.raw[r.field];
-      delete body[r.field];
       if (value === undefined || value === null) {
         if (r.required) throw new ImportLineError('IMPORT.MISSING_FIELD', `${r.field} is required for ${line.decision}`);
         continue;
@@ -407,7 +651,7 @@ class ImportRun {
   private async backlogOfItem(itemId: string): Promise<string | null> {
     const cached = this.itemBacklogs.get(itemId);
     if (cached) return cached;
-    const [first] = await this.importer.deps.store.readStream(Streams.item(itemId));
+    const [first] = await this.deps.store.readStream(Streams.item(itemId));
     const backlogId = first && typeof first.data.backlogId === 'string' ? first.data.backlogId : null;
     if (backlogId) this.itemBacklogs.set(itemId, backlogId);
     return backlogId;
@@ -456,6 +700,58 @@ class ImportRun {
     // The store or the read model is unavailable: every later line would fail the same way.
     return { ok: false, code: problem.code, message: detail, fatal: problem.status === 503 };
   }
+}
+
+/**
+ * Line number → id of the last event it wrote, for `against`: 16 bytes per line for the (UUID) ids a decision gets
+ * (a million lines: 16 MB instead of ~100 MB of strings and map entries the collector walks again and again).
+ */
+class LineEvents {
+  private bytes = Buffer.alloc(16 * 4096);
+  private has = new Uint8Array(4096);
+  /** Ids that are not UUIDs (none from an import; kept exact all the same). */
+  private readonly other = new Map<number, string>();
+
+  set(line: number, eventId: string): void {
+    if (!UUID_RE.test(eventId)) {
+      this.other.set(line, eventId);
+      return;
+    }
+    while (line >= this.has.length) {
+      const bytes = Buffer.alloc(this.bytes.length * 2);
+      this.bytes.copy(bytes);
+      const has = new Uint8Array(this.has.length * 2);
+      has.set(this.has);
+      [this.bytes, this.has] = [bytes, has];
+    }
+    this.bytes.write(eventId.replace(/-/g, ''), line * 16, 16, 'hex');
+    this.has[line] = 1;
+  }
+
+  get(line: number): string | undefined {
+    if (line >= this.has.length || !this.has[line]) return this.other.get(line);
+    const h = this.bytes.toString('hex', line * 16, line * 16 + 16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+}
+
+const notBodyCache = new WeakMap<DecisionDef, Set<string>>();
+
+/** Line fields that are not part of the decision's request body: envelope, the new key, references. */
+function notBodyFields(def: DecisionDef): Set<string> {
+  let fields = notBodyCache.get(def);
+  if (!fields) {
+    fields = new Set<string>([...ENVELOPE_FIELDS, ...(def.defines ? [def.defines.field] : []), ...def.refs.map((r) => r.field)]);
+    notBodyCache.set(def, fields);
+  }
+  return fields;
+}
+
+/** The lines as one async iterable, its iterator taken now. */
+function iterate(lines: AsyncIterable<string> | Iterable<string>): AsyncIterable<string> {
+  const iterator: AsyncIterator<string> | Iterator<string> =
+    Symbol.asyncIterator in lines ? (lines as AsyncIterable<string>)[Symbol.asyncIterator]() : (lines as Iterable<string>)[Symbol.iterator]();
+  return { [Symbol.asyncIterator]: () => iterator as AsyncIterator<string> };
 }
 
 function keyValue(value: unknown, field: string, what: string): string {

@@ -22,6 +22,8 @@ export interface AdapterOverrides {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: JsonLogger;
+  /** Tests: this store instead of the configured one (closed with the application). */
+  eventStore?: EventStore;
   /** The OpenTelemetry tracing of this app (app.factory.ts loads it when OTEL_EXPORTER_OTLP_ENDPOINT is set). */
   tracing?: Tracing;
 }
@@ -48,9 +50,10 @@ export class AdaptersModule implements OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           useFactory: (): EventStore =>
-            config.eventStore.kind === 'eventstoredb'
+            overrides.eventStore ??
+            (config.eventStore.kind === 'eventstoredb'
               ? EventStoreDbEventStore.connect({ connectionString: config.eventStore.url, clock, onCommit })
-              : SqliteEventStore.open({ file: config.eventStore.file, clock, onCommit }),
+              : SqliteEventStore.open({ file: config.eventStore.file, clock, onCommit })),
         },
         {
           provide: LEDGER_INDEX,

@@ -24,7 +24,7 @@ export class Backlogs {
   constructor(private readonly executor: DecisionExecutor) {}
 
   async load(backlogId: string): Promise<{ state: BacklogState; revision: number | null; context: BacklogContext }> {
-    const { state, revision } = await this.executor.current(Streams.backlog(backlogId), backlogDecider);
+    const { state, revision } = await this.executor.state(Streams.backlog(backlogId), backlogDecider);
     return { state, revision, context: backlogContext(state) };
   }
 

@@ -4,7 +4,7 @@ import type { PassedCandidate, Placement } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG, EVENT_STORE, LEDGER_INDEX } from '../infrastructure/tokens';
-import type { LedgerIndex } from '../read-model/ledger-index.port';
+import type { RankingIndex } from '../read-model/ledger-index.port';
 
 /** Where the request wants the item: one of these, or none (bottom). */
 export interface PlacementRequest {
@@ -26,8 +26,8 @@ export class ReadModelBehindError extends LedgerError {
 @Injectable()
 export class Ranking {
   constructor(
-    @Inject(LEDGER_INDEX) private readonly index: LedgerIndex,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LEDGER_INDEX) private readonly index: RankingIndex,
+    @Inject(EVENT_STORE) private readonly store: Pick<EventStore, 'headPosition'>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -159,3 +159,6 @@ export interface LedgerIndex {
   escalations(filter: EscalationFilter): EscalationRow[];
   close(): void;
 }
+
+/** What placing an item needs from a ranked view (the read model, or a bulk import's in-memory view, ADR 0027). */
+export type RankingIndex = Pick<LedgerIndex, 'waitFor' | 'rankedCount' | 'positionOf' | 'rankedBetween' | 'neighboursAt' | 'neighboursOf'>;

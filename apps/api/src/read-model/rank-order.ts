@@ -1,3 +1,5 @@
+import type { RankNeighbours } from './ledger-index.port';
+
 /**
  * The ranked items of one backlog in memory, ordered exactly like the read model's SQL
  * (`ORDER BY rank, item_id`, bytewise): positions, counts and neighbours by binary search instead of
@@ -125,6 +127,46 @@ export class RankOrder {
       if (RankOrder.idOf(k) !== exclude) return RankOrder.rankOf(k);
     }
     return null;
+  }
+
+  /** Neighbours for placing `itemId` at 1-based `position` among the other ranked items. */
+  neighboursAt(position: number, itemId: string): RankNeighbours {
+    const others = this.countOthers(itemId);
+    const above = position > 1 ? this.nthOtherRank(itemId, position - 2) : null;
+    const below = position <= others ? this.nthOtherRank(itemId, position - 1) : null;
+    return this.untie(itemId, above, below, others);
+  }
+
+  /**
+   * Neighbours for placing `itemId` directly above (`before`) or below (`after`) `anchorId`, and the position it
+   * gets; position -1 when the anchor is not one of these ranked items or is the item itself.
+   */
+  neighboursOf(anchorId: string, side: 'before' | 'after', itemId: string): RankNeighbours & { position: number } {
+    const others = this.countOthers(itemId);
+    const anchorKey = this.byItem.get(anchorId);
+    if (anchorKey === undefined || anchorId === itemId) return { above: null, below: null, others, position: -1 };
+    const anchorRank = RankOrder.rankOf(anchorKey);
+    // The anchor's position among the other items: excluding the moved item shifts it up when it sorts before.
+    const before = this.countBefore(anchorRank, anchorId);
+    const self = this.positionOf(itemId);
+    const anchorPos = before + 1 - (self !== null && self <= before ? 1 : 0);
+    if (side === 'before') {
+      const prev = this.prevOtherRank(itemId, anchorRank, anchorId);
+      return { ...this.untie(itemId, prev, anchorRank, others), position: anchorPos };
+    }
+    const next = this.nextOtherRank(itemId, anchorRank, anchorId);
+    return { ...this.untie(itemId, anchorRank, next, others), position: anchorPos + 1 };
+  }
+
+  /**
+   * Two concurrent moves into the same gap can produce equal keys; a key strictly between equal
+   * neighbours does not exist, so the lower bound moves to the next distinct key.
+   */
+  private untie(itemId: string, above: string | null, below: string | null, others: number): RankNeighbours {
+    if (above !== null && below !== null && above >= below) {
+      return { above, below: this.nextDistinctRank(itemId, above), others };
+    }
+    return { above, below, others };
   }
 
   /** Item ids at 1-based positions [from, to] (clamped to the ranking), in order. */

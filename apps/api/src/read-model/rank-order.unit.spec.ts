@@ -61,6 +61,37 @@ describe('RankOrder: the in-memory ranking answers exactly what the SQL over (ra
     );
   });
 
+  it('places between the neighbours a position or an anchor names, among the other ranked items, moving past equal keys', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), fc.constantFrom(...ids), fc.constantFrom(...ids), fc.integer({ min: 1, max: 9 }), (ops, me, anchor, position) => {
+        const order = new RankOrder();
+        const naive = new Naive();
+        for (const op of ops) {
+          order.set(op.itemId, op.rank);
+          if (op.rank === null) naive.ranks.delete(op.itemId);
+          else naive.ranks.set(op.itemId, op.rank);
+        }
+        const others = naive.sorted(me);
+        // A key strictly between equal neighbours does not exist: the lower one becomes the next greater key.
+        const untie = (above: string | null, below: string | null) =>
+          above !== null && below !== null && above >= below
+            ? { above, below: others.find((r) => r.rank > above)?.rank ?? null, others: others.length }
+            : { above, below, others: others.length };
+        if (position <= others.length + 1) {
+          expect(order.neighboursAt(position, me)).toEqual(untie(others[position - 2]?.rank ?? null, others[position - 1]?.rank ?? null));
+        }
+        const at = others.findIndex((r) => r.itemId === anchor);
+        for (const side of ['before', 'after'] as const) {
+          const got = order.neighboursOf(anchor, side, me);
+          if (at < 0) expect(got).toEqual({ above: null, below: null, others: others.length, position: -1 });
+          else if (side === 'before') expect(got).toEqual({ ...untie(others[at - 1]?.rank ?? null, others[at].rank), position: at + 1 });
+          else expect(got).toEqual({ ...untie(others[at].rank, others[at + 1]?.rank ?? null), position: at + 2 });
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('sorts a rank before its own extensions, as SQLite compares text', () => {
     const order = RankOrder.fromSorted([
       { rank: 'i', itemId: 'z9' },

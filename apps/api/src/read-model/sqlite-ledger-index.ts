@@ -468,40 +468,12 @@ export class SqliteLedgerIndex implements LedgerIndex {
   }
 
   neighboursAt(backlogId: string, position: number, itemId: string): RankNeighbours {
-    const order = this.orderOf(backlogId);
-    const others = order.countOthers(itemId);
-    const above = position > 1 ? order.nthOtherRank(itemId, position - 2) : null;
-    const below = position <= others ? order.nthOtherRank(itemId, position - 1) : null;
-    return this.untie(order, itemId, above, below, others);
+    return this.orderOf(backlogId).neighboursAt(position, itemId);
   }
 
   neighboursOf(backlogId: string, anchorId: string, side: 'before' | 'after', itemId: string) {
-    const order = this.orderOf(backlogId);
-    const anchor = this.stmt.item.get(anchorId) as ItemDbRow | undefined;
-    const others = order.countOthers(itemId);
-    if (!anchor || anchor.ranked !== 1 || anchor.backlog_id !== backlogId || anchorId === itemId) {
-      return { above: null, below: null, others, position: -1 };
-    }
-    // The anchor's position among the other items: excluding the moved item shifts it up when it sorts before.
-    const self = order.positionOf(itemId);
-    const anchorPos = order.countBefore(anchor.rank, anchorId) + 1 - (self !== null && self <= order.countBefore(anchor.rank, anchorId) ? 1 : 0);
-    if (side === 'before') {
-      const prev = order.prevOtherRank(itemId, anchor.rank, anchorId);
-      return { ...this.untie(order, itemId, prev, anchor.rank, others), position: anchorPos };
-    }
-    const next = order.nextOtherRank(itemId, anchor.rank, anchorId);
-    return { ...this.untie(order, itemId, anchor.rank, next, others), position: anchorPos + 1 };
-  }
-
-  /**
-   * Two concurrent moves into the same gap can produce equal keys; a key strictly between equal
-   * neighbours does not exist, so the lower bound moves to the next distinct key.
-   */
-  private untie(order: RankOrder, itemId: string, above: string | null, below: string | null, others: number): RankNeighbours {
-    if (above !== null && below !== null && above >= below) {
-      return { above, below: order.nextDistinctRank(itemId, above), others };
-    }
-    return { above, below, others };
+    // The order holds exactly the ranked items of this backlog, so an anchor outside it is not rankable here.
+    return this.orderOf(backlogId).neighboursOf(anchorId, side, itemId);
   }
 
   private orderOf(backlogId: string): RankOrder {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LedgerError, uuidV5, type DomainEvent, type EventToAppend, type IdGenerator, type RecordedEvent } from '@ledger/kernel';
 import { fold, type Decided, type Decider } from '@ledger/domain';
-import { WrongExpectedRevisionError, type EventStore } from '@ledger/event-store';
+import { WrongExpectedRevisionError, type AppendResult, type EventStore, type ExpectedRevision } from '@ledger/event-store';
 import { actorOf } from '../auth/principal';
 import type { SpanHandle } from '../tracing/tracing';
 import type { RequestMeta } from '../http/request-meta';
@@ -59,6 +59,9 @@ interface CachedState {
   revision: number;
 }
 
+/** What recognising an idempotent retry needs of a stream's events. */
+export type StreamEventRef = Pick<RecordedEvent, 'id' | 'revision' | 'position'>;
+
 /**
  * Load → decide → append with the expected revision. Without If-Match a concurrency conflict re-runs
  * the decision on fresh state (bounded), so it fails only when the decision no longer holds.
@@ -88,8 +91,11 @@ export class DecisionExecutor {
     return { state, revision, events };
   }
 
-  /** The stream's current state and revision: the cached fold plus whatever was appended since. */
-  async current<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>) {
+  /** The stream's current state and revision: the cached fold plus whatever was appended since (what deciding needs). */
+  async state<S, E extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>,
+  ): Promise<{ state: S; revision: number | null }> {
     const cached = this.states.get(streamId);
     if (!cached || cached.decider !== decider) {
       const { state, revision } = await this.load(streamId, decider);
@@ -121,17 +127,20 @@ export class DecisionExecutor {
 
   private async decide<C, S, E extends DomainEvent>(spec: DecisionSpec<C, S, E>, span: SpanHandle | null): Promise<DecisionOutcome> {
     const { streamId, meta } = spec;
+    // The k-th event's id (derived from the idempotency key, else random), computed once per decision.
+    const ids: string[] = [];
+    const idOf = (k: number) => (ids[k] ??= this.eventId(streamId, meta, k));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       let state: S;
       let revision: number | null;
       if (meta.idempotencyKey) {
         // A retry looks for its own events in the stream: the whole stream is read.
-        const loaded = await this.load(streamId, spec.decider);
-        const replay = this.findReplay(streamId, loaded.events, meta);
+        const loaded = await this.loadForDecision(streamId, spec.decider);
+        const replay = this.findReplay(streamId, loaded.events, idOf);
         if (replay) return replay;
         ({ state, revision } = loaded);
       } else {
-        ({ state, revision } = await this.current(streamId, spec.decider));
+        ({ state, revision } = await this.state(streamId, spec.decider));
       }
       // Existence and scope first: a precondition on a stream you may not see must not reveal its revision.
       await spec.authorize?.(state);
@@ -146,15 +155,15 @@ export class DecisionExecutor {
       } catch (e) {
         // The same Idempotency-Key may be running in another process (the in-flight guard is per process): when
         // that one has written meanwhile, this decision fails on the state it produced — answer with its events.
-        const replay = meta.idempotencyKey ? this.findReplay(streamId, (await this.load(streamId, spec.decider)).events, meta) : null;
+        const replay = meta.idempotencyKey ? this.findReplay(streamId, (await this.loadForDecision(streamId, spec.decider)).events, idOf) : null;
         if (replay) return replay;
         throw e;
       }
-      const toAppend = this.envelopes(streamId, decided, meta);
+      const toAppend = this.envelopes(decided, meta, idOf);
       try {
         const expected = revision === null ? 'no-stream' : revision;
         let result;
-        if (span === null) result = await this.store.append(streamId, toAppend, expected);
+        if (span === null) result = await this.append(streamId, toAppend, expected, spec.decider);
         else {
           const kind = (command as { kind?: unknown }).kind;
           if (typeof kind === 'string') span.updateName(`command ${kind}`);
@@ -164,7 +173,7 @@ export class DecisionExecutor {
             { 'ledger.stream_id': streamId, 'ledger.events': toAppend.length, 'ledger.event_types': toAppend.map((e) => e.type) },
             async (appendSpan) => {
               this.tracing.appending(toAppend.map((e) => e.id));
-              const r = await this.store.append(streamId, toAppend, expected);
+              const r = await this.append(streamId, toAppend, expected, spec.decider);
               appendSpan.setAttributes({ 'ledger.position': r.position, 'ledger.already_appended': r.alreadyAppended });
               return r;
             },
@@ -172,10 +181,7 @@ export class DecisionExecutor {
         }
         // Appended at exactly the expected revision: the state after it is this fold (of the events as they read
         // back from the store, JSON), whoever appends next.
-        if (!result.alreadyAppended) {
-          const stored = toAppend.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: JSON.parse(JSON.stringify(e.data)) }));
-          this.remember(streamId, spec.decider, fold({ initialState: state, evolve: spec.decider.evolve }, stored as unknown as (E & { id: string })[]), result.nextRevision);
-        }
+        if (!result.alreadyAppended) this.rememberAppended(streamId, spec.decider, state, toAppend, result.nextRevision);
         if (this.logger.enabled('debug')) {
           this.logger.debug('decision appended', {
             requestId: meta.requestId,
@@ -202,16 +208,40 @@ export class DecisionExecutor {
     throw new ConcurrencyConflictError(streamId, MAX_ATTEMPTS);
   }
 
+  /** The state run() decides on, with the events it looks for an idempotent retry in. */
+  protected loadForDecision<S, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<unknown, S, E>,
+  ): Promise<{ state: S; revision: number | null; events: readonly StreamEventRef[] }> {
+    return this.load(streamId, decider);
+  }
+
+  /** Where run() puts a decision's events: the store (a bulk import stages them instead, ADR 0027). */
+  protected append<S, E extends DomainEvent>(
+    streamId: string,
+    events: EventToAppend[],
+    expected: ExpectedRevision,
+    _decider: Decider<unknown, S, E>,
+  ): Promise<AppendResult> {
+    return this.store.append(streamId, events, expected);
+  }
+
+  /** After an append at exactly the expected revision, the state cache keeps the fold of the events as they read back (JSON). */
+  protected rememberAppended<S, E extends DomainEvent>(streamId: string, decider: Decider<unknown, S, E>, before: S, appended: EventToAppend[], revision: number): void {
+    const stored = appended.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: JSON.parse(JSON.stringify(e.data)) }));
+    this.remember(streamId, decider, fold({ initialState: before, evolve: decider.evolve }, stored as unknown as (E & { id: string })[]), revision);
+  }
+
   private eventId(streamId: string, meta: RequestMeta, index: number): string {
     return meta.idempotencyKey
       ? uuidV5(`idempotency|${meta.principal.sub}|${meta.idempotencyKey}|${streamId}|${index}`)
       : this.ids.next();
   }
 
-  private envelopes(streamId: string, decided: Decided[], meta: RequestMeta): EventToAppend[] {
+  private envelopes(decided: Decided[], meta: RequestMeta, idOf: (k: number) => string): EventToAppend[] {
     const out: EventToAppend[] = [];
     decided.forEach((d, i) => {
-      const id = this.eventId(streamId, meta, i);
+      const id = idOf(i);
       out.push({
         id,
         type: d.type,
@@ -231,13 +261,13 @@ export class DecisionExecutor {
   }
 
   /** A retry whose first attempt was written (but whose answer was lost) finds its own events. */
-  private findReplay(streamId: string, events: RecordedEvent[], meta: RequestMeta): DecisionOutcome | null {
-    const firstId = this.eventId(streamId, meta, 0);
+  private findReplay(streamId: string, events: readonly StreamEventRef[], idOf: (k: number) => string): DecisionOutcome | null {
+    const firstId = idOf(0);
     const start = events.findIndex((e) => e.id === firstId);
     if (start < 0) return null;
-    const mine: RecordedEvent[] = [];
+    const mine: StreamEventRef[] = [];
     for (let i = start; i < events.length; i++) {
-      if (events[i].id !== this.eventId(streamId, meta, i - start)) break;
+      if (events[i].id !== idOf(i - start)) break;
       mine.push(events[i]);
     }
     const last = mine[mine.length - 1];

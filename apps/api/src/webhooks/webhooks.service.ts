@@ -5,13 +5,16 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG, CLOCK, EVENT_STORE, WEBHOOK_OUTBOX } from '../infrastructure/tokens';
 import { JsonLogger } from '../shared/json-logger';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
+import type { Pausable } from '../shared/pausable';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import type { SqliteWebhookOutbox } from './webhook-outbox';
 import { WebhookSecrets } from './webhook-secrets';
 
 /** Starts the webhook dispatcher with the app and stops it (aborting attempts in flight) before the stores close. */
 @Injectable()
-export class WebhooksService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhooksService implements OnApplicationBootstrap, OnApplicationShutdown, Pausable {
+  private paused = false;
+
   readonly secrets: WebhookSecrets;
   readonly dispatcher: WebhookDispatcher;
 
@@ -40,6 +43,19 @@ export class WebhooksService implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     await this.dispatcher.stop();
+  }
+
+  /** Stops enqueuing and sending (attempts in flight are retried later); a bulk import writes meanwhile (ADR 0027). */
+  async pause(): Promise<void> {
+    this.paused = true;
+    await this.dispatcher.stop();
+  }
+
+  /** Enqueues from the outbox checkpoint again and sends what is due. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.config.webhooks.dispatch) this.dispatcher.start();
   }
 
   /** Read-your-writes for the outbox views: wait (bounded) until the enqueuer has reached the store's head. */

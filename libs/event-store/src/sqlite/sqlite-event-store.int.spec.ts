@@ -3,14 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { RecordedEvent } from '@ledger/kernel';
+import type { EventToAppend, RecordedEvent } from '@ledger/kernel';
 import { FixedClock } from '@ledger/kernel';
 import {
   EventStoreUnavailableError,
   IdempotencyViolationError,
   WrongExpectedRevisionError,
 } from '../event-store.port';
-import { GENESIS_HASH } from '../hash-chain';
+import { canonicalJson, GENESIS_HASH } from '../hash-chain';
+import { appendsAtomically, HeadMovedError, opensBatchWriter, type BatchAppendRequest, type SerializedEventToAppend } from '../batch-append';
 import {
   delay,
   describeEventStoreContract,
@@ -223,6 +224,177 @@ describe('SqliteEventStore', () => {
       const later = await store.append(newStreamId(), [newEvent()], 'no-stream');
       expect(later.position).toBe(1);
     });
+  });
+
+  describe('appendBatch (atomic, several streams)', () => {
+    /** Appends to three streams, one of them twice, as a bulk import stages them. */
+    function sampleBatch(): BatchAppendRequest[] {
+      const [a, b, c] = [newStreamId('a'), newStreamId('b'), newStreamId('c')];
+      return [
+        { streamId: a, events: [newEvent({ n: 1 })], expected: 'no-stream' },
+        { streamId: b, events: [newEvent({ n: 2 }), newEvent({ n: 3 })], expected: 'no-stream' },
+        { streamId: a, events: [newEvent({ n: 4 })], expected: 0 },
+        { streamId: c, events: [newEvent({ n: 5, nested: { z: 1, a: [true, null] } })], expected: 'any' },
+      ];
+    }
+
+    /** Every stored column, in position order. */
+    function rows(path: string) {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare('SELECT * FROM events ORDER BY position').all();
+      } finally {
+        db.close();
+      }
+    }
+
+    it('is a capability of the SQLite store (not of the port)', () => {
+      expect(appendsAtomically(store)).toBe(true);
+      expect(opensBatchWriter(store)).toBe(true);
+    });
+
+    it('writes exactly what the same appends one at a time write: positions, revisions, chains, stored text', async () => {
+      const clock = new FixedClock(new Date('2026-01-02T03:04:05.000Z'));
+      const [one, batched] = [tempFile(), tempFile()];
+      const single = SqliteEventStore.open({ file: one, clock });
+      const atomic = SqliteEventStore.open({ file: batched, clock });
+      const batch = sampleBatch();
+      try {
+        const expected = [];
+        for (const a of batch) expected.push(await single.append(a.streamId, a.events as EventToAppend[], a.expected));
+        const before = atomic.stats();
+        const results = await atomic.appendBatch(batch);
+        expect(results).toEqual(expected);
+        expect(results.map((r) => r.position)).toEqual([1, 3, 4, 5]);
+        expect(atomic.stats()).toEqual({ commits: before.commits + 1, appends: before.appends + 4, events: before.events + 5, syncs: before.syncs + 1 }); // one commit, settled after one fsync of the WAL
+      } finally {
+        await single.close();
+        await atomic.close();
+      }
+      expect(rows(batched)).toEqual(rows(one));
+      expect(rows(batched).length).toBe(5);
+    });
+
+    it('stores serialized events as given (canonical), or canonicalizes them when asked: the same as from the objects', async () => {
+      const objects = sampleBatch();
+      const serialized: BatchAppendRequest[] = objects.map((a) => ({
+        ...a,
+        streamId: `${a.streamId}-s`,
+        events: a.events.map((e) => {
+          const { data, metadata, ...rest } = e as { data: object; metadata: object; id: string; type: string; schemaVersion: number };
+          return { ...rest, id: `${rest.id}-s`, dataJson: canonicalJson(data), metadataJson: canonicalJson(metadata) };
+        }),
+      }));
+      // JSON that is not canonical (keys out of order), for the store to canonicalize.
+      const plain: BatchAppendRequest[] = serialized.map((a) => ({
+        ...a,
+        streamId: `${a.streamId}-p`,
+        events: a.events.map((e) => {
+          const s = e as SerializedEventToAppend;
+          const reversed = (json: string) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(json)).reverse()));
+          return { ...s, id: `${s.id}-p`, dataJson: reversed(s.dataJson), metadataJson: reversed(s.metadataJson), canonicalize: true };
+        }),
+      }));
+      expect((plain[3].events[0] as { dataJson: string }).dataJson.startsWith('{"nested"')).toBe(true);
+      await store.appendBatch(objects);
+      await store.appendBatch(serialized);
+      await store.appendBatch(plain);
+      const all = await readEverything(store);
+      expect(all.slice(5, 10).map((e) => [e.data, e.metadata])).toEqual(all.slice(0, 5).map((e) => [e.data, e.metadata]));
+      expect(all.slice(10).map((e) => [e.data, e.metadata])).toEqual(all.slice(0, 5).map((e) => [e.data, e.metadata]));
+      const text = rows(file).map((r) => (r as { data: string }).data);
+      expect(text.slice(10)).toEqual(text.slice(0, 5)); // stored canonical: the same text
+      expect((await store.verify()).ok).toBe(true);
+      expect(await rejectionOf(store.appendBatch([{ streamId: newStreamId(), expected: 'any', events: [{ id: 'x', type: 't', schemaVersion: 1, dataJson: '[1]', metadataJson: '{}' }] }]))).toMatchObject({
+        code: 'STREAM.INVALID_APPEND',
+      });
+    });
+
+    it('writes nothing when one append fails, and rejects with that append\'s error', async () => {
+      const s = newStreamId();
+      await store.append(s, [newEvent()], 'no-stream');
+      const head = await store.headPosition();
+      const batch = [...sampleBatch(), { streamId: s, events: [newEvent()], expected: 'no-stream' as const }, ...sampleBatch()];
+      const error = await rejectionOf(store.appendBatch(batch));
+      expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(error).toMatchObject({ streamId: s, expected: 'no-stream', actual: 0 });
+      expect(await store.headPosition()).toBe(head);
+      // The expected revision of a later append counts the earlier appends of the same batch.
+      const again = await rejectionOf(store.appendBatch([
+        { streamId: s, events: [newEvent()], expected: 0 },
+        { streamId: s, events: [newEvent()], expected: 0 },
+      ]));
+      expect(again).toMatchObject({ streamId: s, expected: 0, actual: 1 });
+      expect(await store.headPosition()).toBe(head);
+      expect((await store.verify()).ok).toBe(true);
+    });
+
+    it('treats a batch that was committed before as an idempotent retry: same results, nothing written', async () => {
+      const batch = sampleBatch();
+      const first = await store.appendBatch(batch);
+      const head = await store.headPosition();
+      const again = await store.appendBatch(batch);
+      expect(again).toEqual(first.map((r) => ({ ...r, alreadyAppended: true })));
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('with expectedHead, commits only if no one else wrote since', async () => {
+      const head = await store.headPosition();
+      await store.append(newStreamId(), [newEvent()], 'no-stream'); // someone else
+      const error = await rejectionOf(store.appendBatch(sampleBatch(), { expectedHead: head }));
+      expect(error).toBeInstanceOf(HeadMovedError);
+      expect(error).toMatchObject({ code: 'STORE.HEAD_MOVED', expected: head, actual: head + 1 });
+      expect(await store.headPosition()).toBe(head + 1);
+      const results = await store.appendBatch(sampleBatch(), { expectedHead: head + 1 });
+      expect(results[results.length - 1].position).toBe(head + 6);
+    });
+
+    it('commits appends queued before it first, so positions follow the order of the calls', async () => {
+      const queued = store.append(newStreamId('queued'), [newEvent()], 'no-stream');
+      const results = await store.appendBatch(sampleBatch());
+      expect((await queued).position).toBe(1);
+      expect(results[0].position).toBe(2);
+    });
+
+    it('wakes subscriptions once, with every event of the batch in order', async () => {
+      const seen: number[] = [];
+      const sub = store.subscribeAll(0, (e) => {
+        seen.push(e.position);
+      });
+      try {
+        await store.appendBatch(sampleBatch());
+        await waitFor(() => seen.length === 5);
+        expect(seen).toEqual([1, 2, 3, 4, 5]);
+      } finally {
+        await sub.close();
+      }
+    });
+
+    it('on a writer thread: the same results and rows, errors as the same classes, recordedAt from the caller\'s clock', async () => {
+      const clock = new FixedClock(new Date('2026-01-02T03:04:05.000Z'));
+      const [inProcess, threaded] = [tempFile(), tempFile()];
+      const a = SqliteEventStore.open({ file: inProcess, clock });
+      const b = SqliteEventStore.open({ file: threaded, clock });
+      const writer = b.openBatchWriter();
+      const batches = [sampleBatch(), sampleBatch()];
+      try {
+        const expected = [await a.appendBatch(batches[0]), await a.appendBatch(batches[1], { expectedHead: 5 })];
+        // Handed over back to back: committed in order, the second on the head the first left.
+        const results = await Promise.all([writer.appendBatch(batches[0]), writer.appendBatch(batches[1], { expectedHead: 5 })]);
+        expect(results).toEqual(expected);
+        expect(await rejectionOf(writer.appendBatch(sampleBatch(), { expectedHead: 5 }))).toBeInstanceOf(HeadMovedError);
+        const conflict = sampleBatch();
+        conflict[2].expected = 'no-stream';
+        expect(await rejectionOf(writer.appendBatch(conflict))).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await b.headPosition()).toBe(10); // the writer's commits, seen through the store's own connection
+      } finally {
+        await writer.close();
+        await a.close();
+        await b.close();
+      }
+      expect(rows(threaded)).toEqual(rows(inProcess));
+      expect(await rejectionOf(writer.appendBatch(sampleBatch()))).toBeInstanceOf(EventStoreUnavailableError);
+    }, 60_000);
   });
 
   describe('recordedAt', () => {
@@ -594,6 +766,27 @@ describe('SqliteEventStore', () => {
       }
     });
 
+    it('appendBatch (bulk import) settles, and shows its events to readers, only after an fsync that started after its commit', async () => {
+      const syncs = holdSyncs();
+      try {
+        const streamId = newStreamId();
+        let settled = false;
+        const batch = store.appendBatch([{ streamId, expected: 'no-stream', events: [newEvent(), newEvent()] }]).then((r) => ((settled = true), r));
+        await waitFor(() => syncs.held.length === 1);
+        let read: RecordedEvent[] | null = null;
+        const reading = store.readStream(streamId).then((r) => (read = r)); // committed, not yet durable: the read waits
+        await delay(100);
+        expect({ settled, read }).toEqual({ settled: false, read: null });
+        syncs.restore();
+        syncs.release();
+        expect((await batch).map((r) => r.nextRevision)).toEqual([1]);
+        await reading;
+        expect(read!.map((e) => e.revision)).toEqual([0, 1]);
+      } finally {
+        syncs.restore();
+      }
+    });
+
     it('after a failed fsync rejects the appends waiting for it, and every later one, as unavailable', async () => {
       const syncs = holdSyncs();
       try {
@@ -713,6 +906,22 @@ describe('sqlite event store: commit observations and read-only opening (issue 1
     }
   });
 
+  it('reports an atomic batch (appendBatch, ADR 0027) as one commit with the types it wrote; retried appends in it write nothing and add no types', async () => {
+    const commits: { durationMs: number; appends: number; eventTypes: string[] }[] = [];
+    const store = SqliteEventStore.open({ file: tempFile(), onCommit: (c) => commits.push(c) });
+    try {
+      const first = { streamId: newStreamId(), events: [typed('item.added'), typed('item.started')], expected: 'no-stream' as const };
+      await store.appendBatch([first]);
+      await store.appendBatch([first, { streamId: newStreamId(), events: [typed('item.killed')], expected: 'no-stream' }]);
+      expect(commits).toEqual([
+        { durationMs: expect.any(Number), appends: 1, eventTypes: ['item.added', 'item.started'] },
+        { durationMs: expect.any(Number), appends: 2, eventTypes: ['item.killed'] },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('opens an existing store read-only: reads and verifies, refuses appends, and creates nothing', async () => {
     const file = tempFile();
     const writer = SqliteEventStore.open({ file });
@@ -729,6 +938,10 @@ describe('sqlite event store: commit observations and read-only opening (issue 1
       const refused = await rejectionOf(reader.append(newStreamId(), [typed('item.added')], 'no-stream'));
       expect(refused).toBeInstanceOf(EventStoreUnavailableError);
       expect(String((refused as Error).message)).toMatch(/readonly/i);
+      const batch = await rejectionOf(reader.appendBatch([{ streamId: newStreamId(), events: [typed('item.added')], expected: 'no-stream' }]));
+      expect(String((batch as Error).message)).toMatch(/readonly/i);
+      expect(() => reader.openBatchWriter()).toThrow(/readonly/i);
+      expect(await reader.headPosition()).toBe(2);
     } finally {
       await reader.close();
       await writer.close();
