@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { AT_PARAM } from '../app/as-of';
 import { FROM_PARAM, TO_PARAM } from '../app/period';
+import { AsOfLink } from './AsOfLink';
 
 export const BACKLOG_VIEWS = [
   { id: 'backlog', label: 'Items', path: '' },
@@ -44,5 +45,27 @@ export function BacklogAnalyticsNav({ backlogId, current }: { backlogId: string;
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The top of a backlog's analytics screen: crumbs back to the portfolio and the backlog, the title, the view tabs. */
+export function BacklogAnalyticsHeader({ backlogId, backlogName, current, title, titleId }: {
+  backlogId: string;
+  backlogName: string | undefined;
+  current: BacklogView;
+  title: string;
+  titleId: string;
+}) {
+  return (
+    <>
+      <p className="crumbs">
+        <AsOfLink to="/">Portfolio</AsOfLink> › <AsOfLink to={`/backlogs/${backlogId}`}>{backlogName ?? 'Backlog'}</AsOfLink> ›
+      </p>
+      <h1 id={titleId}>
+        {title}
+        {backlogName && <span className="sub">{backlogName}</span>}
+      </h1>
+      <BacklogAnalyticsNav backlogId={backlogId} current={current} />
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { useAsOf } from '../../app/useAsOf';
 import { usePeriod } from '../../app/usePeriod';
 import { AsOfLink } from '../../shared/AsOfLink';
-import { BacklogAnalyticsNav } from '../../shared/BacklogAnalyticsNav';
+import { BacklogAnalyticsHeader } from '../../shared/BacklogAnalyticsNav';
 import { useDataMark } from '../../shared/data-mark';
 import { EChart } from '../../shared/EChart';
 import { PeriodControl } from '../../shared/PeriodControl';
@@ -36,11 +36,7 @@ export default function AgainstScoreScreen() {
   const model = backlog.data?.policy.scoringModel;
   return (
     <section aria-labelledby="against-score-title">
-      <p className="crumbs">
-        <AsOfLink to="/">Portfolio</AsOfLink> › <AsOfLink to={`/backlogs/${backlogId}`}>{backlog.data?.name ?? 'Backlog'}</AsOfLink> ›
-      </p>
-      <h1 id="against-score-title">Against the score{backlog.data && <span className="sub">{backlog.data.name}</span>}</h1>
-      <BacklogAnalyticsNav backlogId={backlogId} current="against-score" />
+      <BacklogAnalyticsHeader backlogId={backlogId} backlogName={backlog.data?.name} current="against-score" title="Against the score" titleId="against-score-title" />
       <PeriodControl shown={report.data?.period} />
       <QueryView
         query={report}

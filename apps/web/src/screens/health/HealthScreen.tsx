@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useAsOf } from '../../app/useAsOf';
 import { usePeriod } from '../../app/usePeriod';
-import { AsOfLink } from '../../shared/AsOfLink';
-import { BacklogAnalyticsNav } from '../../shared/BacklogAnalyticsNav';
+import { BacklogAnalyticsHeader } from '../../shared/BacklogAnalyticsNav';
 import { useDataMark } from '../../shared/data-mark';
 import { EChart } from '../../shared/EChart';
 import { PeriodControl } from '../../shared/PeriodControl';
@@ -33,11 +32,7 @@ export default function HealthScreen() {
   useDataMark('health', report.isSuccess);
   return (
     <section aria-labelledby="health-title">
-      <p className="crumbs">
-        <AsOfLink to="/">Portfolio</AsOfLink> › <AsOfLink to={`/backlogs/${backlogId}`}>{backlog.data?.name ?? 'Backlog'}</AsOfLink> ›
-      </p>
-      <h1 id="health-title">Health{backlog.data && <span className="sub">{backlog.data.name}</span>}</h1>
-      <BacklogAnalyticsNav backlogId={backlogId} current="health" />
+      <BacklogAnalyticsHeader backlogId={backlogId} backlogName={backlog.data?.name} current="health" title="Health" titleId="health-title" />
       <PeriodControl shown={report.data?.period} />
       <QueryView
         query={report}

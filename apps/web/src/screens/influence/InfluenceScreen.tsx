@@ -1,8 +1,7 @@
 import { useParams } from 'react-router';
 import { useAsOf } from '../../app/useAsOf';
 import { usePeriod } from '../../app/usePeriod';
-import { AsOfLink } from '../../shared/AsOfLink';
-import { BacklogAnalyticsNav } from '../../shared/BacklogAnalyticsNav';
+import { BacklogAnalyticsHeader } from '../../shared/BacklogAnalyticsNav';
 import { useDataMark } from '../../shared/data-mark';
 import { PeriodControl } from '../../shared/PeriodControl';
 import { QueryView } from '../../shared/states';
@@ -20,11 +19,7 @@ export default function InfluenceScreen() {
   useDataMark('influence', report.isSuccess);
   return (
     <section aria-labelledby="influence-title">
-      <p className="crumbs">
-        <AsOfLink to="/">Portfolio</AsOfLink> › <AsOfLink to={`/backlogs/${backlogId}`}>{backlog.data?.name ?? 'Backlog'}</AsOfLink> ›
-      </p>
-      <h1 id="influence-title">Stakeholder influence{backlog.data && <span className="sub">{backlog.data.name}</span>}</h1>
-      <BacklogAnalyticsNav backlogId={backlogId} current="influence" />
+      <BacklogAnalyticsHeader backlogId={backlogId} backlogName={backlog.data?.name} current="influence" title="Stakeholder influence" titleId="influence-title" />
       <PeriodControl shown={report.data?.period} />
       <QueryView
         query={report}

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { useAsOf } from '../../app/useAsOf';
 import { usePeriod } from '../../app/usePeriod';
 import { AsOfLink } from '../../shared/AsOfLink';
-import { BacklogAnalyticsNav } from '../../shared/BacklogAnalyticsNav';
+import { BacklogAnalyticsHeader } from '../../shared/BacklogAnalyticsNav';
 import { useDataMark } from '../../shared/data-mark';
 import { EChart } from '../../shared/EChart';
 import { PeriodControl } from '../../shared/PeriodControl';
@@ -41,11 +41,7 @@ export default function ReversalsScreen() {
   useDataMark('reversals', report.isSuccess);
   return (
     <section aria-labelledby="reversals-title">
-      <p className="crumbs">
-        <AsOfLink to="/">Portfolio</AsOfLink> › <AsOfLink to={`/backlogs/${backlogId}`}>{backlog.data?.name ?? 'Backlog'}</AsOfLink> ›
-      </p>
-      <h1 id="reversals-title">Reversals{backlog.data && <span className="sub">{backlog.data.name}</span>}</h1>
-      <BacklogAnalyticsNav backlogId={backlogId} current="reversals" />
+      <BacklogAnalyticsHeader backlogId={backlogId} backlogName={backlog.data?.name} current="reversals" title="Reversals" titleId="reversals-title" />
       <PeriodControl shown={report.data?.period} />
       <QueryView
         query={report}

@@ -5,7 +5,7 @@ import { useSession } from '../../app/session';
 import { useAsOf } from '../../app/useAsOf';
 import { usePeriod } from '../../app/usePeriod';
 import { AsOfLink } from '../../shared/AsOfLink';
-import { BacklogAnalyticsNav } from '../../shared/BacklogAnalyticsNav';
+import { BacklogAnalyticsHeader } from '../../shared/BacklogAnalyticsNav';
 import { useDataMark } from '../../shared/data-mark';
 import { DecisionDialog, type FieldSpec } from '../../shared/DecisionDialog';
 import { EChart } from '../../shared/EChart';
@@ -38,11 +38,7 @@ export default function ZombiesScreen() {
   useDataMark('zombies', report.isSuccess);
   return (
     <section aria-labelledby="zombies-title">
-      <p className="crumbs">
-        <AsOfLink to="/">Portfolio</AsOfLink> › <AsOfLink to={`/backlogs/${backlogId}`}>{backlog.data?.name ?? 'Backlog'}</AsOfLink> ›
-      </p>
-      <h1 id="zombies-title">Zombies{backlog.data && <span className="sub">{backlog.data.name}</span>}</h1>
-      <BacklogAnalyticsNav backlogId={backlogId} current="zombies" />
+      <BacklogAnalyticsHeader backlogId={backlogId} backlogName={backlog.data?.name} current="zombies" title="Zombies" titleId="zombies-title" />
       <QueryView
         query={report}
         what="Loading the zombies"
