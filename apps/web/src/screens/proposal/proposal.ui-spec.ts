@@ -116,7 +116,10 @@ describe('forum member journey: inbox → ballot → deadline → kill via the f
     const caused = page.locator('.kill-caused');
     await caused.getByText('Killed via the forum').waitFor();
     await caused.getByRole('link', { name: 'Address autocomplete' }).click();
+    // The proposal page names the item too: wait for the item's own page before reading its facts.
+    await page.waitForURL(`**/app/items/${itemId}**`);
     await page.getByRole('heading', { name: 'Address autocomplete' }).waitFor();
+    await page.locator('.facts', { hasText: 'via the review forum' }).waitFor();
     await expect(page.locator('.facts .status').first().textContent()).resolves.toBe('killed');
     await expect(page.locator('.facts').textContent()).resolves.toContain('via the review forum');
     const item = (await ledger.request('GET', `/items/${itemId}`, { token: auditor })).body;
@@ -126,7 +129,8 @@ describe('forum member journey: inbox → ballot → deadline → kill via the f
     await page.goto(`${ledger.url}/app/forums`);
     await page.getByText('No proposal is open for votes.').waitFor();
     const decided = page.getByRole('region', { name: 'Recently decided proposals' });
-    await expect(decided.locator('tbody tr').first().textContent()).resolves.toMatch(/Kill “Address autocomplete”\?Kill/);
+    // The row names the item once its title has loaded ("an item" until then): wait for it, as the first row.
+    await decided.locator('tbody tr').first().filter({ hasText: /Kill “Address autocomplete”\?Kill/ }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
